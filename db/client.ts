@@ -1,0 +1,50 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./lock";
+
+/** One query API for both drivers; a transaction is a `Db` too. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+
+export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/** Opens a database and applies the committed migrations. */
+export async function openDb(target: DbTarget): Promise<DbHandle> {
+  if ("url" in target) {
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema });
+    await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+    return { db: db as unknown as Db, driver: "postgres", close: () => client.end() };
+  }
+  const release = "dataDir" in target ? acquireDataDirLock(target.dataDir) : () => {};
+  try {
+    const client = await PGlite.create("dataDir" in target ? target.dataDir : "memory://");
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+    return {
+      db: db as unknown as Db,
+      driver: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, utc } from "./columns";
+import { users } from "./users";
+
+export const CONNECTION_STATUSES = ["active", "paused", "needs_attention"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/** One set of venue credentials. Secrets live only in `credentialsEncrypted`. */
+export const connections = pgTable(
+  "connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    provider: text("provider").notNull(),
+    label: text("label").notNull(),
+    /** AES-256-GCM envelope; never selected into anything that reaches a browser. */
+    credentialsEncrypted: text("credentials_encrypted"),
+    /** Non-secret settings (demo seed, testnet switch, account filters). */
+    config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+    status: text("status").$type<ConnectionStatus>().notNull().default("active"),
+    syncIntervalSeconds: integer("sync_interval_seconds").notNull().default(300),
+    lastSyncAt: utc("last_sync_at"),
+    lastSuccessAt: utc("last_success_at"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Serves: every list of a viewer's connections.
+    index("connections_owner_idx").on(t.ownerId),
+  ],
+);
+
+export type Connection = typeof connections.$inferSelect;

@@ -1,0 +1,131 @@
+import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
+import { createdAt, money, utc } from "./columns";
+import { tradingAccounts } from "./accounts";
+import { syncBatches } from "./sync";
+import { users } from "./users";
+
+/** Current state of each order: a projection of its `order_events`. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => tradingAccounts.id),
+    venueOrderId: text("venue_order_id").notNull(),
+    clientOrderId: text("client_order_id"),
+    symbol: text("symbol").notNull(),
+    side: text("side").$type<OrderSide>().notNull(),
+    type: text("type").notNull(),
+    status: text("status").$type<OrderStatus>().notNull(),
+    price: money("price"),
+    quantity: money("quantity").notNull(),
+    filledQuantity: money("filled_quantity").notNull(),
+    averagePrice: money("average_price"),
+    venueCreatedAt: utc("venue_created_at").notNull(),
+    venueUpdatedAt: utc("venue_updated_at").notNull(),
+    lastSyncBatchId: uuid("last_sync_batch_id")
+      .notNull()
+      .references(() => syncBatches.id),
+    raw: jsonb("raw"),
+  },
+  (t) => [
+    uniqueIndex("orders_account_venue_order_uq").on(t.accountId, t.venueOrderId),
+    // Serves: open-order lists per owner.
+    index("orders_owner_status_idx").on(t.ownerId, t.status),
+  ],
+);
+
+export const ORDER_EVENT_TYPES = [
+  "ORDER_PLACED",
+  "QUANTITY_ADDED",
+  "QUANTITY_REMOVED",
+  "FILLED_QUANTITY_CHANGED",
+  "STATUS_CHANGED",
+  "ORDER_CANCELLED",
+] as const;
+export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
+
+/** Append-only history of every order change; the database refuses UPDATE and DELETE. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    // A sequence, so the history of an account reads in the order it was recorded.
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => tradingAccounts.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    venueOrderId: text("venue_order_id").notNull(),
+    symbol: text("symbol").notNull(),
+    type: text("type").$type<OrderEventType>().notNull(),
+    statusBefore: text("status_before").$type<OrderStatus>(),
+    statusAfter: text("status_after").$type<OrderStatus>().notNull(),
+    quantityBefore: money("quantity_before"),
+    quantityAfter: money("quantity_after").notNull(),
+    filledBefore: money("filled_before"),
+    filledAfter: money("filled_after").notNull(),
+    occurredAt: utc("occurred_at").notNull(),
+    syncBatchId: uuid("sync_batch_id")
+      .notNull()
+      .references(() => syncBatches.id),
+    raw: jsonb("raw"),
+    recordedAt: createdAt(),
+  },
+  (t) => [
+    // Serves: an order's timeline.
+    index("order_events_order_idx").on(t.orderId, t.seq),
+    // Serves: all changes of one symbol in an account.
+    index("order_events_account_symbol_idx").on(t.accountId, t.symbol, t.seq),
+  ],
+);
+
+/** Append-only executions, idempotent on the venue's fill id. */
+export const fills = pgTable(
+  "fills",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => tradingAccounts.id),
+    venueFillId: text("venue_fill_id").notNull(),
+    venueOrderId: text("venue_order_id").notNull(),
+    clientOrderId: text("client_order_id"),
+    /** Strategy tag parsed from the client order id, when it carries one. */
+    strategy: text("strategy"),
+    symbol: text("symbol").notNull(),
+    side: text("side").$type<OrderSide>().notNull(),
+    price: money("price").notNull(),
+    quantity: money("quantity").notNull(),
+    fee: money("fee").notNull(),
+    feeCurrency: text("fee_currency").notNull(),
+    liquidity: text("liquidity").$type<"maker" | "taker">(),
+    executedAt: utc("executed_at").notNull(),
+    syncBatchId: uuid("sync_batch_id")
+      .notNull()
+      .references(() => syncBatches.id),
+    raw: jsonb("raw"),
+    recordedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("fills_account_venue_fill_uq").on(t.accountId, t.venueFillId),
+    // Serves: trade history per owner, newest first.
+    index("fills_owner_executed_idx").on(t.ownerId, t.executedAt),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderEventRow = typeof orderEvents.$inferSelect;
+export type FillRow = typeof fills.$inferSelect;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { createDemoConnector } from "./demo";
+import { ConnectorError } from "./errors";
+import { PROVIDERS, type Connector, type ProviderId } from "./types";
+
+/** What the factory needs of a stored connection. Secrets arrive still encrypted. */
+export interface ConnectionForConnector {
+  provider: string;
+  config: Record<string, unknown>;
+  credentialsEncrypted: string | null;
+}
+
+export interface ConnectorContext {
+  /** The clock the connector sees; the demo venue's state is a function of it. */
+  now: () => Date;
+}
+
+const demoConfigSchema = z.object({ seed: z.string().min(1).default("demo") });
+
+export function parseProvider(provider: string): ProviderId {
+  const parsed = z.enum(PROVIDERS).safeParse(provider);
+  if (!parsed.success) {
+    throw new ConnectorError({ kind: "invalid_request", provider, message: `unknown provider "${provider}"` });
+  }
+  return parsed.data;
+}
+
+function parseConfig<T>(provider: string, schema: z.ZodType<T>, config: unknown): T {
+  const parsed = schema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConnectorError({
+      kind: "invalid_request",
+      provider,
+      message: `invalid connection settings: ${[...issue.path].join(".")} ${issue.message}`,
+    });
+  }
+  return parsed.data;
+}
+
+export function createConnector(conn: ConnectionForConnector, ctx: ConnectorContext): Connector {
+  const provider = parseProvider(conn.provider);
+  switch (provider) {
+    case "demo": {
+      const { seed } = parseConfig(provider, demoConfigSchema, conn.config);
+      return createDemoConnector({ seed, now: ctx.now });
+    }
+    default: {
+      const unhandled: never = provider;
+      throw new ConnectorError({ kind: "invalid_request", provider: String(unhandled), message: "provider not wired" });
+    }
+  }
+}
+
+/** Providers whose state can be read at a past instant, so history can be backfilled. */
+export function supportsHistoricalState(provider: string): boolean {
+  return provider === "demo";
+}

@@ -1,0 +1,178 @@
+/**
+ * The contract every venue connector implements, and the domain types that leave it.
+ *
+ * Money, prices and quantities are exact decimal strings ("0.1", "-30500.25"), never
+ * numbers: a connector parses the venue's text and hands the same digits on. Times are
+ * `Date` in UTC. A connector never touches the database and never reads a clock other
+ * than the one it was given (the demo venue is a pure function of seed and time).
+ */
+
+/** Exact decimal, as a string. */
+export type DecimalString = string;
+
+/** Every provider wired into `createConnector`; adding one here without a case fails to compile. */
+export const PROVIDERS = ["demo"] as const;
+export type ProviderId = (typeof PROVIDERS)[number];
+
+/** What a connector can read; the sync and the UI skip what a venue does not offer. */
+export const CAPABILITIES = ["spot", "derivatives", "orders", "fills", "nav", "wallet"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type AccountKind = "spot" | "futures" | "margin" | "funding" | "broker" | "wallet";
+
+/** A venue account discovered through a connection (a Binance spot wallet, an IBKR account…). */
+export interface VenueAccount {
+  /** Stable id of the account at the venue, unique within the connection. */
+  accountUid: string;
+  name: string;
+  alias?: string;
+  venue: string;
+  kind: AccountKind;
+}
+
+/**
+ * Which wallet a balance sits in. `futures` is the margin wallet of derivatives (its
+ * balance excludes unrealized PnL); `funding` covers funding/earn wallets.
+ */
+export type WalletType = "spot" | "funding" | "futures" | "margin";
+
+export interface Balance {
+  accountUid: string;
+  asset: string;
+  wallet: WalletType;
+  free: DecimalString;
+  locked: DecimalString;
+  /** free + locked; negative for a borrowed (margin debt) balance. */
+  total: DecimalString;
+}
+
+export type InstrumentType = "spot" | "margin" | "perpetual" | "future" | "option" | "equity";
+export type PositionSide = "long" | "short";
+
+/**
+ * An open derivatives or broker position. Sign convention, the same in every connector:
+ * `quantity` is signed (negative = short) and `side` agrees with its sign; `notional`
+ * carries the same sign as `quantity`.
+ */
+export interface Position {
+  accountUid: string;
+  /** Unified symbol: "BTC/USDT:USDT" for a USDT-margined perpetual, "RELIANCE" for a stock. */
+  symbol: string;
+  /** The asset the position is exposed to ("BTC"), used to net spot and derivatives. */
+  underlying: string;
+  /** Currency prices and notional are quoted in ("USDT", "INR"). */
+  quoteCurrency: string;
+  /** Currency PnL and margin settle in. */
+  settleCurrency: string;
+  instrumentType: InstrumentType;
+  side: PositionSide;
+  /** Signed size in units of the underlying (contracts × contract size). */
+  quantity: DecimalString;
+  entryPrice: DecimalString;
+  markPrice: DecimalString;
+  /** Signed notional in the quote currency: quantity × markPrice. */
+  notional: DecimalString;
+  unrealizedPnl: DecimalString;
+  liquidationPrice?: DecimalString;
+  leverage?: DecimalString;
+  marginMode?: "cross" | "isolated";
+}
+
+export type OrderSide = "buy" | "sell";
+export type OrderStatus = "open" | "partially_filled" | "filled" | "cancelled" | "rejected" | "expired";
+
+export interface Order {
+  accountUid: string;
+  venueOrderId: string;
+  clientOrderId?: string;
+  symbol: string;
+  side: OrderSide;
+  type: string;
+  status: OrderStatus;
+  /** Limit price; absent for market orders. */
+  price?: DecimalString;
+  quantity: DecimalString;
+  filledQuantity: DecimalString;
+  averagePrice?: DecimalString;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The venue's own record of the order, kept for the audit trail. */
+  raw: unknown;
+}
+
+export interface Fill {
+  accountUid: string;
+  venueFillId: string;
+  venueOrderId: string;
+  clientOrderId?: string;
+  symbol: string;
+  side: OrderSide;
+  price: DecimalString;
+  quantity: DecimalString;
+  /** Fee paid, positive; a rebate is negative. */
+  fee: DecimalString;
+  feeCurrency: string;
+  liquidity?: "maker" | "taker";
+  executedAt: Date;
+  raw: unknown;
+}
+
+/** A price of one asset in another (BTC in USD, USDT in USD), as the venue quotes it. */
+export interface Quote {
+  base: string;
+  quote: string;
+  price: DecimalString;
+  at: Date;
+}
+
+/** A NAV point published by a fund platform. */
+export interface NavPoint {
+  snapshotId: string;
+  at: Date;
+  netAssets: DecimalString;
+  navPerUnit: DecimalString;
+  grossReturn?: DecimalString;
+  netReturn?: DecimalString;
+  raw: unknown;
+}
+
+/** One raw venue response, kept beside what was made of it. */
+export interface RawCapture {
+  endpoint: string;
+  at: Date;
+  body: unknown;
+}
+
+/** What one stream read returned, with the raw responses behind it. */
+export interface StreamResult<T> {
+  items: T[];
+  raw: RawCapture[];
+}
+
+/** Where an incremental read starts. `since` is inclusive; connectors re-read a lookback. */
+export interface IncrementalParams {
+  since?: Date;
+}
+
+export interface ConnectionTestResult {
+  ok: true;
+  accounts: VenueAccount[];
+  /** What the key may do, as the venue reports it ("read", "trade", "withdraw"). */
+  permissions: string[];
+}
+
+export interface Connector {
+  readonly provider: ProviderId;
+  readonly capabilities: readonly Capability[];
+  /** One cheap authenticated call: are the credentials valid, and what may they do. */
+  testConnection(): Promise<ConnectionTestResult>;
+  fetchAccounts(): Promise<StreamResult<VenueAccount>>;
+  fetchBalances(): Promise<StreamResult<Balance>>;
+  fetchPositions(): Promise<StreamResult<Position>>;
+  /** Open orders plus orders that changed since `since` (filled, cancelled…). */
+  fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>>;
+  fetchFills(params: IncrementalParams): Promise<StreamResult<Fill>>;
+  /** Prices, in USD or a stablecoin, of the given assets; unknown assets are left out. */
+  fetchQuotes(assets: string[]): Promise<StreamResult<Quote>>;
+  fetchNav?(params: IncrementalParams): Promise<StreamResult<NavPoint>>;
+}

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads `process.env`. Everything is optional: with nothing set the
+ * app runs on the embedded database with the in-process scheduler and demo data.
+ */
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded PGlite keeps its files when DATABASE_URL is unset. */
+  PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
+  /** 32 random bytes, base64: the AES-256-GCM key for stored venue credentials. */
+  CREDENTIALS_KEY: z.string().min(1).optional(),
+  /** Where the embedded default keeps a generated key when CREDENTIALS_KEY is unset. */
+  CREDENTIALS_KEY_FILE: z.string().min(1).default("./.data/credentials.key"),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_DEV: z.string().optional(),
+  /** Turn off the first-start demo connection and its 90-day backfill. */
+  DEMO_SEED: z.enum(["on", "off"]).default("on"),
+  /** Cron expression for the in-process scheduler (UTC). Default: every 5 minutes. */
+  SYNC_CRON: z.string().min(1).default("*/5 * * * *"),
+  /** Stop the in-process scheduler entirely (tests, one-off scripts). */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    // Values are never echoed: DATABASE_URL may hold a password.
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Inngest carries schedules and syncs when it has somewhere to send events. */
+export function inngestEnabled(e: Env = env()): boolean {
+  return Boolean(e.INNGEST_EVENT_KEY) || e.INNGEST_DEV === "1";
+}
+
+export function pgliteDir(e: Env = env()): string {
+  return path.resolve(process.cwd(), e.PGLITE_DIR);
+}

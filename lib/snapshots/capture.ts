@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { portfolioSnapshots, snapshotPositions } from "@/db/schema";
+import { chunk } from "@/lib/sync/chunk";
+import { calculateSnapshot, type SnapshotInput } from "./calculate";
+
+export interface CaptureParams extends SnapshotInput {
+  ownerId: string;
+  connectionId: string;
+  capturedAt: Date;
+  batchId: string | null;
+}
+
+/**
+ * Values the holdings and writes a snapshot with its per-symbol rows. Returns null when a
+ * snapshot of this connection already exists at that instant (a replay adds nothing).
+ */
+export async function materializeSnapshot(tx: Db, p: CaptureParams): Promise<string | null> {
+  const ids = await materializeSnapshots(tx, [p]);
+  return ids[0] ?? null;
+}
+
+/** Batch form for backfills: one round trip per 500 snapshots instead of one each. */
+export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const part of chunk(items, 500)) {
+    const drafts = part.map((p) => ({ p, id: randomUUID(), s: calculateSnapshot(p) }));
+    const inserted = await tx
+      .insert(portfolioSnapshots)
+      .values(
+        drafts.map(({ p, id, s }) => ({
+          id,
+          ownerId: p.ownerId,
+          connectionId: p.connectionId,
+          capturedAt: p.capturedAt,
+          baseCurrency: p.baseCurrency,
+          equity: s.equity.total,
+          spotValue: s.equity.spotValue,
+          fundingValue: s.equity.fundingValue,
+          futuresWalletBalance: s.equity.futuresWalletBalance,
+          unrealizedPnl: s.equity.unrealizedPnl,
+          marginDebt: s.equity.marginDebt,
+          longExposure: s.longExposure,
+          shortExposure: s.shortExposure,
+          grossExposure: s.grossExposure,
+          netExposure: s.netExposure,
+          leverage: s.leverage,
+          unpricedAssets: s.equity.unpriced,
+          syncBatchId: p.batchId,
+        })),
+      )
+      .onConflictDoNothing({ target: [portfolioSnapshots.connectionId, portfolioSnapshots.capturedAt] })
+      .returning({ id: portfolioSnapshots.id });
+    const kept = new Set(inserted.map((r) => r.id));
+    const rows = drafts
+      .filter((d) => kept.has(d.id))
+      .flatMap(({ p, id, s }) => s.rows.map((r) => ({ ...r, snapshotId: id, ownerId: p.ownerId })));
+    for (const rowPart of chunk(rows, 1000)) await tx.insert(snapshotPositions).values(rowPart);
+    written.push(...drafts.filter((d) => kept.has(d.id)).map((d) => d.id));
+  }
+  return written;
+}

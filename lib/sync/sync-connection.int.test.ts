@@ -1,0 +1,149 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
+import { ensureLocalOwner } from "@/db/queries/users";
+import {
+  balances,
+  connections,
+  fills,
+  orderEvents,
+  orders,
+  portfolioSnapshots,
+  positions,
+  snapshotPositions,
+  syncBatches,
+  users,
+} from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import { createDemoConnector } from "@/lib/connectors/demo";
+import { ConnectorError } from "@/lib/connectors/errors";
+import type { Connector } from "@/lib/connectors/types";
+import { SyncFailedError, syncConnection } from "./sync-connection";
+
+const T1 = new Date("2026-11-20T10:00:00Z");
+const T2 = new Date("2026-11-20T13:00:00Z");
+
+let h: DbHandle;
+let ownerId: string;
+let connectionId: string;
+
+async function counts() {
+  type Counted = typeof balances | typeof positions | typeof orders | typeof orderEvents | typeof fills;
+  const c = async (table: Counted | typeof portfolioSnapshots | typeof snapshotPositions) =>
+    (await h.db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    balances: await c(balances),
+    positions: await c(positions),
+    orders: await c(orders),
+    orderEvents: await c(orderEvents),
+    fills: await c(fills),
+    snapshots: await c(portfolioSnapshots),
+    snapshotRows: await c(snapshotPositions),
+  };
+}
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ownerId = (await ensureLocalOwner(h.db)).id;
+  connectionId = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "sync-test" } })).id;
+});
+afterAll(async () => h?.close());
+
+describe("syncConnection against the demo venue", () => {
+  it("a first sync writes balances, positions, orders with events, fills and one snapshot", async () => {
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1 });
+    expect(r.status).toBe("succeeded");
+    const c = await counts();
+    expect(c.balances).toBe(9);
+    expect(c.positions).toBe(2);
+    expect(c.orders).toBeGreaterThan(50);
+    expect(c.orderEvents).toBe(c.orders); // first sight of each order: one ORDER_PLACED
+    expect(c.fills).toBeGreaterThan(50);
+    expect(c.snapshots).toBe(1);
+    expect(c.snapshotRows).toBe(7 + 2); // 7 spot assets + 2 perps
+    expect(r.counts).toMatchObject({ balances: 9, positions: 2, ordersNew: c.orders, orderEvents: c.orders, fills: c.fills, snapshots: 1 });
+    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.id, r.batchId));
+    expect(batch).toMatchObject({ status: "succeeded", trigger: "manual", error: null });
+    expect(batch!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("re-running at the same instant adds no order events, no fills and no snapshot", async () => {
+    const before = await counts();
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1 });
+    expect(await counts()).toEqual(before);
+    expect(r.counts).toMatchObject({ ordersNew: 0, ordersChanged: 0, orderEvents: 0, fills: 0, snapshots: 0 });
+  });
+
+  it("three hours later only the changes are appended: new fills and the order events behind them", async () => {
+    const before = await counts();
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "cron", now: () => T2 });
+    const after = await counts();
+    expect(r.counts.fills).toBe(after.fills - before.fills);
+    expect(r.counts.fills).toBeGreaterThan(0);
+    expect(r.counts.orderEvents).toBe(after.orderEvents - before.orderEvents);
+    expect(r.counts.ordersChanged).toBeGreaterThan(0);
+    expect(after.snapshots).toBe(2);
+    // Every fill's order has reached at least the fill's quantity in the projection.
+    const events = await h.db.select().from(orderEvents).where(eq(orderEvents.syncBatchId, r.batchId));
+    expect(events.some((e) => e.type === "FILLED_QUANTITY_CHANGED" || e.type === "ORDER_PLACED")).toBe(true);
+  });
+
+  it("a connector that throws mid-sync leaves every previous row untouched and a failed batch with the error", async () => {
+    const before = await counts();
+    const [balanceRowsBefore, positionRowsBefore] = [await h.db.select().from(balances), await h.db.select().from(positions)];
+    const demo = createDemoConnector({ seed: "sync-test", now: () => new Date("2026-11-20T15:00:00Z") });
+    const failing: Connector = Object.assign(Object.create(Object.getPrototypeOf(demo)), demo, {
+      fetchFills: async () => {
+        throw new ConnectorError({ kind: "unavailable", provider: "demo", endpoint: "GET /fills", message: "venue returned 503" });
+      },
+    });
+    const err = await syncConnection(h.db, {
+      ownerId,
+      connectionId,
+      trigger: "manual",
+      now: () => new Date("2026-11-20T15:00:00Z"),
+      connector: failing,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyncFailedError);
+    expect((err as SyncFailedError).retryable).toBe(true);
+    expect(await counts()).toEqual(before);
+    expect(await h.db.select().from(balances)).toEqual(balanceRowsBefore);
+    expect(await h.db.select().from(positions)).toEqual(positionRowsBefore);
+    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.id, (err as SyncFailedError).batchId));
+    expect(batch).toMatchObject({ status: "failed", errorKind: "unavailable", error: "demo GET /fills: venue returned 503" });
+    const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
+    expect(conn).toMatchObject({ consecutiveFailures: 1, lastError: "demo GET /fills: venue returned 503" });
+  });
+
+  it("a failure inside the write transaction (a malformed balance) rolls back every write", async () => {
+    const before = await counts();
+    const at = new Date("2026-11-20T16:00:00Z");
+    const demo = createDemoConnector({ seed: "sync-test", now: () => at });
+    const broken: Connector = Object.assign(Object.create(Object.getPrototypeOf(demo)), demo, {
+      fetchBalances: async () => {
+        const r = await demo.fetchBalances();
+        return { ...r, items: [...r.items, { ...r.items[0]!, total: "12,5" }] };
+      },
+    });
+    const err = (await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => at, connector: broken }).catch(
+      (e: unknown) => e,
+    )) as SyncFailedError;
+    expect(err.kind).toBe("bad_response");
+    expect(err.message).toBe("demo balances: item 9: total not an exact decimal string");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("the next good sync clears the failure count", async () => {
+    await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => new Date("2026-11-20T17:00:00Z") });
+    const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
+    expect(conn).toMatchObject({ consecutiveFailures: 0, lastError: null });
+  });
+
+  it("a connection of another owner is not found", async () => {
+    const [other] = await h.db.insert(users).values({ email: "someone-else@example.com", name: "Other" }).returning();
+    await expect(syncConnection(h.db, { ownerId: other!.id, connectionId, trigger: "manual" })).rejects.toThrow(
+      "connection not found",
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import type { Db } from "@/db/client";
+import { fills } from "@/db/schema";
+import type { Fill } from "@/lib/connectors/types";
+import { chunk } from "./chunk";
+import { strategyFromClientOrderId } from "./strategy-tag";
+
+/** Appends fills not seen before; a fill id already stored is skipped. Returns how many were new. */
+export async function appendFills(
+  tx: Db,
+  p: { ownerId: string; batchId: string; accountIds: Map<string, string>; fills: Fill[] },
+): Promise<number> {
+  let inserted = 0;
+  for (const part of chunk(p.fills)) {
+    const rows = await tx
+      .insert(fills)
+      .values(
+        part.map((f) => ({
+          ownerId: p.ownerId,
+          accountId: p.accountIds.get(f.accountUid)!,
+          venueFillId: f.venueFillId,
+          venueOrderId: f.venueOrderId,
+          clientOrderId: f.clientOrderId ?? null,
+          strategy: strategyFromClientOrderId(f.clientOrderId),
+          symbol: f.symbol,
+          side: f.side,
+          price: f.price,
+          quantity: f.quantity,
+          fee: f.fee,
+          feeCurrency: f.feeCurrency,
+          liquidity: f.liquidity ?? null,
+          executedAt: f.executedAt,
+          syncBatchId: p.batchId,
+          raw: f.raw ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: [fills.accountId, fills.venueFillId] })
+      .returning({ id: fills.id });
+    inserted += rows.length;
+  }
+  return inserted;
+}

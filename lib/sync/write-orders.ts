@@ -1,0 +1,108 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderEvents, orders } from "@/db/schema";
+import type { Order } from "@/lib/connectors/types";
+import { chunk } from "./chunk";
+import { diffOrder, type StoredOrderState } from "./order-diff";
+
+export interface OrderWriteCounts {
+  ordersNew: number;
+  ordersChanged: number;
+  orderEvents: number;
+}
+
+/**
+ * Diffs the venue's orders against the stored projection, appends one event per change
+ * and updates the projection. An order that did not change writes nothing, so a re-run
+ * adds no events.
+ */
+export async function materializeOrders(
+  tx: Db,
+  p: { ownerId: string; batchId: string; accountIds: Map<string, string>; orders: Order[] },
+): Promise<OrderWriteCounts> {
+  const counts: OrderWriteCounts = { ordersNew: 0, ordersChanged: 0, orderEvents: 0 };
+  const byAccount = new Map<string, Order[]>();
+  for (const o of p.orders) {
+    const id = p.accountIds.get(o.accountUid)!;
+    byAccount.set(id, [...(byAccount.get(id) ?? []), o]);
+  }
+
+  for (const [accountId, venueOrders] of byAccount) {
+    for (const part of chunk(venueOrders, 1000)) {
+      const stored = await tx
+        .select({
+          venueOrderId: orders.venueOrderId,
+          status: orders.status,
+          quantity: orders.quantity,
+          filledQuantity: orders.filledQuantity,
+        })
+        .from(orders)
+        .where(and(eq(orders.accountId, accountId), inArray(orders.venueOrderId, part.map((o) => o.venueOrderId))));
+      const prevById = new Map<string, StoredOrderState>(stored.map((s) => [s.venueOrderId, s]));
+
+      const changed = part
+        .map((order) => ({ order, events: diffOrder(prevById.get(order.venueOrderId), order) }))
+        .filter((c) => c.events.length > 0);
+      if (changed.length === 0) continue;
+
+      for (const c of changed) {
+        if (prevById.has(c.order.venueOrderId)) counts.ordersChanged++;
+        else counts.ordersNew++;
+      }
+      const upserted = await tx
+        .insert(orders)
+        .values(
+          changed.map(({ order: o }) => ({
+            ownerId: p.ownerId,
+            accountId,
+            venueOrderId: o.venueOrderId,
+            clientOrderId: o.clientOrderId ?? null,
+            symbol: o.symbol,
+            side: o.side,
+            type: o.type,
+            status: o.status,
+            price: o.price ?? null,
+            quantity: o.quantity,
+            filledQuantity: o.filledQuantity,
+            averagePrice: o.averagePrice ?? null,
+            venueCreatedAt: o.createdAt,
+            venueUpdatedAt: o.updatedAt,
+            lastSyncBatchId: p.batchId,
+            raw: o.raw ?? null,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [orders.accountId, orders.venueOrderId],
+          set: {
+            status: sql`excluded.status`,
+            price: sql`excluded.price`,
+            quantity: sql`excluded.quantity`,
+            filledQuantity: sql`excluded.filled_quantity`,
+            averagePrice: sql`excluded.average_price`,
+            venueUpdatedAt: sql`excluded.venue_updated_at`,
+            lastSyncBatchId: sql`excluded.last_sync_batch_id`,
+            raw: sql`excluded.raw`,
+          },
+        })
+        .returning({ id: orders.id, venueOrderId: orders.venueOrderId });
+      const orderIdOf = new Map(upserted.map((u) => [u.venueOrderId, u.id]));
+
+      const events = changed.flatMap(({ order, events: drafts }) =>
+        drafts.map((e) => ({
+          ownerId: p.ownerId,
+          accountId,
+          orderId: orderIdOf.get(order.venueOrderId)!,
+          venueOrderId: order.venueOrderId,
+          symbol: order.symbol,
+          ...e,
+          occurredAt: order.updatedAt,
+          syncBatchId: p.batchId,
+          raw: order.raw ?? null,
+        })),
+      );
+      for (const ev of chunk(events)) await tx.insert(orderEvents).values(ev);
+      counts.orderEvents += events.length;
+    }
+  }
+  return counts;
+}

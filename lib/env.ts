@@ -46,5 +46,5 @@ export function inngestEnabled(e: Env = env()): boolean {
 }
 
 export function pgliteDir(e: Env = env()): string {
-  return path.resolve(process.cwd(), e.PGLITE_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR);
 }

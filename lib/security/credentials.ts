@@ -33,7 +33,7 @@ export function credentialsKey(): Buffer {
   if (cachedKey) return cachedKey;
   const e = env();
   if (e.CREDENTIALS_KEY) return (cachedKey = parseKey(e.CREDENTIALS_KEY, "CREDENTIALS_KEY"));
-  const file = path.resolve(process.cwd(), e.CREDENTIALS_KEY_FILE);
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.CREDENTIALS_KEY_FILE);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {

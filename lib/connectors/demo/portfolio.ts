@@ -15,7 +15,7 @@ export const DEMO_FUNDING_ACCOUNT = "demo-funding";
 
 export const DEMO_ACCOUNTS: VenueAccount[] = [
   { accountUid: DEMO_SPOT_ACCOUNT, name: "Demo spot", venue: "demo", kind: "spot" },
-  { accountUid: DEMO_FUTURES_ACCOUNT, name: "Demo USDⓈ-M futures", venue: "demo", kind: "futures" },
+  { accountUid: DEMO_FUTURES_ACCOUNT, name: "Demo USDT-M futures", venue: "demo", kind: "futures" },
   { accountUid: DEMO_FUNDING_ACCOUNT, name: "Demo funding", venue: "demo", kind: "funding" },
 ];
 

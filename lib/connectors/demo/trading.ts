@@ -198,8 +198,9 @@ const isClosed = (o: Order) => o.status === "filled" || o.status === "cancelled"
 
 /** Orders open at `now`, plus orders that changed in [sinceMs, now]. */
 export function demoOrders(seed: number, sinceMs: number, now: number): Order[] {
-  // Orders live at most a week (the DCA bid), so a week back finds every open one.
-  const plans = plansPlacedBetween(seed, Math.min(sinceMs, now - WEEK), now);
+  // Orders live at most a week (the DCA bid); scanning a day beyond that finds every
+  // order that is open now or changed since `sinceMs`.
+  const plans = plansPlacedBetween(seed, Math.min(sinceMs, now - WEEK - 24 * HOUR), now);
   return plans
     .map((p) => orderAt(p, now))
     .filter((o) => !isClosed(o) || o.updatedAt.getTime() >= sinceMs);

@@ -1,0 +1,14 @@
+// GET /api/dashboard/summary — current equity, day change, components and each connection's sync state.
+import { loadSummary } from "@/lib/api/dashboard-data";
+import { summarySchema } from "@/lib/api/dashboard-schemas";
+import { failure, ok } from "@/lib/api/respond";
+import { getRuntime } from "@/lib/runtime/app-db";
+
+export async function GET() {
+  try {
+    const { handle, ownerId } = await getRuntime();
+    return ok(summarySchema, await loadSummary(handle.db, { ownerId, now: new Date() }));
+  } catch (e) {
+    return failure(e);
+  }
+}

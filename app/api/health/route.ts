@@ -1,0 +1,12 @@
+// GET /api/health — 200 once the database is open and migrated, 503 with the reason otherwise.
+import { NextResponse } from "next/server";
+import { getRuntime } from "@/lib/runtime/app-db";
+
+export async function GET() {
+  try {
+    const { handle } = await getRuntime();
+    return NextResponse.json({ ok: true, database: handle.driver }, { headers: { "cache-control": "no-store" } });
+  } catch (e) {
+    return NextResponse.json({ ok: false, error: e instanceof Error ? e.message : String(e) }, { status: 503 });
+  }
+}

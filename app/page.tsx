@@ -1,0 +1,39 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { connection } from "next/server";
+import { EquitySection } from "@/components/dashboard/equity-section";
+import { EquityHeader } from "@/components/dashboard/equity-header";
+import { HoldingsSection } from "@/components/dashboard/holdings-section";
+import { SyncPanel } from "@/components/dashboard/sync-panel";
+import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/api/dashboard-data";
+import { DEFAULT_EQUITY_RANGE } from "@/lib/api/dashboard-schemas";
+import { dashboardKeys } from "@/lib/api/query-options";
+import { getRuntime } from "@/lib/runtime/app-db";
+
+/** The dashboard. Rendered per request (it reads the database), prefetched on the server. */
+export default async function DashboardPage() {
+  await connection();
+  const { handle, ownerId } = await getRuntime();
+  const now = new Date();
+  const queryClient = new QueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(), queryFn: () => loadSummary(handle.db, { ownerId, now }) }),
+    queryClient.prefetchQuery({
+      queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE),
+      queryFn: () => loadEquitySeries(handle.db, { ownerId, range: DEFAULT_EQUITY_RANGE, now }),
+    }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(), queryFn: () => loadHoldings(handle.db, { ownerId }) }),
+  ]);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-xl font-semibold">Portfolio</h1>
+          <SyncPanel />
+        </div>
+        <EquityHeader />
+        <EquitySection />
+        <HoldingsSection />
+      </div>
+    </HydrationBoundary>
+  );
+}

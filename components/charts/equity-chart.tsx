@@ -1,0 +1,53 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDateTime, formatMoney, formatTimeTick } from "@/components/format";
+
+export interface EquityPoint {
+  t: number;
+  equity: number;
+  /** The exact value, shown in the tooltip. */
+  label: string;
+}
+
+export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[]; currency: string; spanMs: number }) {
+  const values = points.map((p) => p.equity);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const pad = (max - min) * 0.1 || max * 0.01;
+  return (
+    <div className="h-72 w-full" data-testid="equity-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <defs>
+            <linearGradient id="equityFill" x1="0" y1="0" x2="0" y2="1">
+              <stop offset="0%" stopColor="#4f46e5" stopOpacity={0.25} />
+              <stop offset="100%" stopColor="#4f46e5" stopOpacity={0} />
+            </linearGradient>
+          </defs>
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(v: number) => formatTimeTick(v, spanMs)}
+            tick={{ fontSize: 12, fill: "#64748b" }}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={[min - pad, max + pad]}
+            tickFormatter={(v: number) => formatMoney(v.toFixed(2), currency, { compact: true })}
+            tick={{ fontSize: 12, fill: "#64748b" }}
+            width={70}
+          />
+          <Tooltip
+            labelFormatter={(v) => formatDateTime(new Date(Number(v)).toISOString())}
+            formatter={(_v, _n, item) => [formatMoney((item.payload as EquityPoint).label, currency), "Equity"]}
+          />
+          <Area type="monotone" dataKey="equity" stroke="#4f46e5" strokeWidth={2} fill="url(#equityFill)" isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AllocationChart } from "@/components/charts/allocation-chart";
+import { toChartNumber } from "@/components/format";
+import { AllocationTable } from "@/components/tables/allocation-table";
+import { PositionsTable } from "@/components/tables/positions-table";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { holdingsQuery } from "@/lib/api/query-options";
+
+export function HoldingsSection() {
+  const { data, isPending, isError, error, refetch } = useQuery(holdingsQuery());
+  if (isPending) {
+    return (
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Skeleton className="h-72" />
+        <Skeleton className="h-72 lg:col-span-2" />
+      </div>
+    );
+  }
+  if (isError) return <ErrorState title="Holdings could not load" message={error.message} onRetry={() => void refetch()} />;
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Card title="Allocation by asset">
+        {data.allocation.length === 0 ? (
+          <EmptyState title="No spot holdings" />
+        ) : (
+          <>
+            <AllocationChart
+              currency={data.baseCurrency}
+              slices={data.allocation.map((a) => ({ asset: a.asset, value: toChartNumber(a.value), valueLabel: a.value, weightLabel: a.weight }))}
+            />
+            <AllocationTable rows={data.allocation} currency={data.baseCurrency} />
+          </>
+        )}
+      </Card>
+      <Card title="Open positions" className="lg:col-span-2">
+        {data.positions.length === 0 ? <EmptyState title="No open derivatives positions" /> : <PositionsTable positions={data.positions} />}
+      </Card>
+    </div>
+  );
+}

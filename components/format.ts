@@ -1,0 +1,79 @@
+import { D } from "@/lib/money/decimal";
+
+/**
+ * Display formatting. Money arrives as exact decimal strings; Intl formats the string
+ * itself (no float round trip). Only chart coordinates become numbers, at the very edge.
+ */
+type Numeric = `${number}`;
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(currency: string, compact: boolean): Intl.NumberFormat {
+  const key = `${currency}:${compact}`;
+  let f = currencyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      notation: compact ? "compact" : "standard",
+      maximumFractionDigits: compact ? 1 : 2,
+      minimumFractionDigits: compact ? 0 : 2,
+    });
+    currencyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "$377,111.94" from "377111.9362149200088". Non-ISO bases (USDT, BTC) are shown as a suffix. */
+export function formatMoney(value: string, currency = "USD", opts: { compact?: boolean; signed?: boolean } = {}): string {
+  const iso = /^[A-Z]{3}$/.test(currency) && currency !== "BTC" && currency !== "ETH";
+  const text = iso
+    ? currencyFormat(currency, opts.compact ?? false).format(value as Numeric)
+    : `${formatQuantity(value)} ${currency}`;
+  return opts.signed && new D(value).isPositive() ? `+${text}` : text;
+}
+
+const quantityFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 8 });
+export function formatQuantity(value: string): string {
+  return quantityFormat.format(value as Numeric);
+}
+
+const pctFormat = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** "+1.23%" from the fraction "0.0123". */
+export function formatPct(fraction: string, opts: { signed?: boolean } = {}): string {
+  const text = pctFormat.format(fraction as Numeric);
+  return opts.signed && new D(fraction).isPositive() ? `+${text}` : text;
+}
+
+export function signTone(value: string | null): "up" | "down" | "flat" {
+  if (value === null) return "flat";
+  const d = new D(value);
+  return d.isZero() ? "flat" : d.isPositive() ? "up" : "down";
+}
+
+/** A chart coordinate. Precision beyond a pixel does not matter here, and only here. */
+export function toChartNumber(value: string): number {
+  return new D(value).toNumber();
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+const tickFormats = {
+  hour: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }),
+  day: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" }),
+};
+/** Axis label for a time tick: clock time for a day's range, dates otherwise. */
+export function formatTimeTick(ms: number, spanMs: number): string {
+  return (spanMs <= 2 * 86_400_000 ? tickFormats.hour : tickFormats.day).format(new Date(ms));
+}
+
+/** "3 min ago", for a timestamp relative to `now`. */
+export function formatAgo(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86_400)} d ago`;
+}

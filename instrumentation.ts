@@ -1,0 +1,15 @@
+/**
+ * Runs once when the Next.js server starts (never during `next build`): opens the
+ * database, seeds the demo portfolio on first start and starts the schedule.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startServerRuntime } = await import("./lib/runtime/server-start");
+  try {
+    await startServerRuntime();
+  } catch (e) {
+    // Keep serving: pages show the same error (e.g. the data dir is locked) instead of a dead port.
+    console.error(`[venuefolio] startup failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

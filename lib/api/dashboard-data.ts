@@ -1,0 +1,144 @@
+import type { Db } from "@/db/client";
+import {
+  getEquitySeries,
+  getLatestSnapshots,
+  getOpenPositions,
+  getSnapshotRows,
+  getSnapshotsAsOf,
+  getSyncOverview,
+} from "@/db/queries/dashboard";
+import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
+import { BASE_CURRENCY } from "@/lib/sync/sync-connection";
+import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
+
+/**
+ * Builds the dashboard's JSON documents from the read models. The route handlers send
+ * these; server components prefetch them under the same query keys.
+ */
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const DAY = 86_400_000;
+
+export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Promise<Summary> {
+  const [latest, dayAgo, overview] = await Promise.all([
+    getLatestSnapshots(db, p),
+    getSnapshotsAsOf(db, { ownerId: p.ownerId, asOf: new Date(p.now.getTime() - DAY) }),
+    getSyncOverview(db, p),
+  ]);
+  const connections = overview.map((c) => ({
+    id: c.id,
+    provider: c.provider,
+    label: c.label,
+    isDemo: c.provider === "demo",
+    status: c.status,
+    lastSyncAt: iso(c.lastSyncAt),
+    lastSuccessAt: iso(c.lastSuccessAt),
+    lastError: c.lastError,
+    consecutiveFailures: c.consecutiveFailures,
+    lastBatch: c.lastBatch
+      ? {
+          status: c.lastBatch.status,
+          trigger: c.lastBatch.trigger,
+          startedAt: c.lastBatch.startedAt.toISOString(),
+          durationMs: c.lastBatch.durationMs,
+        }
+      : null,
+  }));
+  if (latest.length === 0) {
+    return {
+      baseCurrency: BASE_CURRENCY,
+      equity: null,
+      asOf: null,
+      dayChange: null,
+      dayChangePct: null,
+      spotValue: null,
+      fundingValue: null,
+      futuresWalletBalance: null,
+      unrealizedPnl: null,
+      grossExposure: null,
+      netExposure: null,
+      leverage: null,
+      unpricedAssets: [],
+      connections,
+    };
+  }
+  const total = (pick: (s: (typeof latest)[number]) => string) => sum(latest.map(pick));
+  const equity = total((s) => s.equity);
+  const gross = total((s) => s.grossExposure);
+  // Day change compares like with like: only connections that existed a day ago.
+  const comparable = new Set(dayAgo.map((s) => s.connectionId));
+  const equityThen = sum(dayAgo.map((s) => s.equity));
+  const equityNowComparable = sum(latest.filter((s) => comparable.has(s.connectionId)).map((s) => s.equity));
+  const dayChange: Dec | null = dayAgo.length ? equityNowComparable.minus(equityThen) : null;
+  const asOf = new Date(Math.max(...latest.map((s) => s.capturedAt.getTime())));
+  return {
+    baseCurrency: BASE_CURRENCY,
+    equity: toDecimalString(equity),
+    asOf: asOf.toISOString(),
+    dayChange: dayChange ? toDecimalString(dayChange) : null,
+    dayChangePct: dayChange && equityThen.isPositive() ? toDecimalString(dayChange.div(equityThen).toDecimalPlaces(10)) : null,
+    spotValue: toDecimalString(total((s) => s.spotValue)),
+    fundingValue: toDecimalString(total((s) => s.fundingValue)),
+    futuresWalletBalance: toDecimalString(total((s) => s.futuresWalletBalance)),
+    unrealizedPnl: toDecimalString(total((s) => s.unrealizedPnl)),
+    grossExposure: toDecimalString(gross),
+    netExposure: toDecimalString(total((s) => s.netExposure)),
+    leverage: equity.isPositive() ? toDecimalString(gross.div(equity).toDecimalPlaces(6)) : null,
+    unpricedAssets: [...new Set(latest.flatMap((s) => s.unpricedAssets))].sort(),
+    connections,
+  };
+}
+
+export async function loadEquitySeries(db: Db, p: { ownerId: string; range: EquityRangeParam; now: Date }): Promise<EquitySeries> {
+  const points = await getEquitySeries(db, p);
+  return {
+    range: p.range,
+    baseCurrency: BASE_CURRENCY,
+    points: points.map((pt) => ({ at: pt.at.toISOString(), equity: toDecimalString(pt.equity) })),
+  };
+}
+
+export async function loadHoldings(db: Db, p: { ownerId: string }): Promise<Holdings> {
+  const latest = await getLatestSnapshots(db, p);
+  const [rows, open] = await Promise.all([
+    getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) }),
+    getOpenPositions(db, p),
+  ]);
+  const equity = sum(latest.map((s) => s.equity));
+  const byAsset = new Map<string, { quantity: Dec; value: Dec; price: string }>();
+  for (const r of rows) {
+    if (r.kind !== "spot") continue;
+    const cur = byAsset.get(r.asset) ?? { quantity: new D(0), value: new D(0), price: r.price };
+    byAsset.set(r.asset, { quantity: cur.quantity.plus(r.quantity), value: cur.value.plus(r.valueBase), price: r.price });
+  }
+  const allocation = [...byAsset.entries()]
+    .sort(([a, x], [b, y]) => y.value.comparedTo(x.value) || a.localeCompare(b))
+    .map(([asset, v]) => ({
+      asset,
+      quantity: toDecimalString(v.quantity),
+      price: toDecimalString(v.price),
+      value: toDecimalString(v.value),
+      weight: equity.isPositive() ? toDecimalString(v.value.div(equity).toDecimalPlaces(8)) : null,
+    }));
+  return {
+    baseCurrency: BASE_CURRENCY,
+    allocation,
+    positions: open.map((o) => ({
+      id: o.id,
+      symbol: o.symbol,
+      side: o.side,
+      instrumentType: o.instrumentType,
+      quantity: toDecimalString(o.quantity),
+      entryPrice: toDecimalString(o.entryPrice),
+      markPrice: toDecimalString(o.markPrice),
+      notional: toDecimalString(o.notional),
+      unrealizedPnl: toDecimalString(o.unrealizedPnl),
+      liquidationPrice: o.liquidationPrice === null ? null : toDecimalString(o.liquidationPrice),
+      leverage: o.leverage === null ? null : toDecimalString(o.leverage),
+      marginMode: o.marginMode,
+      quoteCurrency: o.quoteCurrency,
+      accountName: o.accountName,
+      connectionLabel: o.connectionLabel,
+      isDemo: o.provider === "demo",
+    })),
+  };
+}

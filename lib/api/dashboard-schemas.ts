@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { isDecimalString } from "@/lib/money/decimal";
+
+/**
+ * The dashboard's JSON contracts: route handlers validate what they send with these,
+ * the browser validates what it receives. Money stays a decimal string end to end.
+ */
+const decimal = z.string().refine(isDecimalString, { message: "not a decimal string" });
+const iso = z.iso.datetime({ offset: true });
+
+export const equityRangeSchema = z.enum(["24h", "7d", "30d", "90d", "all"]);
+export type EquityRangeParam = z.infer<typeof equityRangeSchema>;
+export const DEFAULT_EQUITY_RANGE: EquityRangeParam = "30d";
+
+export const summarySchema = z.object({
+  baseCurrency: z.string(),
+  /** null before the first snapshot exists. */
+  equity: decimal.nullable(),
+  asOf: iso.nullable(),
+  dayChange: decimal.nullable(),
+  dayChangePct: decimal.nullable(),
+  spotValue: decimal.nullable(),
+  fundingValue: decimal.nullable(),
+  futuresWalletBalance: decimal.nullable(),
+  unrealizedPnl: decimal.nullable(),
+  grossExposure: decimal.nullable(),
+  netExposure: decimal.nullable(),
+  leverage: decimal.nullable(),
+  unpricedAssets: z.array(z.string()),
+  connections: z.array(
+    z.object({
+      id: z.string(),
+      provider: z.string(),
+      label: z.string(),
+      isDemo: z.boolean(),
+      status: z.string(),
+      lastSyncAt: iso.nullable(),
+      lastSuccessAt: iso.nullable(),
+      lastError: z.string().nullable(),
+      consecutiveFailures: z.number().int(),
+      lastBatch: z
+        .object({ status: z.string(), trigger: z.string(), startedAt: iso, durationMs: z.number().int().nullable() })
+        .nullable(),
+    }),
+  ),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
+export const equitySeriesSchema = z.object({
+  range: equityRangeSchema,
+  baseCurrency: z.string(),
+  points: z.array(z.object({ at: iso, equity: decimal })),
+});
+export type EquitySeries = z.infer<typeof equitySeriesSchema>;
+
+export const holdingsSchema = z.object({
+  baseCurrency: z.string(),
+  allocation: z.array(z.object({ asset: z.string(), quantity: decimal, price: decimal, value: decimal, weight: decimal.nullable() })),
+  positions: z.array(
+    z.object({
+      id: z.string(),
+      symbol: z.string(),
+      side: z.enum(["long", "short"]),
+      instrumentType: z.string(),
+      quantity: decimal,
+      entryPrice: decimal,
+      markPrice: decimal,
+      notional: decimal,
+      unrealizedPnl: decimal,
+      liquidationPrice: decimal.nullable(),
+      leverage: decimal.nullable(),
+      marginMode: z.string().nullable(),
+      quoteCurrency: z.string(),
+      accountName: z.string(),
+      connectionLabel: z.string(),
+      isDemo: z.boolean(),
+    }),
+  ),
+});
+export type Holdings = z.infer<typeof holdingsSchema>;
+
+export const resyncResultSchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), mode: z.enum(["inline", "queued"]), syncedAt: iso.nullable(), connections: z.number().int() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type ResyncResult = z.infer<typeof resyncResultSchema>;

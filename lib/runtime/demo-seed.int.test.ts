@@ -1,0 +1,79 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { ensureLocalOwner } from "@/db/queries/users";
+import { connections, fills, orderEvents, portfolioSnapshots, syncBatches } from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/api/dashboard-data";
+import { equitySeriesSchema, holdingsSchema, summarySchema } from "@/lib/api/dashboard-schemas";
+import { D, sum } from "@/lib/money/decimal";
+import { DEMO_HISTORY_DAYS, ensureDemoPortfolio } from "./demo-seed";
+
+const NOW = new Date("2026-11-20T10:30:00Z");
+let h: DbHandle;
+let ownerId: string;
+let connectionId: string;
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ownerId = (await ensureLocalOwner(h.db)).id;
+  connectionId = (await ensureDemoPortfolio(h.db, { ownerId, now: () => NOW }))!;
+}, 120_000);
+afterAll(async () => h?.close());
+
+const snapshotCount = async () =>
+  (await h.db.select({ n: count() }).from(portfolioSnapshots).where(eq(portfolioSnapshots.connectionId, connectionId)))[0]!.n;
+
+describe("first start with the demo venue", () => {
+  it("backfills 90 days of hourly snapshots (90 × 24 + 1 = 2161) and adds the first sync's own", async () => {
+    expect(await snapshotCount()).toBe(DEMO_HISTORY_DAYS * 24 + 1 + 1);
+    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
+    expect(batch).toMatchObject({ status: "succeeded", trigger: "startup" });
+  });
+
+  it("the first sync reads 90 days of orders and fills, not only the default week", async () => {
+    const [fillRows] = await h.db.select({ n: count() }).from(fills);
+    const [eventRows] = await h.db.select({ n: count() }).from(orderEvents);
+    // 3 bots × 4 orders a day × 90 days, each with 1–3 fills.
+    expect(fillRows!.n).toBeGreaterThan(1000);
+    expect(eventRows!.n).toBeGreaterThan(1000);
+  });
+
+  it("runs once: a second start adds no connection and no snapshot", async () => {
+    const before = await snapshotCount();
+    expect(await ensureDemoPortfolio(h.db, { ownerId, now: () => NOW })).toBeNull();
+    expect(await h.db.select().from(connections)).toHaveLength(1);
+    expect(await snapshotCount()).toBe(before);
+  });
+
+  it("summary: equity is the latest snapshot's, and day change = now − 24 h ago", async () => {
+    const summary = summarySchema.parse(await loadSummary(h.db, { ownerId, now: NOW }));
+    const rows = await h.db.select().from(portfolioSnapshots).where(eq(portfolioSnapshots.connectionId, connectionId));
+    const latest = rows.reduce((a, b) => (a.capturedAt > b.capturedAt ? a : b));
+    const dayAgo = rows.find((r) => r.capturedAt.getTime() === NOW.getTime() - 86_400_000 - 30 * 60_000)!;
+    expect(summary.equity).toBe(new D(latest.equity).toFixed());
+    expect(summary.asOf).toBe(NOW.toISOString());
+    expect(summary.dayChange).toBe(new D(latest.equity).minus(dayAgo.equity).toFixed());
+    expect(new D(summary.equity!).eq(sum([summary.spotValue!, summary.fundingValue!, summary.futuresWalletBalance!, summary.unrealizedPnl!]))).toBe(true);
+    expect(summary.connections).toEqual([expect.objectContaining({ provider: "demo", isDemo: true, lastError: null })]);
+  });
+
+  it("equity series: 30 days in 4-hour buckets is 181 points, the last equal to the current equity", async () => {
+    const series = equitySeriesSchema.parse(await loadEquitySeries(h.db, { ownerId, range: "30d", now: NOW }));
+    expect(series.points).toHaveLength(181);
+    const summary = await loadSummary(h.db, { ownerId, now: NOW });
+    expect(series.points.at(-1)!.equity).toBe(summary.equity);
+    const all = await loadEquitySeries(h.db, { ownerId, range: "all", now: NOW });
+    expect(all.points).toHaveLength(91);
+  });
+
+  it("holdings: allocation weights are value / equity, positions are the two perps", async () => {
+    const holdings = holdingsSchema.parse(await loadHoldings(h.db, { ownerId }));
+    const summary = await loadSummary(h.db, { ownerId, now: NOW });
+    expect(holdings.allocation.map((a) => a.asset).sort()).toEqual(["BNB", "BTC", "ETH", "LINK", "SOL", "USDC", "USDT"]);
+    for (const a of holdings.allocation) {
+      expect(a.weight).toBe(new D(a.value).div(summary.equity!).toDecimalPlaces(8).toFixed());
+    }
+    expect(holdings.positions.map((p) => p.symbol).sort()).toEqual(["BTC/USDT:USDT", "ETH/USDT:USDT"]);
+  });
+});

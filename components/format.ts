@@ -69,6 +69,27 @@ export function formatTimeTick(ms: number, spanMs: number): string {
   return (spanMs <= 2 * 86_400_000 ? tickFormats.hour : tickFormats.day).format(new Date(ms));
 }
 
+/**
+ * Axis ticks on round local times: every few hours for a day's range, local midnights
+ * (thinned to at most `max`) otherwise, so no two ticks carry the same label.
+ */
+export function timeTicks(minMs: number, maxMs: number, spanMs: number, max = 8): number[] {
+  const HOUR = 3_600_000;
+  const ticks: number[] = [];
+  if (spanMs <= 2 * 86_400_000) {
+    const step = Math.max(1, Math.ceil((maxMs - minMs) / HOUR / max)) * HOUR;
+    const start = new Date(minMs);
+    start.setMinutes(0, 0, 0);
+    for (let t = start.getTime() + HOUR; t <= maxMs; t += HOUR) if ((t - start.getTime()) % step === 0) ticks.push(t);
+    return ticks;
+  }
+  const day = new Date(minMs);
+  day.setHours(24, 0, 0, 0);
+  for (; day.getTime() <= maxMs; day.setDate(day.getDate() + 1)) ticks.push(day.getTime());
+  const every = Math.ceil(ticks.length / max);
+  return ticks.filter((_, i) => i % every === 0);
+}
+
 /** "3 min ago", for a timestamp relative to `now`. */
 export function formatAgo(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));

@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatMoney, formatTimeTick } from "@/components/format";
+import { formatDateTime, formatMoney, formatTimeTick, timeTicks } from "@/components/format";
 
 export interface EquityPoint {
   t: number;
@@ -31,6 +31,7 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
+            ticks={timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0, spanMs)}
             tickFormatter={(v: number) => formatTimeTick(v, spanMs)}
             tick={{ fontSize: 12, fill: "#64748b" }}
             minTickGap={40}

@@ -17,12 +17,18 @@ export function badRequest(error: z.ZodError): NextResponse {
   return NextResponse.json({ error: "Invalid request", fields }, { status: 400 });
 }
 
-/** Maps a thrown error to a response without leaking internals. */
+/**
+ * What a browser may read of an error: the messages a self-hoster must act on (a locked
+ * data dir, a bad credentials key) verbatim, anything else as a generic line.
+ */
+export function publicMessage(e: unknown, fallback = "Internal error"): string {
+  const visible = e instanceof Error && (e.name === "DataDirLockedError" || e.name === "CredentialsKeyError");
+  return visible ? e.message : fallback;
+}
+
+/** Maps a thrown error to a response without leaking internals; the full message goes to the log. */
 export function failure(e: unknown): NextResponse {
   if (e instanceof NotFoundError) return NextResponse.json({ error: e.message }, { status: 404 });
-  const message = e instanceof Error ? e.message : String(e);
-  console.error(`[api] ${message}`);
-  // Startup problems (a locked data dir, an unreachable DATABASE_URL) are the user's to fix: say what.
-  const visible = e instanceof Error && (e.name === "DataDirLockedError" || e.name === "CredentialsKeyError");
-  return NextResponse.json({ error: visible ? message : "Internal error" }, { status: 500 });
+  console.error(`[api] ${e instanceof Error ? e.message : String(e)}`);
+  return NextResponse.json({ error: publicMessage(e) }, { status: 500 });
 }

@@ -1,5 +1,6 @@
 // GET /api/health — 200 once the database is open and migrated, 503 with the reason otherwise.
 import { NextResponse } from "next/server";
+import { publicMessage } from "@/lib/api/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 export async function GET() {
@@ -7,6 +8,7 @@ export async function GET() {
     const { handle } = await getRuntime();
     return NextResponse.json({ ok: true, database: handle.driver }, { headers: { "cache-control": "no-store" } });
   } catch (e) {
-    return NextResponse.json({ ok: false, error: e instanceof Error ? e.message : String(e) }, { status: 503 });
+    console.error(`[health] ${e instanceof Error ? e.message : String(e)}`);
+    return NextResponse.json({ ok: false, error: publicMessage(e, "The database is not available") }, { status: 503 });
   }
 }

@@ -5,6 +5,12 @@ const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...next,
   ...nextTypescript,
+  {
+    rules: {
+      // A leading underscore marks a binding left unused on purpose (e.g. omitted by destructuring).
+      "@typescript-eslint/no-unused-vars": ["warn", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
 ];
 
 export default config;

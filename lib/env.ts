@@ -18,6 +18,12 @@ const schema = z.object({
   INNGEST_DEV: z.string().optional(),
   /** Turn off the first-start demo connection and its 90-day backfill. */
   DEMO_SEED: z.enum(["on", "off"]).default("on"),
+  /** Optional webhook that receives each new alert (never with secrets). */
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  /** Body format: generic JSON, Slack-compatible ({text}) or a Telegram bot sendMessage. */
+  ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack", "telegram"]).default("json"),
+  /** Chat id for the Telegram format. */
+  ALERT_TELEGRAM_CHAT_ID: z.string().min(1).optional(),
   /** Cron expression for the in-process scheduler (UTC). Default: every 5 minutes. */
   SYNC_CRON: z.string().min(1).default("*/5 * * * *"),
   /** Stop the in-process scheduler entirely (tests, one-off scripts). */

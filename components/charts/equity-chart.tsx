@@ -5,13 +5,14 @@ import { formatDateTime, formatMoney, formatTimeTick, timeTicks } from "@/compon
 
 export interface EquityPoint {
   t: number;
-  equity: number;
+  /** null breaks the line: a gap in the history. */
+  equity: number | null;
   /** The exact value, shown in the tooltip. */
-  label: string;
+  label: string | null;
 }
 
 export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[]; currency: string; spanMs: number }) {
-  const values = points.map((p) => p.equity);
+  const values = points.map((p) => p.equity).filter((v): v is number => v !== null);
   const min = Math.min(...values);
   const max = Math.max(...values);
   const pad = (max - min) * 0.1 || max * 0.01;
@@ -44,9 +45,20 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
           />
           <Tooltip
             labelFormatter={(v) => formatDateTime(new Date(Number(v)).toISOString())}
-            formatter={(_v, _n, item) => [formatMoney((item.payload as EquityPoint).label, currency), "Equity"]}
+            formatter={(_v, _n, item) => {
+              const label = (item.payload as EquityPoint).label;
+              return [label === null ? "no snapshot (gap)" : formatMoney(label, currency), "Equity"];
+            }}
           />
-          <Area type="monotone" dataKey="equity" stroke="#4f46e5" strokeWidth={2} fill="url(#equityFill)" isAnimationActive={false} />
+          <Area
+            type="monotone"
+            dataKey="equity"
+            stroke="#4f46e5"
+            strokeWidth={2}
+            fill="url(#equityFill)"
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

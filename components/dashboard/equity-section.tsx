@@ -45,14 +45,18 @@ export function EquitySection() {
         <Skeleton className="h-72" />
       ) : isError ? (
         <ErrorState title="The equity history could not load" message={error.message} onRetry={() => void refetch()} />
-      ) : data.points.length < 2 ? (
+      ) : data.points.filter((p) => p.equity !== null).length < 2 ? (
         <EmptyState title="Not enough history for a chart yet">Snapshots are captured on every sync.</EmptyState>
       ) : (
         <div className={isFetching ? "opacity-70 transition-opacity" : ""}>
           <EquityChart
             currency={data.baseCurrency}
             spanMs={span}
-            points={data.points.map((p) => ({ t: new Date(p.at).getTime(), equity: toChartNumber(p.equity), label: p.equity }))}
+            points={data.points.map((p) => ({
+              t: new Date(p.at).getTime(),
+              equity: p.equity === null ? null : toChartNumber(p.equity),
+              label: p.equity,
+            }))}
           />
         </div>
       )}

@@ -1,14 +1,25 @@
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { connections, portfolioSnapshots, positions, snapshotPositions, syncBatches, tradingAccounts } from "../schema";
+import {
+  connections,
+  portfolioSnapshots,
+  positions,
+  snapshotPositions,
+  syncBatches,
+  tradingAccounts,
+  type RollupBucket,
+} from "../schema";
+import { bucketStart } from "@/lib/snapshots/buckets";
+import { readEquityRollups } from "./rollups";
 
+/** Each chart range reads one roll-up size: at most ~1,000 points whatever the history. */
 export const EQUITY_RANGES = {
-  "24h": { spanMs: 24 * 3_600_000, bucket: "15 minutes" },
-  "7d": { spanMs: 7 * 86_400_000, bucket: "1 hour" },
-  "30d": { spanMs: 30 * 86_400_000, bucket: "4 hours" },
-  "90d": { spanMs: 90 * 86_400_000, bucket: "6 hours" },
-  all: { spanMs: null, bucket: "1 day" },
-} as const;
+  "24h": { spanMs: 24 * 3_600_000, bucket: "15m" },
+  "7d": { spanMs: 7 * 86_400_000, bucket: "1h" },
+  "30d": { spanMs: 30 * 86_400_000, bucket: "1h" },
+  "90d": { spanMs: 90 * 86_400_000, bucket: "6h" },
+  all: { spanMs: null, bucket: "1d" },
+} as const satisfies Record<string, { spanMs: number | null; bucket: RollupBucket }>;
 export type EquityRange = keyof typeof EQUITY_RANGES;
 
 /** The newest snapshot of each of the owner's connections, optionally as of an instant. */
@@ -33,33 +44,20 @@ export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; asOf: Date 
 }
 
 /**
- * Equity over a range: the last snapshot of each connection in each bucket, summed per
- * bucket, so the chart reads a few hundred points whatever the snapshot frequency.
+ * Equity over a range from the pre-aggregated roll-ups. "all" switches to weekly buckets
+ * past ~1,000 days so the point count stays bounded.
  */
 export async function getEquitySeries(db: Db, p: { ownerId: string; range: EquityRange; now: Date }) {
   const { spanMs, bucket } = EQUITY_RANGES[p.range];
-  const from = spanMs === null ? new Date(0) : new Date(p.now.getTime() - spanMs);
-  const rows = await db.execute<{ bucket: Date | string; equity: string }>(sql`
-    with last_in_bucket as (
-      select distinct on (connection_id, b)
-        connection_id,
-        date_bin(${bucket}::interval, captured_at, timestamptz '2000-01-01 00:00:00+00') as b,
-        equity
-      from ${portfolioSnapshots}
-      where owner_id = ${p.ownerId} and captured_at >= ${from.toISOString()}::timestamptz
-      order by connection_id, b, captured_at desc
-    )
-    select b as bucket, sum(equity)::text as equity
-    from last_in_bucket
-    group by b
-    order by b
-  `);
-  // postgres.js returns a row array; PGlite returns { rows }.
-  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: typeof rows }).rows;
-  return (list as Array<{ bucket: Date | string; equity: string }>).map((r) => ({
-    at: new Date(r.bucket),
-    equity: r.equity,
-  }));
+  // The bucket containing the range's start is part of the range.
+  const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, p.now.getTime() - spanMs));
+  let used: RollupBucket = bucket;
+  let rows = await readEquityRollups(db, { ownerId: p.ownerId, bucket, from });
+  if (p.range === "all" && rows.length > 1000) {
+    used = "1w";
+    rows = await readEquityRollups(db, { ownerId: p.ownerId, bucket: used, from });
+  }
+  return { bucket: used, points: rows.map((r) => ({ at: r.bucketStart, equity: r.equity })) };
 }
 
 /** Per-symbol rows of the given snapshots. */

@@ -1,7 +1,8 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { AccountKind } from "@/lib/connectors/types";
-import { createdAt } from "./columns";
+import { createdAt, money } from "./columns";
 import { connections } from "./connections";
+import { portfolios } from "./portfolios";
 import { users } from "./users";
 
 /** A venue account found through a connection. */
@@ -20,6 +21,10 @@ export const tradingAccounts = pgTable(
     alias: text("alias"),
     venue: text("venue").notNull(),
     kind: text("kind").$type<AccountKind>().notNull(),
+    /** The portfolio (fund) the venue groups the account under, when it does. */
+    portfolioId: uuid("portfolio_id").references(() => portfolios.id),
+    /** The venue's own USD valuation of the account, when it publishes one (1Token). */
+    balanceUsd: money("balance_usd"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -27,6 +32,8 @@ export const tradingAccounts = pgTable(
     uniqueIndex("trading_accounts_connection_uid_uq").on(t.connectionId, t.accountUid),
     // Serves: owner-scoped account lists.
     index("trading_accounts_owner_idx").on(t.ownerId),
+    // Serves: the accounts of one portfolio.
+    index("trading_accounts_portfolio_idx").on(t.portfolioId),
   ],
 );
 

@@ -5,3 +5,7 @@ export * from "./holdings";
 export * from "./orders";
 export * from "./snapshots";
 export * from "./sync";
+export * from "./portfolios";
+export * from "./valuations";
+export * from "./rollups";
+export * from "./alerts";

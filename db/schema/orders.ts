@@ -79,9 +79,15 @@ export const orderEvents = pgTable(
       .notNull()
       .references(() => syncBatches.id),
     raw: jsonb("raw"),
+    /** Hash of the account's previous event (all zeros for its first): the chain link. */
+    prevHash: text("prev_hash").notNull(),
+    /** sha256 over this event's content and `prevHash`; see lib/audit/event-hash.ts. */
+    hash: text("hash").notNull(),
     recordedAt: createdAt(),
   },
   (t) => [
+    // One successor per event: two writers can never fork an account's chain.
+    uniqueIndex("order_events_account_prev_hash_uq").on(t.accountId, t.prevHash),
     // Serves: an order's timeline.
     index("order_events_order_idx").on(t.orderId, t.seq),
     // Serves: all changes of one symbol in an account.

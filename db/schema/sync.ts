@@ -17,6 +17,10 @@ export interface SyncCounts {
   orderEvents: number;
   fills: number;
   snapshots: number;
+  /** Portfolios (funds) reported by the venue. */
+  portfolios?: number;
+  /** New NAV points stored. */
+  valuations?: number;
 }
 
 /** One row per sync run: its lifecycle, what it wrote and why it failed. */

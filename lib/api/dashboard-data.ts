@@ -8,6 +8,7 @@ import {
   getSyncOverview,
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
+import { BUCKET_MS } from "@/lib/snapshots/buckets";
 import { BASE_CURRENCY } from "@/lib/sync/sync-connection";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
 
@@ -88,13 +89,26 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Pr
   };
 }
 
+/** A hole longer than this (and than two buckets) is shown as a gap, never bridged. */
+const MIN_GAP_MS = 2 * 3_600_000;
+
+/**
+ * The equity series of a range. Where snapshots stop for longer than both two buckets and
+ * two hours (app down, venue down), a null point breaks the line: a chart must not draw a
+ * flat line through time nobody measured.
+ */
 export async function loadEquitySeries(db: Db, p: { ownerId: string; range: EquityRangeParam; now: Date }): Promise<EquitySeries> {
-  const points = await getEquitySeries(db, p);
-  return {
-    range: p.range,
-    baseCurrency: BASE_CURRENCY,
-    points: points.map((pt) => ({ at: pt.at.toISOString(), equity: toDecimalString(pt.equity) })),
-  };
+  const { bucket, points } = await getEquitySeries(db, p);
+  const gapMs = Math.max(2 * BUCKET_MS[bucket], MIN_GAP_MS);
+  const out: EquitySeries["points"] = [];
+  points.forEach((pt, i) => {
+    const prev = points[i - 1];
+    if (prev && pt.at.getTime() - prev.at.getTime() > gapMs) {
+      out.push({ at: new Date(prev.at.getTime() + BUCKET_MS[bucket]).toISOString(), equity: null });
+    }
+    out.push({ at: pt.at.toISOString(), equity: toDecimalString(pt.equity) });
+  });
+  return { range: p.range, bucket, baseCurrency: BASE_CURRENCY, points: out };
 }
 
 export async function loadHoldings(db: Db, p: { ownerId: string }): Promise<Holdings> {

@@ -48,8 +48,11 @@ export type Summary = z.infer<typeof summarySchema>;
 
 export const equitySeriesSchema = z.object({
   range: equityRangeSchema,
+  /** The roll-up size the points come from. */
+  bucket: z.enum(["15m", "1h", "6h", "1d", "1w"]),
   baseCurrency: z.string(),
-  points: z.array(z.object({ at: iso, equity: decimal })),
+  /** `equity: null` marks a gap: no snapshot was taken there. */
+  points: z.array(z.object({ at: iso, equity: decimal.nullable() })),
 });
 export type EquitySeries = z.infer<typeof equitySeriesSchema>;
 

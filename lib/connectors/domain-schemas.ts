@@ -17,7 +17,37 @@ export const venueAccountSchema = z.object({
   alias: z.string().optional(),
   venue: text,
   kind: z.enum(["spot", "futures", "margin", "funding", "broker", "wallet"]),
+  portfolioExternalId: text.optional(),
+  balanceUsd: decimal.optional(),
 });
+
+export const venuePortfolioSchema = z.object({
+  externalId: text,
+  name: text,
+  alias: z.string().optional(),
+  dataSource: text,
+  baseCurrency: text,
+  department: text.optional(),
+  inceptionAt: z.date().optional(),
+});
+
+export const navPointSchema = z
+  .object({
+    snapshotId: text,
+    portfolioExternalId: text.optional(),
+    accountUid: text.optional(),
+    currency: text.optional(),
+    at: z.date(),
+    netAssets: decimal,
+    navPerUnit: decimal.optional(),
+    grossReturn: decimal.optional(),
+    netReturn: decimal.optional(),
+    raw: z.unknown(),
+  })
+  .refine((p) => p.portfolioExternalId !== undefined || p.accountUid !== undefined, {
+    message: "a NAV point names the portfolio or the account it values",
+    path: ["portfolioExternalId"],
+  });
 
 export const balanceSchema = z.object({
   accountUid: text,
@@ -82,6 +112,7 @@ export const fillSchema = z.object({
   fee: decimal,
   feeCurrency: text,
   liquidity: z.enum(["maker", "taker"]).optional(),
+  strategy: z.string().min(1).max(64).optional(),
   executedAt: z.date(),
   raw: z.unknown(),
 });

@@ -1,6 +1,13 @@
 import { z } from "zod";
+import { binanceFromConnection } from "./binance";
 import { createDemoConnector } from "./demo";
 import { ConnectorError } from "./errors";
+import { createGrowwConnector, growwConfigSchema, growwCredentialsSchema } from "./groww";
+import { openCredentials } from "./http/credentials";
+import { createIbkrConnector, ibkrConfigSchema, ibkrCredentialsSchema } from "./ibkr";
+import { createOkxWeb3Connector, okxWeb3ConfigSchema, okxWeb3CredentialsSchema } from "./okx-web3";
+import { okxFromConnection } from "./okx";
+import { createOneTokenConnector, oneTokenConfigSchema, oneTokenCredentialsSchema } from "./onetoken";
 import { PROVIDERS, type Connector, type ProviderId } from "./types";
 
 /** What the factory needs of a stored connection. Secrets arrive still encrypted. */
@@ -45,6 +52,30 @@ export function createConnector(conn: ConnectionForConnector, ctx: ConnectorCont
       const { seed } = parseConfig(provider, demoConfigSchema, conn.config);
       return createDemoConnector({ seed, now: ctx.now });
     }
+    case "onetoken": {
+      const config = parseConfig(provider, oneTokenConfigSchema, conn.config);
+      const credentials = openCredentials(provider, oneTokenCredentialsSchema, conn.credentialsEncrypted);
+      return createOneTokenConnector({ credentials, config, now: ctx.now });
+    }
+    case "groww": {
+      const config = parseConfig(provider, growwConfigSchema, conn.config);
+      const credentials = openCredentials(provider, growwCredentialsSchema, conn.credentialsEncrypted);
+      return createGrowwConnector({ credentials, config, now: ctx.now });
+    }
+    case "ibkr": {
+      const config = parseConfig(provider, ibkrConfigSchema, conn.config);
+      const credentials = openCredentials(provider, ibkrCredentialsSchema, conn.credentialsEncrypted);
+      return createIbkrConnector({ credentials, config, now: ctx.now });
+    }
+    case "okx_web3": {
+      const config = parseConfig(provider, okxWeb3ConfigSchema, conn.config);
+      const credentials = openCredentials(provider, okxWeb3CredentialsSchema, conn.credentialsEncrypted);
+      return createOkxWeb3Connector({ credentials, config, now: ctx.now });
+    }
+    case "binance":
+      return binanceFromConnection(conn, ctx);
+    case "okx":
+      return okxFromConnection(conn, ctx);
     default: {
       const unhandled: never = provider;
       throw new ConnectorError({ kind: "invalid_request", provider: String(unhandled), message: "provider not wired" });

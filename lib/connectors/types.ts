@@ -11,7 +11,7 @@
 export type DecimalString = string;
 
 /** Every provider wired into `createConnector`; adding one here without a case fails to compile. */
-export const PROVIDERS = ["demo"] as const;
+export const PROVIDERS = ["demo", "onetoken", "binance", "okx", "groww", "ibkr", "okx_web3"] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
 
 /** What a connector can read; the sync and the UI skip what a venue does not offer. */
@@ -28,6 +28,24 @@ export interface VenueAccount {
   alias?: string;
   venue: string;
   kind: AccountKind;
+  /** External id of the portfolio (a 1Token fund) the venue groups this account under. */
+  portfolioExternalId?: string;
+  /** The venue's own valuation of the account in USD, when it publishes one. */
+  balanceUsd?: DecimalString;
+}
+
+/** A named group of accounts kept at the venue: a 1Token fund. */
+export interface VenuePortfolio {
+  /** The venue's id of it ("fund/h47z03"). */
+  externalId: string;
+  name: string;
+  alias?: string;
+  /** Where the portfolio is defined ("1token"). */
+  dataSource: string;
+  baseCurrency: string;
+  /** The venue department (tenant scope) it was listed under, when the connection uses one. */
+  department?: string;
+  inceptionAt?: Date;
 }
 
 /**
@@ -113,6 +131,8 @@ export interface Fill {
   fee: DecimalString;
   feeCurrency: string;
   liquidity?: "maker" | "taker";
+  /** A strategy tag the venue carries in a field of its own (IBKR `orderReference`). */
+  strategy?: string;
   executedAt: Date;
   raw: unknown;
 }
@@ -127,10 +147,18 @@ export interface Quote {
 
 /** A NAV point published by a fund platform. */
 export interface NavPoint {
+  /** Unique within the connection. */
   snapshotId: string;
+  /** The fund valued, when the point is a portfolio's (links it to the portfolio). */
+  portfolioExternalId?: string;
+  /** The account valued, when the point is one account's. */
+  accountUid?: string;
+  /** Currency of `netAssets`. */
+  currency?: string;
   at: Date;
   netAssets: DecimalString;
-  navPerUnit: DecimalString;
+  /** Absent where the platform has no units (an IBKR account). */
+  navPerUnit?: DecimalString;
   grossReturn?: DecimalString;
   netReturn?: DecimalString;
   raw: unknown;
@@ -152,6 +180,26 @@ export interface StreamResult<T> {
 /** Where an incremental read starts. `since` is inclusive; connectors re-read a lookback. */
 export interface IncrementalParams {
   since?: Date;
+  /**
+   * Unified symbols this connection has traded before (from its stored fills and orders).
+   * Venues whose history endpoints need a symbol (Binance) ask for these too, so a market
+   * that was closed out since the last sync is not forgotten.
+   */
+  symbols?: string[];
+  /**
+   * Orders stored as still open. A venue that lists history by creation time never shows
+   * an old order that closed since `since`; the connector asks about these one by one.
+   */
+  openOrders?: Array<{ symbol: string; venueOrderId: string }>;
+}
+
+/**
+ * Where NAV reading starts: per series (a point's `portfolioExternalId`, else its
+ * `accountUid`) the last point already stored, re-read inclusively; a series not listed
+ * starts at `since`, or at the venue's full history when `since` is absent.
+ */
+export interface NavParams extends IncrementalParams {
+  lastBySeries?: Readonly<Record<string, Date>>;
 }
 
 export interface ConnectionTestResult {
@@ -174,5 +222,7 @@ export interface Connector {
   fetchFills(params: IncrementalParams): Promise<StreamResult<Fill>>;
   /** Prices, in USD or a stablecoin, of the given assets; unknown assets are left out. */
   fetchQuotes(assets: string[]): Promise<StreamResult<Quote>>;
-  fetchNav?(params: IncrementalParams): Promise<StreamResult<NavPoint>>;
+  /** Portfolios (funds) the venue groups accounts into; read before the accounts. */
+  fetchPortfolios?(): Promise<StreamResult<VenuePortfolio>>;
+  fetchNav?(params: NavParams): Promise<StreamResult<NavPoint>>;
 }

@@ -58,9 +58,11 @@ describe("first start with the demo venue", () => {
     expect(summary.connections).toEqual([expect.objectContaining({ provider: "demo", isDemo: true, lastError: null })]);
   });
 
-  it("equity series: 30 days in 4-hour buckets is 181 points, the last equal to the current equity", async () => {
+  it("equity series: 30 days of hourly roll-ups is 30 × 24 + 1 = 721 points, the last equal to the current equity", async () => {
     const series = equitySeriesSchema.parse(await loadEquitySeries(h.db, { ownerId, range: "30d", now: NOW }));
-    expect(series.points).toHaveLength(181);
+    expect(series.bucket).toBe("1h");
+    expect(series.points).toHaveLength(721);
+    expect(series.points.every((p) => p.equity !== null)).toBe(true);
     const summary = await loadSummary(h.db, { ownerId, now: NOW });
     expect(series.points.at(-1)!.equity).toBe(summary.equity);
     const all = await loadEquitySeries(h.db, { ownerId, range: "all", now: NOW });

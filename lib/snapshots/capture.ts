@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { portfolioSnapshots, snapshotPositions } from "@/db/schema";
 import { chunk } from "@/lib/sync/chunk";
 import { calculateSnapshot, type SnapshotInput } from "./calculate";
+import { refreshEquityRollups } from "./rollups";
 
 export interface CaptureParams extends SnapshotInput {
   ownerId: string;
@@ -20,9 +21,13 @@ export async function materializeSnapshot(tx: Db, p: CaptureParams): Promise<str
   return ids[0] ?? null;
 }
 
-/** Batch form for backfills: one round trip per 500 snapshots instead of one each. */
+/**
+ * Batch form for backfills: one round trip per 500 snapshots instead of one each. The
+ * owners' equity roll-ups are brought up to date in the same transaction.
+ */
 export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Promise<string[]> {
   const written: string[] = [];
+  const earliestByOwner = new Map<string, number>();
   for (const part of chunk(items, 500)) {
     const drafts = part.map((p) => ({ p, id: randomUUID(), s: calculateSnapshot(p) }));
     const inserted = await tx
@@ -56,7 +61,13 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
       .filter((d) => kept.has(d.id))
       .flatMap(({ p, id, s }) => s.rows.map((r) => ({ ...r, snapshotId: id, ownerId: p.ownerId })));
     for (const rowPart of chunk(rows, 1000)) await tx.insert(snapshotPositions).values(rowPart);
-    written.push(...drafts.filter((d) => kept.has(d.id)).map((d) => d.id));
+    for (const d of drafts) {
+      if (!kept.has(d.id)) continue;
+      written.push(d.id);
+      const t = d.p.capturedAt.getTime();
+      earliestByOwner.set(d.p.ownerId, Math.min(t, earliestByOwner.get(d.p.ownerId) ?? t));
+    }
   }
+  for (const [ownerId, from] of earliestByOwner) await refreshEquityRollups(tx, { ownerId, from: new Date(from) });
   return written;
 }

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { SyncCounts, SyncTrigger } from "@/db/schema";
 import { getConnection, recordSyncFailure, recordSyncSuccess } from "@/db/queries/connections";
+import { materializePortfolios } from "@/db/queries/portfolios";
+import { appendValuations, navCursor } from "@/db/queries/valuations";
 import { failSyncBatch, finishSyncBatch, startSyncBatch } from "@/db/queries/sync-batches";
 import { createConnector } from "@/lib/connectors";
 import { ConnectorError, isConnectorError } from "@/lib/connectors/errors";
@@ -9,6 +11,7 @@ import type { Connector } from "@/lib/connectors/types";
 import { pricesInBase } from "@/lib/money/prices";
 import { materializeSnapshot } from "@/lib/snapshots/capture";
 import { fetchVenueState, type VenueState } from "./fetch-venue-state";
+import { historyContext } from "./history-context";
 import { materializeAccounts } from "./write-accounts";
 import { appendFills } from "./write-fills";
 import { replaceHoldings } from "./write-holdings";
@@ -78,7 +81,9 @@ async function runSync(db: Db, opts: SyncOptions): Promise<SyncResult> {
     const since = conn.lastSuccessAt
       ? new Date(conn.lastSuccessAt.getTime() - LOOKBACK_MS)
       : new Date(startedAt.getTime() - historyDays * 86_400_000);
-    const state = await fetchVenueState(connector, since);
+    const lastBySeries = await navCursor(db, { ownerId: opts.ownerId, connectionId: conn.id });
+    const history = await historyContext(db, { ownerId: opts.ownerId, connectionId: conn.id });
+    const state = await fetchVenueState(connector, since, { lastBySeries }, history);
     const at = now();
 
     const result = await db.transaction(async (tx) => {
@@ -111,8 +116,23 @@ async function writeState(
   p: { ownerId: string; connectionId: string; batchId: string; at: Date; state: VenueState },
 ): Promise<{ counts: SyncCounts; snapshotId: string | null }> {
   const { state } = p;
-  const accountIds = await materializeAccounts(tx, { ownerId: p.ownerId, connectionId: p.connectionId, accounts: state.accounts });
-  const unknown = [...state.balances, ...state.positions, ...state.orders, ...state.fills].find(
+  const portfolioIds = await materializePortfolios(tx, { ownerId: p.ownerId, connectionId: p.connectionId, portfolios: state.portfolios });
+  const unlisted = [...state.accounts, ...state.nav].find((a) => a.portfolioExternalId && !portfolioIds.has(a.portfolioExternalId));
+  if (unlisted) {
+    throw new ConnectorError({
+      kind: "bad_response",
+      provider: "sync",
+      message: `data for portfolio "${unlisted.portfolioExternalId}", which the venue did not list among its portfolios`,
+    });
+  }
+  const accountIds = await materializeAccounts(tx, {
+    ownerId: p.ownerId,
+    connectionId: p.connectionId,
+    accounts: state.accounts,
+    portfolioIds,
+  });
+  const navAccounts = state.nav.flatMap((v) => (v.accountUid ? [{ accountUid: v.accountUid }] : []));
+  const unknown = [...state.balances, ...state.positions, ...state.orders, ...state.fills, ...navAccounts].find(
     (item) => !accountIds.has(item.accountUid),
   );
   if (unknown) {
@@ -126,6 +146,14 @@ async function writeState(
   await replaceHoldings(tx, { ...base, at: p.at, balances: state.balances, positions: state.positions });
   const orderCounts = await materializeOrders(tx, { ...base, orders: state.orders });
   const fills = await appendFills(tx, { ...base, fills: state.fills });
+  const valuations = await appendValuations(tx, {
+    ownerId: p.ownerId,
+    connectionId: p.connectionId,
+    batchId: p.batchId,
+    points: state.nav,
+    portfolioIds,
+    accountIds,
+  });
   const snapshotId = await materializeSnapshot(tx, {
     ownerId: p.ownerId,
     connectionId: p.connectionId,
@@ -145,6 +173,8 @@ async function writeState(
       ...orderCounts,
       fills,
       snapshots: snapshotId ? 1 : 0,
+      portfolios: portfolioIds.size,
+      valuations,
     },
   };
 }

@@ -20,7 +20,7 @@ export async function appendFills(
           venueFillId: f.venueFillId,
           venueOrderId: f.venueOrderId,
           clientOrderId: f.clientOrderId ?? null,
-          strategy: strategyFromClientOrderId(f.clientOrderId),
+          strategy: f.strategy ?? strategyFromClientOrderId(f.clientOrderId),
           symbol: f.symbol,
           side: f.side,
           price: f.price,

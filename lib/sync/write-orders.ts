@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema";
 import type { Order } from "@/lib/connectors/types";
+import { GENESIS_HASH, orderEventHash } from "@/lib/audit/event-hash";
 import { chunk } from "./chunk";
 import { diffOrder, type StoredOrderState } from "./order-diff";
 
@@ -11,10 +12,21 @@ export interface OrderWriteCounts {
   orderEvents: number;
 }
 
+/** The newest link of an account's hash chain (the caller holds the connection's lock). */
+async function chainHead(tx: Db, accountId: string): Promise<string> {
+  const [last] = await tx
+    .select({ hash: orderEvents.hash })
+    .from(orderEvents)
+    .where(eq(orderEvents.accountId, accountId))
+    .orderBy(desc(orderEvents.seq))
+    .limit(1);
+  return last?.hash ?? GENESIS_HASH;
+}
+
 /**
  * Diffs the venue's orders against the stored projection, appends one event per change
- * and updates the projection. An order that did not change writes nothing, so a re-run
- * adds no events.
+ * (each chained to the account's previous event by hash) and updates the projection. An
+ * order that did not change writes nothing, so a re-run adds no events.
  */
 export async function materializeOrders(
   tx: Db,
@@ -28,6 +40,7 @@ export async function materializeOrders(
   }
 
   for (const [accountId, venueOrders] of byAccount) {
+    let head = await chainHead(tx, accountId);
     for (const part of chunk(venueOrders, 1000)) {
       const stored = await tx
         .select({
@@ -88,17 +101,22 @@ export async function materializeOrders(
       const orderIdOf = new Map(upserted.map((u) => [u.venueOrderId, u.id]));
 
       const events = changed.flatMap(({ order, events: drafts }) =>
-        drafts.map((e) => ({
-          ownerId: p.ownerId,
-          accountId,
-          orderId: orderIdOf.get(order.venueOrderId)!,
-          venueOrderId: order.venueOrderId,
-          symbol: order.symbol,
-          ...e,
-          occurredAt: order.updatedAt,
-          syncBatchId: p.batchId,
-          raw: order.raw ?? null,
-        })),
+        drafts.map((e) => {
+          const content = {
+            accountId,
+            orderId: orderIdOf.get(order.venueOrderId)!,
+            venueOrderId: order.venueOrderId,
+            symbol: order.symbol,
+            ...e,
+            occurredAt: order.updatedAt,
+            syncBatchId: p.batchId,
+            // Through JSON once, so the hash covers exactly what jsonb will store.
+            raw: order.raw === undefined ? null : (JSON.parse(JSON.stringify(order.raw)) as unknown),
+          };
+          const prevHash = head;
+          head = orderEventHash(content, prevHash);
+          return { ownerId: p.ownerId, ...content, prevHash, hash: head };
+        }),
       );
       for (const ev of chunk(events)) await tx.insert(orderEvents).values(ev);
       counts.orderEvents += events.length;

@@ -1,0 +1,89 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
+import { ensureLocalOwner } from "@/db/queries/users";
+import { orderEvents } from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import { syncConnection } from "@/lib/sync/sync-connection";
+import { GENESIS_HASH } from "./event-hash";
+import { verifyOrderEventChains } from "./verify-chain";
+
+let h: DbHandle;
+
+/** Runs `statement` with the append-only trigger off, as a DBA with table rights could. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  await h.db.execute(sql`alter table order_events disable trigger order_events_append_only`);
+  try {
+    await h.db.execute(statement);
+  } finally {
+    await h.db.execute(sql`alter table order_events enable trigger order_events_append_only`);
+  }
+}
+
+/** The database's own message (drizzle wraps it as the cause of "Failed query"). */
+async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
+  const e = await h.db.execute(statement).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof Error)) throw new Error("the statement was not refused");
+  return e.cause instanceof Error ? e.cause.message : e.message;
+}
+
+beforeAll(async () => {
+  h = await openTestDb();
+  const ownerId = (await ensureLocalOwner(h.db)).id;
+  const { id } = await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "audit" } });
+  await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T10:00:00Z") });
+  await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T14:00:00Z") });
+});
+afterAll(async () => h?.close());
+
+describe("the audit trail is append-only in the database itself", () => {
+  it("UPDATE, DELETE and TRUNCATE of order_events are refused", async () => {
+    expect(await refusal(sql`update order_events set symbol = 'X'`)).toBe("order_events is append-only: UPDATE refused");
+    expect(await refusal(sql`delete from order_events`)).toBe("order_events is append-only: DELETE refused");
+    expect(await refusal(sql`truncate order_events cascade`)).toBe("order_events is append-only: TRUNCATE refused");
+  });
+
+  it("UPDATE and DELETE of fills are refused", async () => {
+    expect(await refusal(sql`update fills set price = 1`)).toBe("fills is append-only: UPDATE refused");
+    expect(await refusal(sql`delete from fills`)).toBe("fills is append-only: DELETE refused");
+  });
+});
+
+describe("the order-event hash chain", () => {
+  it("two syncs build one intact chain per account, starting at the genesis link", async () => {
+    const report = await verifyOrderEventChains(h.db);
+    expect(report.broken).toBeNull();
+    expect(report.events).toBeGreaterThan(100);
+    const first = await h.db.select().from(orderEvents).orderBy(orderEvents.seq).limit(1);
+    expect(first[0]!.prevHash).toBe(GENESIS_HASH);
+  });
+
+  it("an event can never claim a predecessor another already claims (no forks)", async () => {
+    const [e] = await h.db.select().from(orderEvents).orderBy(orderEvents.seq).limit(1);
+    const { seq: _seq, recordedAt: _at, ...copy } = e!;
+    await expect(h.db.insert(orderEvents).values({ ...copy, hash: "f".repeat(64) })).rejects.toThrow();
+  });
+
+  it("an edited quantity is caught at that event", async () => {
+    const [victim] = await h.db.select().from(orderEvents).orderBy(orderEvents.seq).offset(40).limit(1);
+    await tamper(sql`update order_events set filled_after = filled_after + 1 where seq = ${victim!.seq}`);
+    const report = await verifyOrderEventChains(h.db);
+    expect(report.broken).toMatchObject({ seq: victim!.seq, reason: "edited", accountId: victim!.accountId });
+    // Put it back so the next case starts intact.
+    await tamper(sql`update order_events set filled_after = ${victim!.filledAfter} where seq = ${victim!.seq}`);
+    expect((await verifyOrderEventChains(h.db)).broken).toBeNull();
+  });
+
+  it("a deleted event is caught at its successor", async () => {
+    const rows = await h.db.select().from(orderEvents).where(eq(orderEvents.accountId, (await h.db.select().from(orderEvents).limit(1))[0]!.accountId)).orderBy(orderEvents.seq);
+    const victim = rows[10]!;
+    const successor = rows.find((r) => r.prevHash === victim.hash)!;
+    await tamper(sql`delete from order_events where seq = ${victim.seq}`);
+    const report = await verifyOrderEventChains(h.db);
+    expect(report.broken).toMatchObject({ seq: successor.seq, reason: "predecessor_missing" });
+  });
+});

@@ -1,0 +1,56 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderEvents, tradingAccounts } from "@/db/schema";
+import { GENESIS_HASH, orderEventHash } from "./event-hash";
+
+export interface BrokenLink {
+  accountId: string;
+  seq: number;
+  reason: "edited" | "predecessor_missing" | "unlinked";
+  detail: string;
+}
+
+export interface ChainReport {
+  accounts: number;
+  events: number;
+  /** The first broken link found (lowest account, then lowest seq), or null when intact. */
+  broken: BrokenLink | null;
+}
+
+type EventRow = typeof orderEvents.$inferSelect;
+
+/** Walks one account's chain from the genesis link; returns its first broken link. */
+export function verifyAccountChain(accountId: string, events: EventRow[]): BrokenLink | null {
+  const byPrev = new Map(events.map((e) => [e.prevHash, e]));
+  const hashes = new Set(events.map((e) => e.hash));
+  const visited = new Set<number>();
+  let link = GENESIS_HASH;
+  for (let e = byPrev.get(link); e; e = byPrev.get(link)) {
+    const expected = orderEventHash(e, e.prevHash);
+    if (expected !== e.hash) {
+      return { accountId, seq: e.seq, reason: "edited", detail: `content hashes to ${expected.slice(0, 12)}…, recorded ${e.hash.slice(0, 12)}…` };
+    }
+    visited.add(e.seq);
+    link = e.hash;
+  }
+  const stray = events.find((e) => !visited.has(e.seq));
+  if (!stray) return null;
+  return hashes.has(stray.prevHash) || stray.prevHash === GENESIS_HASH
+    ? { accountId, seq: stray.seq, reason: "unlinked", detail: "not reachable from the start of the chain" }
+    : { accountId, seq: stray.seq, reason: "predecessor_missing", detail: `the event it follows (${stray.prevHash.slice(0, 12)}…) is gone` };
+}
+
+/** Verifies every account's order-event chain (or one account's). */
+export async function verifyOrderEventChains(db: Db, p: { accountId?: string } = {}): Promise<ChainReport> {
+  const accounts = p.accountId
+    ? [{ id: p.accountId }]
+    : await db.select({ id: tradingAccounts.id }).from(tradingAccounts).orderBy(asc(tradingAccounts.id));
+  let events = 0;
+  for (const a of accounts) {
+    const rows = await db.select().from(orderEvents).where(eq(orderEvents.accountId, a.id)).orderBy(asc(orderEvents.seq));
+    events += rows.length;
+    const broken = verifyAccountChain(a.id, rows);
+    if (broken) return { accounts: accounts.length, events, broken };
+  }
+  return { accounts: accounts.length, events, broken: null };
+}

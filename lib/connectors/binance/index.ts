@@ -1,0 +1,492 @@
+import { OrderNotFound } from "ccxt";
+import type { z } from "zod";
+import { D } from "@/lib/money/decimal";
+import { MarketCache, MarketIndex, type MarketInfo, type MarketKind, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
+import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { openCredentials } from "@/lib/connectors/http/credentials";
+import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
+import { VenueReader } from "@/lib/connectors/ccxt/reader";
+import { DAY_MS, timeWindows } from "@/lib/connectors/ccxt/windows";
+import type {
+  Balance,
+  Capability,
+  ConnectionTestResult,
+  Connector,
+  Fill,
+  IncrementalParams,
+  Order,
+  Position,
+  Quote,
+  RawCapture,
+  StreamResult,
+  VenueAccount,
+} from "@/lib/connectors/types";
+import type { FetchLike } from "@/lib/connectors/ccxt/strict";
+import { type BinanceClient, createBinanceClient } from "./client";
+import { type BinanceConfig, binanceConfigSchema, type BinanceCredentials, binanceCredentialsSchema } from "./config";
+import {
+  apiRestrictionsSchema,
+  coinmAccountSchema,
+  coinmPositionsSchema,
+  fundingAssetsSchema,
+  futuresOrderSchema,
+  futuresOrdersSchema,
+  futuresTradesSchema,
+  spotAccountSchema,
+  spotOrderSchema,
+  spotOrdersSchema,
+  spotTradesSchema,
+  tickerPricesSchema,
+  usdmAccountSchema,
+  usdmPositionsSchema,
+} from "./schemas";
+import { planHistorySymbols, planQuoteMarkets, type HistorySymbols } from "./symbols";
+import {
+  BINANCE_HARMLESS_PERMISSIONS,
+  binanceAccounts,
+  coinmContractSize,
+  coinmPosition,
+  fundingBalances,
+  futuresBalances,
+  futuresFill,
+  futuresOrder,
+  permissionsFromRestrictions,
+  permissionsFromSpotAccount,
+  quoteFromTicker,
+  spotBalances,
+  spotFill,
+  spotOrder,
+  usdmPosition,
+} from "./transform";
+
+/**
+ * Binance through ccxt: spot, funding, USDⓈ-M and COIN-M futures — balances, positions,
+ * open orders, order and fill history read incrementally per symbol within Binance's
+ * window limits, and spot prices. Every call is an implicit ccxt endpoint call (ccxt
+ * signs, throttles and maps venue errors) whose raw JSON is validated here and kept.
+ */
+export interface BinanceConnectorOptions {
+  credentials: BinanceCredentials;
+  config: BinanceConfig;
+  now: () => Date;
+  /** Tests: a fetch that reaches a fake venue while ccxt keeps Binance's URLs. */
+  fetchImplementation?: FetchLike;
+  enableRateLimit?: boolean;
+  marketCache?: MarketCache;
+  budgetClock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  logger?: (line: string) => void;
+}
+
+/** Binance caps one history query: spot at 24 h; futures orders below 7 days, futures trades at 7 days. */
+const SPOT_WINDOW_MS = DAY_MS;
+const FUTURES_ORDERS_WINDOW_MS = 7 * DAY_MS - 1;
+const FUTURES_TRADES_WINDOW_MS = 7 * DAY_MS;
+const DEFAULT_HISTORY_MS = 7 * DAY_MS;
+/** State read this recently (on the connector's clock) is reused to pick history symbols. */
+const REUSE_MS = 60_000;
+const RATE_LIMIT_RETRY_S = 60;
+
+type HistoryEndpoint = {
+  endpoint: string;
+  call: (params: Record<string, string>) => Promise<unknown>;
+  limit: number;
+  windowMs: number;
+  /** Parameter that continues a full page from an id (fromId for trades, orderId for orders). */
+  cursor: "fromId" | "orderId";
+};
+
+type Rows<T> = Array<{ row: T; raw: unknown }>;
+
+function rawItems(body: unknown): unknown[] {
+  return Array.isArray(body) ? body : [];
+}
+
+export class BinanceConnector implements Connector {
+  readonly provider = "binance" as const;
+  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  private readonly client: BinanceClient;
+  private readonly reader: VenueReader;
+  private readonly cache: MarketCache;
+  private index?: MarketIndex;
+  private marketsReloaded = false;
+  private recent: {
+    balances?: { at: number; items: Balance[] };
+    positions?: { at: number; items: Position[] };
+    openOrders?: { at: number; items: Order[]; raw: RawCapture[] };
+    clientOrderIds: Map<string, string>;
+  } = { clientOrderIds: new Map() };
+
+  constructor(private readonly o: BinanceConnectorOptions) {
+    this.client = createBinanceClient({
+      credentials: o.credentials,
+      environment: o.config.environment,
+      timeoutMs: o.config.timeoutMs,
+      weightBudgetShare: o.config.weightBudgetShare,
+      fetchImplementation: o.fetchImplementation,
+      enableRateLimit: o.enableRateLimit,
+      budgetClock: o.budgetClock,
+      sleep: o.sleep,
+      logger: o.logger,
+    });
+    this.reader = new VenueReader({
+      provider: this.provider,
+      secrets: [o.credentials.apiKey, o.credentials.secret],
+      now: o.now,
+      defaultRetryAfterSeconds: RATE_LIMIT_RETRY_S,
+      timeoutMs: o.config.timeoutMs,
+    });
+    this.cache = o.marketCache ?? sharedMarketCache;
+  }
+
+  /** Requests made so far and the weight Binance last reported per bucket. */
+  requestStats() {
+    const b = this.client.budget;
+    return {
+      requests: this.client.meter.total,
+      byEndpoint: this.client.meter.byEndpoint(),
+      usedWeight: { spot: b.usedWeight("spot"), sapi: b.usedWeight("sapi"), usdm: b.usedWeight("usdm"), coinm: b.usedWeight("coinm") },
+      waitedForBudgetMs: b.waitedMs,
+    };
+  }
+
+  /** The underlying ccxt instance, for inspection in tests. */
+  get exchange() {
+    return this.client.exchange;
+  }
+
+  async testConnection(): Promise<ConnectionTestResult> {
+    const ex = this.client.exchange;
+    let permissions: string[];
+    if (this.o.config.environment === "live") {
+      const r = await this.reader.read("GET /sapi/v1/account/apiRestrictions", apiRestrictionsSchema, () => ex.sapiGetAccountApiRestrictions());
+      permissions = permissionsFromRestrictions(r.data);
+    } else {
+      const r = await this.reader.read("GET /api/v3/account", spotAccountSchema, () => ex.privateGetAccount({ omitZeroBalances: "true" }));
+      permissions = permissionsFromSpotAccount(r.data);
+    }
+    if (!permissions.includes("read")) {
+      throw this.reader.fail("GET /sapi/v1/account/apiRestrictions", "this API key has no read permission; enable “Enable Reading” on it");
+    }
+    enforceReadOnly({
+      provider: this.provider,
+      venueName: "Binance",
+      permissions,
+      harmless: BINANCE_HARMLESS_PERMISSIONS,
+      allowTradingKeys: this.o.config.allowTradingKeys,
+      howToCreateReadOnlyKey: "Account → API Management → Create API → Edit restrictions: tick only “Enable Reading”",
+    });
+    return { ok: true, accounts: binanceAccounts(this.o.config.environment), permissions };
+  }
+
+  async fetchAccounts(): Promise<StreamResult<VenueAccount>> {
+    return { items: binanceAccounts(this.o.config.environment), raw: [] };
+  }
+
+  async fetchBalances(): Promise<StreamResult<Balance>> {
+    const ex = this.client.exchange;
+    const spot = await this.reader.read("GET /api/v3/account", spotAccountSchema, () => ex.privateGetAccount({ omitZeroBalances: "true" }));
+    const raw = [spot.raw];
+    const items = spotBalances(spot.data);
+    if (this.o.config.environment === "live") {
+      const funding = await this.reader.read("POST /sapi/v1/asset/get-funding-asset", fundingAssetsSchema, () => ex.sapiPostAssetGetFundingAsset({}));
+      raw.push(funding.raw);
+      items.push(...fundingBalances(funding.data));
+    }
+    const usdm = await this.reader.read("GET /fapi/v3/account", usdmAccountSchema, () => ex.fapiPrivateV3GetAccount());
+    const coinm = await this.reader.read("GET /dapi/v1/account", coinmAccountSchema, () => ex.dapiPrivateGetAccount());
+    raw.push(usdm.raw, coinm.raw);
+    items.push(...futuresBalances("usdm", usdm.data.assets), ...futuresBalances("coinm", coinm.data.assets));
+    this.recent.balances = { at: this.o.now().getTime(), items };
+    return { items, raw };
+  }
+
+  async fetchPositions(): Promise<StreamResult<Position>> {
+    const ex = this.client.exchange;
+    const usdm = await this.reader.read("GET /fapi/v2/positionRisk", usdmPositionsSchema, () => ex.fapiPrivateV2GetPositionRisk());
+    const coinm = await this.reader.read("GET /dapi/v1/positionRisk", coinmPositionsSchema, () => ex.dapiPrivateGetPositionRisk());
+    const items: Position[] = [];
+    for (const p of usdm.data) {
+      if (new D(p.positionAmt).isZero()) continue;
+      const pos = usdmPosition(p, await this.market(p.symbol, "linear", "GET /fapi/v2/positionRisk"));
+      if (pos) items.push(pos);
+    }
+    for (const p of coinm.data) {
+      if (new D(p.positionAmt).isZero()) continue;
+      const m = await this.market(p.symbol, "inverse", "GET /dapi/v1/positionRisk");
+      const size = coinmContractSize(m);
+      if (!size) throw this.reader.fail("GET /dapi/v1/exchangeInfo", `no contractSize for ${p.symbol}`);
+      const pos = coinmPosition(p, m, size);
+      if (pos) items.push(pos);
+    }
+    this.recent.positions = { at: this.o.now().getTime(), items };
+    return { items, raw: [usdm.raw, coinm.raw] };
+  }
+
+  async fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>> {
+    const open = await this.openOrders();
+    const raw = [...open.raw];
+    const byKey = new Map<string, Order>();
+    const keep = (o: Order) => {
+      const k = `${o.accountUid}:${o.venueOrderId}`;
+      const prev = byKey.get(k);
+      if (!prev || o.updatedAt.getTime() >= prev.updatedAt.getTime()) byKey.set(k, o);
+    };
+    open.items.forEach(keep);
+
+    const plan = await this.historySymbols(params, open.items);
+    const { start, end } = this.range(params);
+    const ex = this.client.exchange;
+    for (const m of plan.spot) {
+      const r = await this.history(
+        { endpoint: "GET /api/v3/allOrders", call: (q) => ex.privateGetAllOrders(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "orderId" },
+        spotOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) keep(spotOrder(m.symbol, row, one));
+    }
+    for (const m of plan.usdm) {
+      const r = await this.history(
+        { endpoint: "GET /fapi/v1/allOrders", call: (q) => ex.fapiPrivateGetAllOrders(q), limit: 1000, windowMs: FUTURES_ORDERS_WINDOW_MS, cursor: "orderId" },
+        futuresOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) keep(futuresOrder("usdm", m.symbol, row, one));
+    }
+    for (const m of plan.coinm) {
+      const r = await this.history(
+        { endpoint: "GET /dapi/v1/allOrders", call: (q) => ex.dapiPrivateGetAllOrders(q), limit: 100, windowMs: FUTURES_ORDERS_WINDOW_MS, cursor: "orderId" },
+        futuresOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) keep(futuresOrder("coinm", m.symbol, row, one));
+    }
+
+    // Orders stored as open that neither list returned (created before `since`, closed
+    // since): asked about one by one, so they do not stay "open" forever.
+    for (const stale of params.openOrders ?? []) {
+      const m = this.index?.bySymbol(stale.symbol);
+      if (!m) continue;
+      const account = m.spot ? "spot" : m.inverse ? "coinm" : "usdm";
+      if (byKey.has(`${account}:${stale.venueOrderId}`)) continue;
+      const found = await this.singleOrder(m, stale.venueOrderId);
+      if (found) {
+        raw.push(found.raw);
+        keep(found.order);
+      }
+    }
+
+    const items = [...byKey.values()];
+    for (const o of items) if (o.clientOrderId) this.recent.clientOrderIds.set(`${o.accountUid}:${o.venueOrderId}`, o.clientOrderId);
+    return { items, raw };
+  }
+
+  async fetchFills(params: IncrementalParams): Promise<StreamResult<Fill>> {
+    const open = await this.openOrders();
+    const plan = await this.historySymbols(params, open.items);
+    const { start, end } = this.range(params);
+    const ex = this.client.exchange;
+    const raw: RawCapture[] = [];
+    const items: Fill[] = [];
+    const coid = (account: string, orderId: string) => this.recent.clientOrderIds.get(`${account}:${orderId}`);
+
+    for (const m of plan.spot) {
+      const r = await this.history(
+        { endpoint: "GET /api/v3/myTrades", call: (q) => ex.privateGetMyTrades(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "fromId" },
+        spotTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) items.push(spotFill(m.symbol, row, one, coid("spot", row.orderId)));
+    }
+    for (const m of plan.usdm) {
+      const r = await this.history(
+        { endpoint: "GET /fapi/v1/userTrades", call: (q) => ex.fapiPrivateGetUserTrades(q), limit: 1000, windowMs: FUTURES_TRADES_WINDOW_MS, cursor: "fromId" },
+        futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) items.push(futuresFill("usdm", m.symbol, row, one, coid("usdm", row.orderId)));
+    }
+    for (const m of plan.coinm) {
+      const r = await this.history(
+        { endpoint: "GET /dapi/v1/userTrades", call: (q) => ex.dapiPrivateGetUserTrades(q), limit: 1000, windowMs: FUTURES_TRADES_WINDOW_MS, cursor: "fromId" },
+        futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
+      );
+      raw.push(...r.raw);
+      for (const { row, raw: one } of r.rows) items.push(futuresFill("coinm", m.symbol, row, one, coid("coinm", row.orderId)));
+    }
+    return { items, raw };
+  }
+
+  async fetchQuotes(assets: string[]): Promise<StreamResult<Quote>> {
+    const markets = await this.markets();
+    const wanted = planQuoteMarkets(assets, markets);
+    if (wanted.length === 0) return { items: [], raw: [] };
+    const ex = this.client.exchange;
+    const ids = wanted.map((m) => m.id).sort();
+    const r = await this.reader.read("GET /api/v3/ticker/price", tickerPricesSchema, () =>
+      ex.publicGetTickerPrice({ symbols: JSON.stringify(ids) }),
+    );
+    const at = this.o.now();
+    const items: Quote[] = [];
+    for (const t of r.data) {
+      const m = markets.byId(t.symbol, "spot");
+      if (m) items.push(quoteFromTicker(t, m, at));
+    }
+    return { items, raw: [r.raw] };
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private range(params: IncrementalParams): { start: number; end: number } {
+    const end = this.o.now().getTime();
+    const start = params.since ? params.since.getTime() : end - DEFAULT_HISTORY_MS;
+    return { start: Math.min(start, end), end };
+  }
+
+  private fresh(at: number | undefined): boolean {
+    return at !== undefined && Math.abs(this.o.now().getTime() - at) <= REUSE_MS;
+  }
+
+  private async markets(): Promise<MarketIndex> {
+    if (this.index) return this.index;
+    const key = `binance:${this.o.config.environment}`;
+    const ex = this.client.exchange;
+    const cached = this.cache.get(key);
+    if (cached) {
+      ex.setMarkets(cached);
+    } else {
+      await this.reader.guard("GET exchangeInfo", () => ex.loadMarkets());
+      this.cache.set(key, Object.values(ex.markets ?? {}));
+    }
+    this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
+    return this.index;
+  }
+
+  /** A market by venue id; a miss reloads markets once (a listing newer than the cache). */
+  private async market(id: string, kind: MarketKind, endpoint: string): Promise<MarketInfo> {
+    const found = (await this.markets()).byId(id, kind);
+    if (found) return found;
+    if (!this.marketsReloaded) {
+      this.marketsReloaded = true;
+      const ex = this.client.exchange;
+      await this.reader.guard("GET exchangeInfo", () => ex.loadMarkets(true));
+      this.cache.set(`binance:${this.o.config.environment}`, Object.values(ex.markets ?? {}));
+      this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
+      const again = this.index.byId(id, kind);
+      if (again) return again;
+    }
+    throw this.reader.fail(endpoint, `unknown ${kind} market ${id}`);
+  }
+
+  private async openOrders(): Promise<{ items: Order[]; raw: RawCapture[] }> {
+    if (this.recent.openOrders && this.fresh(this.recent.openOrders.at)) return this.recent.openOrders;
+    const ex = this.client.exchange;
+    // Without a symbol: an open order may sit on a market the account holds nothing of yet.
+    const spot = await this.reader.read("GET /api/v3/openOrders", spotOrdersSchema, () => ex.privateGetOpenOrders());
+    const usdm = await this.reader.read("GET /fapi/v1/openOrders", futuresOrdersSchema, () => ex.fapiPrivateGetOpenOrders());
+    const coinm = await this.reader.read("GET /dapi/v1/openOrders", futuresOrdersSchema, () => ex.dapiPrivateGetOpenOrders());
+    const items: Order[] = [];
+    const spotRaw = rawItems(spot.raw.body);
+    for (const [i, o] of spot.data.entries()) {
+      items.push(spotOrder((await this.market(o.symbol, "spot", spot.raw.endpoint)).symbol, o, spotRaw[i]));
+    }
+    const usdmRaw = rawItems(usdm.raw.body);
+    for (const [i, o] of usdm.data.entries()) {
+      items.push(futuresOrder("usdm", (await this.market(o.symbol, "linear", usdm.raw.endpoint)).symbol, o, usdmRaw[i]));
+    }
+    const coinmRaw = rawItems(coinm.raw.body);
+    for (const [i, o] of coinm.data.entries()) {
+      items.push(futuresOrder("coinm", (await this.market(o.symbol, "inverse", coinm.raw.endpoint)).symbol, o, coinmRaw[i]));
+    }
+    this.recent.openOrders = { at: this.o.now().getTime(), items, raw: [spot.raw, usdm.raw, coinm.raw] };
+    return this.recent.openOrders;
+  }
+
+  private async historySymbols(params: IncrementalParams, openOrders: Order[]): Promise<HistorySymbols> {
+    const balances = this.recent.balances && this.fresh(this.recent.balances.at) ? this.recent.balances.items : (await this.fetchBalances()).items;
+    const positions = this.recent.positions && this.fresh(this.recent.positions.at) ? this.recent.positions.items : (await this.fetchPositions()).items;
+    return planHistorySymbols({
+      balances,
+      positions,
+      openOrders,
+      known: [...this.o.config.knownSymbols, ...(params.symbols ?? []), ...(params.openOrders ?? []).map((o) => o.symbol)],
+      markets: await this.markets(),
+    });
+  }
+
+  /**
+   * One symbol's history over [start, end], in windows the endpoint accepts. A full page
+   * continues from the last id (the time filter cannot be combined with the id cursor),
+   * keeping rows up to the window's end.
+   */
+  private async history<S extends z.ZodType<Array<unknown>>>(
+    e: HistoryEndpoint,
+    schema: S,
+    m: MarketInfo,
+    start: number,
+    end: number,
+    idOf: (row: z.output<S>[number]) => string,
+    timeOf: (row: z.output<S>[number]) => number,
+  ): Promise<{ rows: Rows<z.output<S>[number]>; raw: RawCapture[] }> {
+    const rows: Rows<z.output<S>[number]> = [];
+    const raw: RawCapture[] = [];
+    const seen = new Set<string>();
+    for (const w of timeWindows(start, end, e.windowMs)) {
+      let params: Record<string, string> = { symbol: m.id, startTime: String(w.start), endTime: String(w.end), limit: String(e.limit) };
+      for (;;) {
+        const r = await this.reader.read(e.endpoint, schema, () => e.call(params));
+        raw.push(r.raw);
+        const page = r.data;
+        const pageRaw = rawItems(r.raw.body);
+        let lastId: bigint | undefined;
+        let pastEnd = false;
+        for (const [i, row] of page.entries()) {
+          const id = idOf(row);
+          const idNum = BigInt(id);
+          if (lastId === undefined || idNum > lastId) lastId = idNum;
+          if (timeOf(row) > w.end) {
+            pastEnd = true;
+            continue;
+          }
+          if (seen.has(id)) continue;
+          seen.add(id);
+          rows.push({ row, raw: pageRaw[i] });
+        }
+        if (page.length < e.limit || pastEnd || lastId === undefined) break;
+        params = { symbol: m.id, [e.cursor]: String(lastId + 1n), limit: String(e.limit) };
+      }
+    }
+    return { rows, raw };
+  }
+
+  private async singleOrder(m: MarketInfo, orderId: string): Promise<{ order: Order; raw: RawCapture } | undefined> {
+    const ex = this.client.exchange;
+    const q = { symbol: m.id, orderId };
+    const account = m.spot ? "spot" : m.inverse ? "coinm" : "usdm";
+    const endpoint = m.spot ? "GET /api/v3/order" : m.inverse ? "GET /dapi/v1/order" : "GET /fapi/v1/order";
+    const call = m.spot ? () => ex.privateGetOrder(q) : m.inverse ? () => ex.dapiPrivateGetOrder(q) : () => ex.fapiPrivateGetOrder(q);
+    const body = await this.reader.guard(endpoint, async () => {
+      try {
+        return await call();
+      } catch (e) {
+        // Binance forgets cancelled, never-filled orders after a while (-2013): nothing to update.
+        if (e instanceof OrderNotFound) return undefined;
+        throw e;
+      }
+    });
+    if (body === undefined) return undefined;
+    const raw: RawCapture = { endpoint, at: this.o.now(), body };
+    if (account === "spot") return { order: spotOrder(m.symbol, this.reader.parse(endpoint, spotOrderSchema, body), body), raw };
+    return { order: futuresOrder(account, m.symbol, this.reader.parse(endpoint, futuresOrderSchema, body), body), raw };
+  }
+}
+
+/** Builds a Binance connector from a stored connection (credentials still sealed). */
+export function binanceFromConnection(
+  conn: { config: Record<string, unknown>; credentialsEncrypted: string | null },
+  ctx: { now: () => Date },
+): BinanceConnector {
+  const config = parseSettings("binance", binanceConfigSchema, conn.config);
+  const credentials = openCredentials("binance", binanceCredentialsSchema, conn.credentialsEncrypted);
+  return new BinanceConnector({ credentials, config, now: ctx.now });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ConnectorError } from "@/lib/connectors/errors";
+
+/**
+ * Connection settings and credentials shared by the exchange connectors. Settings are
+ * non-secret and stored as plain JSON; credentials arrive AES-256-GCM sealed and are
+ * opened (with `openCredentials` of the shared HTTP base) only inside a sync or a
+ * connection test.
+ */
+const secretText = z.string().trim().min(1, "is required");
+
+export const apiKeySecretSchema = z.object({ apiKey: secretText, secret: secretText });
+export const apiKeySecretPassphraseSchema = apiKeySecretSchema.extend({ passphrase: secretText });
+
+export type ApiKeySecret = z.infer<typeof apiKeySecretSchema>;
+export type ApiKeySecretPassphrase = z.infer<typeof apiKeySecretPassphraseSchema>;
+
+/**
+ * Settings every exchange connection accepts. Other keys (the sync's
+ * `initialHistoryDays`, say) pass through untouched.
+ */
+export const exchangeConfigFields = {
+  /** A key that can trade or withdraw is refused unless this is set on the connection. */
+  allowTradingKeys: z.boolean().default(false),
+  /** Per-request timeout. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  /** Extra symbols to read order and fill history for ("SOL/USDT", "BTC/USDT:USDT"). */
+  knownSymbols: z.array(z.string().min(1)).max(500).default([]),
+};
+
+/** Names the invalid field, never its value: credentials must not echo into errors. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${[...issue.path].join(".") || "(root)"} ${issue.message}`;
+}
+
+export function parseCredentials<T>(provider: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ConnectorError({ kind: "invalid_request", provider, message: `credentials: ${firstIssue(parsed.error)}` });
+  }
+  return parsed.data;
+}
+
+export function parseSettings<T>(provider: string, schema: z.ZodType<T>, config: unknown): T {
+  const parsed = schema.safeParse(config ?? {});
+  if (!parsed.success) {
+    throw new ConnectorError({ kind: "invalid_request", provider, message: `invalid connection settings: ${firstIssue(parsed.error)}` });
+  }
+  return parsed.data;
+}

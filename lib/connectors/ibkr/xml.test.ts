@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { child, findAll, parseXml, XmlSyntaxError } from "./xml";
+
+describe("parseXml", () => {
+  it("reads a Flex statement response: declaration, text children, attributes", () => {
+    const doc = parseXml(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<FlexStatementResponse timestamp="28 August, 2012 10:37 AM EDT">\n<Status>Success</Status>\n<ReferenceCode>1234567890</ReferenceCode>\n<Url>https://ndcdyn.interactivebrokers.com/AccountManagement/FlexWebService/GetStatement</Url>\n</FlexStatementResponse>\n',
+    );
+    expect(doc.name).toBe("FlexStatementResponse");
+    expect(doc.attributes).toEqual({ timestamp: "28 August, 2012 10:37 AM EDT" });
+    expect(child(doc, "Status")!.text).toBe("Success");
+    expect(child(doc, "ReferenceCode")!.text).toBe("1234567890");
+  });
+
+  it("reads self-closing elements with single- and double-quoted attributes, decoding entities", () => {
+    const doc = parseXml(
+      `<Trades><Trade symbol="M&amp;T" description='Say &quot;hi&quot; &apos;x&apos; &lt;&gt;' note="&#233;&#x4E2D;"/><Trade symbol="B" /></Trades>`,
+    );
+    expect(findAll(doc, "Trade").map((t) => t.attributes)).toEqual([
+      { symbol: "M&T", description: `Say "hi" 'x' <>`, note: "é中" },
+      { symbol: "B" },
+    ]);
+  });
+
+  it("skips comments, keeps CDATA text and finds nested elements in document order", () => {
+    const doc = parseXml("<!-- head --><a><!-- c --><b id=\"1\"><b id=\"2\"/></b><c><![CDATA[<raw & text>]]></c></a><!-- tail -->");
+    expect(findAll(doc, "b").map((b) => b.attributes.id)).toEqual(["1", "2"]);
+    expect(child(doc, "c")!.text).toBe("<raw & text>");
+  });
+
+  it("treats __proto__ as an ordinary attribute", () => {
+    const doc = parseXml('<a __proto__="x"/>');
+    expect(Object.keys(doc.attributes)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(doc.attributes)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ["<a><b></a>", "</a> closes <b>"],
+    ["<a>", "unexpected end of XML"],
+    ['<a x="1" x="2"/>', "duplicate attribute x"],
+    ["<a>&nbsp;</a>", "unknown entity &nbsp;"],
+    ["<a>fish & chips</a>", 'bare "&"'],
+    ['<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>', "DOCTYPE is not allowed"],
+    ["<a/><b/>", "content after the root element"],
+    ['<a x=1/>', "expected a quoted attribute value"],
+    ['<a x="<"/>', '"<" in the value of x'],
+    ['<a x="1"y="2"/>', "expected whitespace before an attribute"],
+    ["<a>&#0;</a>", "invalid character reference"],
+    ["", "no root element"],
+    ["<html><body>Service Unavailable", "unexpected end of XML"],
+  ])("rejects %j (%s)", (xml, message) => {
+    expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
+    expect(() => parseXml(xml)).toThrow(message);
+  });
+});

@@ -1,0 +1,63 @@
+import type { ConnectorErrorKind } from "../errors";
+
+/**
+ * Every OKX Web3 (Onchain OS wallet / market API) fact we could not confirm, in one place
+ * (venue-apis.md §3 marks them UNVERIFIED).
+ *
+ * Confirmed from OKX's pages: host, the OK-ACCESS-* HMAC scheme (same as OKX v5), the v6
+ * balance and price paths, their parameters and fields, `code` "0" = success, 50011 =
+ * rate limit, 5010x/5011x = auth.
+ */
+export const OKX_WEB3_ASSUMPTIONS = {
+  baseUrl: "https://web3.okx.com",
+  /** `chains` takes at most 50 chain indexes per call. */
+  maxChainsPerCall: 50,
+  /** POST /market/price takes up to 100 tokens (a third-party skill says 1–100). */
+  maxTokensPerPriceCall: 100,
+  /**
+   * `excludeRiskToken`: the all-token-balances page documents "0" = filter (default) and
+   * "1" = do not filter; the total-value page documents a boolean. Both are sent as the
+   * pages say, and risk tokens are also dropped here by `isRiskToken` unless asked for.
+   */
+  excludeRiskToken: { balances: { filter: "0", keep: "1" }, totalValue: { filter: "true", keep: "false" } },
+  /** Total value read with assetType "0": tokens and DeFi positions. */
+  totalValueAssetType: "0",
+  /** OK-ACCESS-PROJECT is required by "some endpoints" (seen in v5 WaaS examples); sent whenever a project id is set. */
+  projectHeader: "OK-ACCESS-PROJECT",
+} as const;
+
+/** Names for the chain indexes most wallets use; others show as "chain <index>". */
+const CHAIN_NAMES: Record<string, string> = {
+  "1": "Ethereum",
+  "10": "Optimism",
+  "56": "BNB Chain",
+  "137": "Polygon",
+  "196": "X Layer",
+  "324": "zkSync Era",
+  "501": "Solana",
+  "8453": "Base",
+  "42161": "Arbitrum One",
+  "43114": "Avalanche C",
+  "59144": "Linea",
+  "195": "Tron",
+  "0": "Bitcoin",
+};
+
+export function chainName(chainIndex: string): string {
+  return CHAIN_NAMES[chainIndex] ?? `chain ${chainIndex}`;
+}
+
+/** EVM addresses are case-insensitive and compared lower-case; Solana, Tron and Bitcoin addresses are not. */
+export function normalizeAddress(address: string): string {
+  const a = address.trim();
+  return /^0x[0-9a-fA-F]{40}$/.test(a) ? a.toLowerCase() : a;
+}
+
+/** Envelope code → kind, from the error tables of the balance and market pages. */
+export function errorKindOfCode(code: string): ConnectorErrorKind {
+  if (code === "50011") return "rate_limited";
+  if (/^501(0[1-9]|1[0-4])$/.test(code)) return "auth";
+  if (code === "50119" || code === "50120") return "permission";
+  if (code === "50026" || code === "50001" || code === "50004") return "unavailable";
+  return "invalid_request";
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { D, toDecimalString } from "@/lib/money/decimal";
+import { FakeHttpServer, type FakeReply, type FakeRequest } from "../../contract/fake-http";
+import { okxSignature } from "../sign";
+
+/**
+ * OKX Web3 on localhost: the v6 balance and market price endpoints in their documented
+ * shapes (`fixtures/`), checking OK-ACCESS-KEY / -PASSPHRASE / -TIMESTAMP and the HMAC
+ * signature over the exact path, query and body received. One EVM address holds tokens
+ * on Ethereum and Arbitrum (none on Base); one Solana address holds SOL and JUP.
+ */
+export const FAKE_OKX_WEB3 = {
+  apiKey: "okxw3-key-6b1f2c9d",
+  secretKey: "OKXW3SECRET0123456789ABCDEF",
+  passphrase: "Passphrase!23",
+  projectId: "okxw3-project-42",
+  evm: "0xAbCdEf0123456789aBcDeF0123456789AbCdEf01",
+  solana: "7Np41oeYqPefeNQEHSv1UDhYrehxin3NStELsSKCT4K2",
+} as const;
+
+const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "fixtures");
+const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8"));
+
+interface Asset {
+  chainIndex: string;
+  balance: string;
+  tokenPrice: string;
+  isRiskToken: boolean | string;
+}
+type Envelope = { code: string | number; msg: string; data: Array<{ tokenAssets: Asset[] }> };
+
+/** DeFi positions OKX counts in the total value (assetType 0) but not in token balances. */
+const DEFI_USD: Record<string, string> = { "1": "1000" };
+
+export interface FakeOkxWeb3 {
+  server: FakeHttpServer;
+  baseUrl: string;
+  received: FakeRequest[];
+  close(): Promise<void>;
+}
+
+export async function startFakeOkxWeb3(opts: { now: () => Date }): Promise<FakeOkxWeb3> {
+  const received: FakeRequest[] = [];
+  const server = await FakeHttpServer.start((req) => {
+    received.push(req);
+    return handle(req, opts.now());
+  });
+  return { server, baseUrl: server.origin, received, close: () => server.close() };
+}
+
+function handle(req: FakeRequest, now: Date): FakeReply {
+  const authError = checkAuth(req, now);
+  if (authError) return authError;
+  if (req.method === "GET" && req.path === "/api/v6/dex/balance/all-token-balances-by-address") {
+    const chains = (req.query.chains ?? "").split(",").filter(Boolean);
+    if (chains.length === 0 || chains.length > 50) return error(400, "51000", "Parameter chains error");
+    const excludeRisk = (req.query.excludeRiskToken ?? "0") === "0";
+    const body = walletFixture(req.query.address ?? "");
+    if (!body) return { status: 200, json: { code: "0", msg: "success", data: [{ tokenAssets: [] }] } };
+    const assets = body.data[0]!.tokenAssets.filter((a) => chains.includes(a.chainIndex) && (!excludeRisk || !isRisk(a)));
+    return { status: 200, json: { ...body, data: [{ tokenAssets: assets }] } };
+  }
+  if (req.method === "GET" && req.path === "/api/v6/dex/balance/total-value-by-address") {
+    const chains = (req.query.chains ?? "").split(",").filter(Boolean);
+    const excludeRisk = req.query.excludeRiskToken !== "false";
+    const assets = (walletFixture(req.query.address ?? "")?.data[0]?.tokenAssets ?? []).filter(
+      (a) => chains.includes(a.chainIndex) && (!excludeRisk || !isRisk(a)),
+    );
+    let total = assets.reduce((sum, a) => sum.plus(new D(a.balance).times(a.tokenPrice)), new D(0));
+    if (req.query.assetType === "0") for (const c of chains) total = total.plus(DEFI_USD[c] ?? "0");
+    return { status: 200, json: { code: "0", msg: "success", data: [{ totalValue: toDecimalString(total) }] } };
+  }
+  if (req.method === "POST" && req.path === "/api/v6/dex/market/price") {
+    const wanted = JSON.parse(req.body || "[]") as Array<{ chainIndex: string; tokenContractAddress: string }>;
+    if (!Array.isArray(wanted) || wanted.length === 0 || wanted.length > 100) return error(400, "51000", "Parameter error");
+    if (wanted.some((t) => t.tokenContractAddress !== t.tokenContractAddress.toLowerCase())) return error(400, "51000", "address must be lower case");
+    const all = fixture("market-price.json") as { data: Array<{ chainIndex: string; tokenContractAddress: string }> };
+    const data = all.data.filter((p) => wanted.some((w) => w.chainIndex === p.chainIndex && w.tokenContractAddress === p.tokenContractAddress));
+    return { status: 200, json: { ...all, data } };
+  }
+  return error(404, "50000", `no route ${req.method} ${req.path}`);
+}
+
+function checkAuth(req: FakeRequest, now: Date): FakeReply | undefined {
+  const ts = req.headers["ok-access-timestamp"] ?? "";
+  if (!req.headers["ok-access-key"]) return error(401, "50103", "Request header OK-ACCESS-KEY can not be empty");
+  if (req.headers["ok-access-key"] !== FAKE_OKX_WEB3.apiKey) return error(401, "50111", "Invalid OK-ACCESS-KEY");
+  if (req.headers["ok-access-passphrase"] !== FAKE_OKX_WEB3.passphrase) return error(401, "50105", "OK-ACCESS-PASSPHRASE incorrect");
+  const at = Date.parse(ts);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(ts) || Math.abs(at - now.getTime()) > 30_000) return error(401, "50112", "Invalid OK-ACCESS-TIMESTAMP");
+  const path = req.path + (req.rawQuery ? `?${req.rawQuery}` : "");
+  const expected = okxSignature({ secretKey: FAKE_OKX_WEB3.secretKey, timestamp: ts, method: req.method, pathWithQuery: path, body: req.body });
+  if (req.headers["ok-access-sign"] !== expected) return error(401, "50113", "Invalid Sign");
+  return undefined;
+}
+
+function walletFixture(address: string): Envelope | undefined {
+  if (address === FAKE_OKX_WEB3.evm.toLowerCase()) return fixture("all-token-balances.evm.json") as Envelope;
+  if (address === FAKE_OKX_WEB3.solana) return fixture("all-token-balances.solana.json") as Envelope;
+  return undefined;
+}
+
+const isRisk = (a: Asset) => a.isRiskToken === true || a.isRiskToken === "true";
+const error = (status: number, code: string, msg: string): FakeReply => ({ status, json: { code, msg, data: [] } });

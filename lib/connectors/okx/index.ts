@@ -1,0 +1,380 @@
+import { OrderNotFound } from "ccxt";
+import type { z } from "zod";
+import { D } from "@/lib/money/decimal";
+import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { MarketCache, MarketIndex, type MarketInfo, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
+import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
+import { VenueReader } from "@/lib/connectors/ccxt/reader";
+import type { FetchLike } from "@/lib/connectors/ccxt/strict";
+import { DAY_MS } from "@/lib/connectors/ccxt/windows";
+import { openCredentials } from "@/lib/connectors/http/credentials";
+import type {
+  Balance,
+  Capability,
+  ConnectionTestResult,
+  Connector,
+  Fill,
+  IncrementalParams,
+  Order,
+  Position,
+  Quote,
+  RawCapture,
+  StreamResult,
+  VenueAccount,
+} from "@/lib/connectors/types";
+import { createOkxClient, type OkxClient } from "./client";
+import { type OkxConfig, okxConfigSchema, type OkxCredentials, okxCredentialsSchema } from "./config";
+import {
+  accountConfigSchema,
+  fillsSchema,
+  fundingBalanceSchema,
+  indexTickersSchema,
+  ordersSchema,
+  positionsSchema,
+  tickersSchema,
+  tradingBalanceSchema,
+} from "./schemas";
+import {
+  contractValue,
+  fundingBalances,
+  OKX_ACCOUNTS,
+  OKX_HARMLESS_PERMISSIONS,
+  okxFill,
+  okxOrder,
+  okxPosition,
+  permissionsFromPerm,
+  quoteFromIndex,
+  quoteFromTicker,
+  tradingBalances,
+} from "./transform";
+
+/**
+ * OKX through ccxt: the trading account (balances, positions on swaps, futures and
+ * margin), the funding account, pending orders, order history (7-day endpoint, or the
+ * 3-month archive when `since` is older) and fills (3-day endpoint, or the 3-month
+ * history), paged newest-first with `after`, and USD index prices plus spot tickers.
+ * Options are not read (their markets are not loaded); their rows are skipped.
+ */
+export interface OkxConnectorOptions {
+  credentials: OkxCredentials;
+  config: OkxConfig;
+  now: () => Date;
+  fetchImplementation?: FetchLike;
+  enableRateLimit?: boolean;
+  marketCache?: MarketCache;
+  logger?: (line: string) => void;
+}
+
+const PAGE_LIMIT = 100;
+/** Safety stop for a cursor that does not move: 500 pages is 50 000 rows. */
+const MAX_PAGES = 500;
+const ORDERS_RECENT_MS = 7 * DAY_MS;
+const FILLS_RECENT_MS = 3 * DAY_MS;
+const DEFAULT_HISTORY_MS = 7 * DAY_MS;
+/** OKX's limits are per 2 s windows and it sends no Retry-After. */
+const RATE_LIMIT_RETRY_S = 2;
+/** instType is mandatory on the history endpoints; options are not read. */
+const HISTORY_INST_TYPES = ["SPOT", "MARGIN", "SWAP", "FUTURES"] as const;
+const SPOT_QUOTES = ["USDT", "USDC"] as const;
+
+type Rows<T> = Array<{ row: T; raw: unknown }>;
+type OrderRow = z.output<typeof ordersSchema>["data"][number];
+type FillRow = z.output<typeof fillsSchema>["data"][number];
+
+function rawData(body: unknown): unknown[] {
+  if (typeof body !== "object" || body === null || !("data" in body)) return [];
+  const data = (body as { data: unknown }).data;
+  return Array.isArray(data) ? data : [];
+}
+
+export class OkxConnector implements Connector {
+  readonly provider = "okx" as const;
+  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  private readonly client: OkxClient;
+  private readonly reader: VenueReader;
+  private readonly cache: MarketCache;
+  private index?: MarketIndex;
+  private marketsReloaded = false;
+
+  constructor(private readonly o: OkxConnectorOptions) {
+    this.client = createOkxClient({
+      credentials: o.credentials,
+      environment: o.config.environment,
+      timeoutMs: o.config.timeoutMs,
+      fetchImplementation: o.fetchImplementation,
+      enableRateLimit: o.enableRateLimit,
+      logger: o.logger,
+    });
+    this.reader = new VenueReader({
+      provider: this.provider,
+      secrets: [o.credentials.apiKey, o.credentials.secret, o.credentials.passphrase],
+      now: o.now,
+      defaultRetryAfterSeconds: RATE_LIMIT_RETRY_S,
+      timeoutMs: o.config.timeoutMs,
+    });
+    this.cache = o.marketCache ?? sharedMarketCache;
+  }
+
+  requestStats() {
+    return { requests: this.client.meter.total, byEndpoint: this.client.meter.byEndpoint() };
+  }
+
+  get exchange() {
+    return this.client.exchange;
+  }
+
+  async testConnection(): Promise<ConnectionTestResult> {
+    const ex = this.client.exchange;
+    const r = await this.reader.read("GET /api/v5/account/config", accountConfigSchema, () => ex.privateGetAccountConfig());
+    const cfg = r.data.data[0];
+    if (!cfg) throw this.reader.fail("GET /api/v5/account/config", "no account configuration returned");
+    const permissions = permissionsFromPerm(cfg.perm);
+    enforceReadOnly({
+      provider: this.provider,
+      venueName: "OKX",
+      permissions,
+      harmless: OKX_HARMLESS_PERMISSIONS,
+      allowTradingKeys: this.o.config.allowTradingKeys,
+      howToCreateReadOnlyKey: "Profile → API keys → Create API key, with only the “Read” permission",
+    });
+    return { ok: true, accounts: this.accounts(), permissions };
+  }
+
+  async fetchAccounts(): Promise<StreamResult<VenueAccount>> {
+    return { items: this.accounts(), raw: [] };
+  }
+
+  async fetchBalances(): Promise<StreamResult<Balance>> {
+    const ex = this.client.exchange;
+    const trading = await this.reader.read("GET /api/v5/account/balance", tradingBalanceSchema, () => ex.privateGetAccountBalance());
+    const funding = await this.reader.read("GET /api/v5/asset/balances", fundingBalanceSchema, () => ex.privateGetAssetBalances());
+    const items = [...trading.data.data.flatMap((a) => tradingBalances(a.details)), ...fundingBalances(funding.data.data)];
+    return { items, raw: [trading.raw, funding.raw] };
+  }
+
+  async fetchPositions(): Promise<StreamResult<Position>> {
+    const ex = this.client.exchange;
+    const r = await this.reader.read("GET /api/v5/account/positions", positionsSchema, () => ex.privateGetAccountPositions());
+    const items: Position[] = [];
+    for (const p of r.data.data) {
+      // Isolated margin leaves pos "0" rows behind after a transfer; options are not read.
+      if (p.instType === "OPTION" || new D(p.pos).isZero()) continue;
+      const m = await this.market(p.instId, r.raw.endpoint);
+      const pos = okxPosition(p, m, contractValue(m));
+      if (pos) items.push(pos);
+    }
+    return { items, raw: [r.raw] };
+  }
+
+  async fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>> {
+    const ex = this.client.exchange;
+    const { start, end } = this.range(params);
+    const raw: RawCapture[] = [];
+    const byId = new Map<string, Order>();
+    const keep = async (endpoint: string, rows: Rows<OrderRow>) => {
+      for (const { row, raw: one } of rows) {
+        if (row.instType === "OPTION") continue;
+        const m = await this.market(row.instId, endpoint);
+        const order = okxOrder(row, m, contractValue(m), one);
+        const prev = byId.get(order.venueOrderId);
+        if (!prev || order.updatedAt.getTime() >= prev.updatedAt.getTime()) byId.set(order.venueOrderId, order);
+      }
+    };
+
+    const pending = await this.pages("GET /api/v5/trade/orders-pending", ordersSchema, (q) => ex.privateGetTradeOrdersPending(q), {}, (o) => o.ordId);
+    raw.push(...pending.raw);
+    await keep("GET /api/v5/trade/orders-pending", pending.rows);
+
+    const archive = start < end - ORDERS_RECENT_MS;
+    const endpoint = archive ? "GET /api/v5/trade/orders-history-archive" : "GET /api/v5/trade/orders-history";
+    for (const instType of HISTORY_INST_TYPES) {
+      const call = archive ? (q: Record<string, string>) => ex.privateGetTradeOrdersHistoryArchive(q) : (q: Record<string, string>) => ex.privateGetTradeOrdersHistory(q);
+      const r = await this.pages(endpoint, ordersSchema, call, { instType, begin: String(start), end: String(end) }, (o) => o.ordId);
+      raw.push(...r.raw);
+      await keep(endpoint, r.rows);
+    }
+
+    // History is filtered by creation time: an order stored as open that was created
+    // before `since` and closed since appears in neither list, so it is asked for by id.
+    for (const stale of params.openOrders ?? []) {
+      if (byId.has(stale.venueOrderId)) continue;
+      const m = this.index?.bySymbol(stale.symbol) ?? (await this.markets()).bySymbol(stale.symbol);
+      if (!m) continue;
+      const found = await this.singleOrder(m.id, stale.venueOrderId);
+      if (!found) continue;
+      raw.push(found.raw);
+      await keep(found.raw.endpoint, found.rows);
+    }
+    return { items: [...byId.values()], raw };
+  }
+
+  async fetchFills(params: IncrementalParams): Promise<StreamResult<Fill>> {
+    const ex = this.client.exchange;
+    const { start, end } = this.range(params);
+    const raw: RawCapture[] = [];
+    const rows: Rows<FillRow> = [];
+    const recent = start >= end - FILLS_RECENT_MS;
+    const endpoint = recent ? "GET /api/v5/trade/fills" : "GET /api/v5/trade/fills-history";
+    if (recent) {
+      const r = await this.pages(endpoint, fillsSchema, (q) => ex.privateGetTradeFills(q), { begin: String(start), end: String(end) }, (f) => f.billId);
+      raw.push(...r.raw);
+      rows.push(...r.rows);
+    } else {
+      for (const instType of HISTORY_INST_TYPES) {
+        const r = await this.pages(
+          endpoint,
+          fillsSchema,
+          (q) => ex.privateGetTradeFillsHistory(q),
+          { instType, begin: String(start), end: String(end) },
+          (f) => f.billId,
+        );
+        raw.push(...r.raw);
+        rows.push(...r.rows);
+      }
+    }
+    const items: Fill[] = [];
+    const seen = new Set<string>();
+    for (const { row, raw: one } of rows) {
+      if (row.instType === "OPTION" || seen.has(row.billId)) continue;
+      seen.add(row.billId);
+      const m = await this.market(row.instId, endpoint);
+      items.push(okxFill(row, m, contractValue(m), one));
+    }
+    return { items, raw };
+  }
+
+  async fetchQuotes(assets: string[]): Promise<StreamResult<Quote>> {
+    const ex = this.client.exchange;
+    const at = this.o.now();
+    const wanted = [...new Set(assets)].filter((a) => a !== "USD").sort();
+    if (wanted.length === 0) return { items: [], raw: [] };
+    const index = await this.reader.read("GET /api/v5/market/index-tickers", indexTickersSchema, () =>
+      ex.publicGetMarketIndexTickers({ quoteCcy: "USD" }),
+    );
+    const items: Quote[] = [];
+    const priced = new Set<string>();
+    for (const t of index.data.data) {
+      const q = quoteFromIndex(t.instId, t.idxPx, at);
+      if (q && q.quote === "USD" && wanted.includes(q.base)) {
+        items.push(q);
+        priced.add(q.base);
+      }
+    }
+    const raw = [index.raw];
+    const rest = wanted.filter((a) => !priced.has(a));
+    if (rest.length > 0) {
+      const markets = await this.markets();
+      const pairs = rest
+        .map((a) => SPOT_QUOTES.map((q) => markets.spotPair(a, q)).find((m) => m !== undefined))
+        .filter((m): m is MarketInfo => m !== undefined);
+      if (pairs.length > 0) {
+        const tickers = await this.reader.read("GET /api/v5/market/tickers", tickersSchema, () => ex.publicGetMarketTickers({ instType: "SPOT" }));
+        raw.push(tickers.raw);
+        const byId = new Map(tickers.data.data.map((t) => [t.instId, t.last]));
+        for (const m of pairs) {
+          const last = byId.get(m.id);
+          const q = last === undefined ? undefined : quoteFromTicker(m, last, at);
+          if (q) items.push(q);
+        }
+      }
+    }
+    return { items, raw };
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private accounts(): VenueAccount[] {
+    return OKX_ACCOUNTS.map((a) => ({ ...a }));
+  }
+
+  private range(params: IncrementalParams): { start: number; end: number } {
+    const end = this.o.now().getTime();
+    const start = params.since ? params.since.getTime() : end - DEFAULT_HISTORY_MS;
+    return { start: Math.min(start, end), end };
+  }
+
+  private async markets(): Promise<MarketIndex> {
+    if (this.index) return this.index;
+    const key = `okx:${this.o.config.environment}`;
+    const ex = this.client.exchange;
+    const cached = this.cache.get(key);
+    if (cached) {
+      ex.setMarkets(cached);
+    } else {
+      await this.reader.guard("GET /api/v5/public/instruments", () => ex.loadMarkets());
+      this.cache.set(key, Object.values(ex.markets ?? {}));
+    }
+    this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
+    return this.index;
+  }
+
+  private async market(instId: string, endpoint: string): Promise<MarketInfo> {
+    const found = (await this.markets()).byAnyId(instId);
+    if (found) return found;
+    if (!this.marketsReloaded) {
+      this.marketsReloaded = true;
+      const ex = this.client.exchange;
+      await this.reader.guard("GET /api/v5/public/instruments", () => ex.loadMarkets(true));
+      this.cache.set(`okx:${this.o.config.environment}`, Object.values(ex.markets ?? {}));
+      this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
+      const again = this.index.byAnyId(instId);
+      if (again) return again;
+    }
+    throw this.reader.fail(endpoint, `unknown instrument ${instId}`);
+  }
+
+  /** Newest-first pages: each next page asks for records older than the last one (`after`). */
+  private async pages<S extends z.ZodType<{ data: unknown[] }>>(
+    endpoint: string,
+    schema: S,
+    call: (params: Record<string, string>) => Promise<unknown>,
+    base: Record<string, string>,
+    cursorOf: (row: z.output<S>["data"][number]) => string,
+  ): Promise<{ rows: Rows<z.output<S>["data"][number]>; raw: RawCapture[] }> {
+    const rows: Rows<z.output<S>["data"][number]> = [];
+    const raw: RawCapture[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const params = { ...base, limit: String(PAGE_LIMIT), ...(after ? { after } : {}) };
+      const r = await this.reader.read(endpoint, schema, () => call(params));
+      raw.push(r.raw);
+      const data = r.data.data;
+      const bodies = rawData(r.raw.body);
+      data.forEach((row, i) => rows.push({ row, raw: bodies[i] }));
+      const last = data[data.length - 1];
+      if (data.length < PAGE_LIMIT || last === undefined) break;
+      const next = cursorOf(last);
+      if (after !== undefined && BigInt(next) >= BigInt(after)) break;
+      after = next;
+    }
+    return { rows, raw };
+  }
+
+  private async singleOrder(instId: string, ordId: string): Promise<{ rows: Rows<OrderRow>; raw: RawCapture } | undefined> {
+    const ex = this.client.exchange;
+    const endpoint = "GET /api/v5/trade/order";
+    const body = await this.reader.guard(endpoint, async () => {
+      try {
+        return await ex.privateGetTradeOrder({ instId, ordId });
+      } catch (e) {
+        // 51603: OKX no longer knows the order (cancelled long ago without fills).
+        if (e instanceof OrderNotFound) return undefined;
+        throw e;
+      }
+    });
+    if (body === undefined) return undefined;
+    const parsed = this.reader.parse(endpoint, ordersSchema, body);
+    const bodies = rawData(body);
+    return { rows: parsed.data.map((row, i) => ({ row, raw: bodies[i] })), raw: { endpoint, at: this.o.now(), body } };
+  }
+}
+
+/** Builds an OKX connector from a stored connection (credentials still sealed). */
+export function okxFromConnection(
+  conn: { config: Record<string, unknown>; credentialsEncrypted: string | null },
+  ctx: { now: () => Date },
+): OkxConnector {
+  const config = parseSettings("okx", okxConfigSchema, conn.config);
+  const credentials = openCredentials("okx", okxCredentialsSchema, conn.credentialsEncrypted);
+  return new OkxConnector({ credentials, config, now: ctx.now });
+}

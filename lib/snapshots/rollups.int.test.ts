@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
+import { ensureLocalOwner } from "@/db/queries/users";
+import { equityRollups } from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import { loadEquitySeries } from "@/lib/api/dashboard-data";
+import { materializeSnapshots, type CaptureParams } from "./capture";
+
+let h: DbHandle;
+let ownerId: string;
+let a: string;
+let b: string;
+
+/** A snapshot whose equity is simply `usd` dollars of cash. */
+const snap = (connectionId: string, iso: string, usd: string): CaptureParams => ({
+  ownerId,
+  connectionId,
+  capturedAt: new Date(iso),
+  batchId: null,
+  baseCurrency: "USD",
+  balances: [{ accountUid: "x", asset: "USD", wallet: "spot", free: usd, locked: "0", total: usd }],
+  positions: [],
+  prices: {},
+});
+
+const hourly = async (bucketStart: string) =>
+  (
+    await h.db
+      .select()
+      .from(equityRollups)
+      .where(and(eq(equityRollups.ownerId, ownerId), eq(equityRollups.bucket, "1h"), eq(equityRollups.bucketStart, new Date(bucketStart))))
+  )[0]?.equity;
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ownerId = (await ensureLocalOwner(h.db)).id;
+  a = (await createConnection(h.db, { ownerId, provider: "demo", label: "A" })).id;
+  b = (await createConnection(h.db, { ownerId, provider: "demo", label: "B" })).id;
+});
+afterAll(async () => h?.close());
+
+describe("equity roll-ups", () => {
+  it("A 100 at 10:00, B 50 at 10:30, A 120 at 11:10 → 10:00 = 150, 11:00 = 170", async () => {
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, "2026-11-20T10:00:00Z", "100")]));
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(b, "2026-11-20T10:30:00Z", "50")]));
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, "2026-11-20T11:10:00Z", "120")]));
+    expect(await hourly("2026-11-20T10:00:00Z")).toBe("150");
+    expect(await hourly("2026-11-20T11:00:00Z")).toBe("170");
+  });
+
+  it("a late snapshot of B at 11:05 (written after A's 11:10) carries into 11:00: 120 + 55 = 175", async () => {
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(b, "2026-11-20T11:05:00Z", "55")]));
+    expect(await hourly("2026-11-20T11:00:00Z")).toBe("175");
+    expect(await hourly("2026-11-20T10:00:00Z")).toBe("150");
+  });
+
+  it("a five-hour hole shows as a gap (a null point), not a flat line", async () => {
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, "2026-11-20T16:20:00Z", "130"), snap(a, "2026-11-20T16:40:00Z", "131")]));
+    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-20T17:00:00Z") });
+    expect(series.bucket).toBe("15m");
+    expect(series.points.map((p) => [p.at.slice(11, 16), p.equity])).toEqual([
+      ["10:00", "100"],
+      ["10:30", "150"],
+      ["11:00", "175"],
+      ["11:15", null],
+      ["16:15", "185"],
+      ["16:30", "186"],
+    ]);
+  });
+});

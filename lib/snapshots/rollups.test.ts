@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { calculateRollups } from "./rollups";
+
+const row = (connectionId: string, iso: string, equity: string) => ({ connectionId, capturedAt: new Date(iso), equity });
+
+describe("calculateRollups", () => {
+  it("A 100 then B 50 at 10:05, A 120 at 10:20 → 10:00 hour = 170 (B carried forward)", () => {
+    const drafts = calculateRollups(new Map(), [row("A", "2026-11-20T10:00:00Z", "100"), row("B", "2026-11-20T10:05:00Z", "50"), row("A", "2026-11-20T10:20:00Z", "120")]);
+    const hour = drafts.find((d) => d.bucket === "1h")!;
+    expect(hour.equity.toFixed()).toBe("170");
+    expect(new Date(hour.lastAt).toISOString()).toBe("2026-11-20T10:20:00.000Z");
+    const quarters = drafts.filter((d) => d.bucket === "15m").map((d) => d.equity.toFixed());
+    expect(quarters).toEqual(["150", "170"]);
+  });
+
+  it("B 40 seeded from before the window, A 0.1 then 0.2 → 40 + 0.2 = 40.2 (the latest value, exactly)", () => {
+    const drafts = calculateRollups(new Map([["B", "40"]]), [row("A", "2026-11-20T10:00:00Z", "0.1"), row("A", "2026-11-20T10:01:00Z", "0.2")]);
+    expect(drafts.find((d) => d.bucket === "1d")!.equity.toFixed()).toBe("40.2");
+    expect(drafts.find((d) => d.bucket === "15m")!.equity.toFixed()).toBe("40.2");
+  });
+
+  it("two connections captured at the same instant are summed once, after both", () => {
+    const drafts = calculateRollups(new Map(), [row("A", "2026-11-20T10:00:00Z", "1"), row("B", "2026-11-20T10:00:00Z", "2")]);
+    expect(drafts.filter((d) => d.bucket === "15m").map((d) => d.equity.toFixed())).toEqual(["3"]);
+  });
+});

@@ -1,0 +1,81 @@
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
+import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { chunk } from "@/lib/sync/chunk";
+import { bucketStart } from "./buckets";
+
+export interface RollupDraft {
+  bucket: RollupBucket;
+  bucketStart: number;
+  equity: Dec;
+  lastAt: number;
+}
+
+/**
+ * Owner equity at each snapshot instant — every connection carried forward at its latest
+ * value, starting from `seed` — folded into the last value per bucket. Pure.
+ */
+export function calculateRollups(
+  seed: ReadonlyMap<string, string>,
+  timeline: ReadonlyArray<{ connectionId: string; capturedAt: Date; equity: string }>,
+): RollupDraft[] {
+  const latest = new Map<string, Dec>([...seed].map(([k, v]) => [k, new D(v)]));
+  const drafts = new Map<string, RollupDraft>();
+  for (let i = 0; i < timeline.length; i++) {
+    const row = timeline[i]!;
+    latest.set(row.connectionId, new D(row.equity));
+    const t = row.capturedAt.getTime();
+    // Several connections captured at one instant count once, after all of them.
+    if (timeline[i + 1]?.capturedAt.getTime() === t) continue;
+    let total = new D(0);
+    for (const v of latest.values()) total = total.plus(v);
+    for (const bucket of ROLLUP_BUCKETS) {
+      const start = bucketStart(bucket, t);
+      drafts.set(`${bucket}:${start}`, { bucket, bucketStart: start, equity: total, lastAt: t });
+    }
+  }
+  return [...drafts.values()];
+}
+
+/**
+ * Brings the owner's roll-ups up to date after snapshots at or after `from` were written.
+ * Every bucket that changes ends at an instant ≥ `from`, so this reads only the snapshots
+ * from `from` on plus each connection's value just before: one row for a routine sync,
+ * the whole range for a backfill of the past.
+ */
+export async function refreshEquityRollups(tx: Db, p: { ownerId: string; from: Date }): Promise<number> {
+  const seedRows = await tx
+    .selectDistinctOn([portfolioSnapshots.connectionId], {
+      connectionId: portfolioSnapshots.connectionId,
+      equity: portfolioSnapshots.equity,
+    })
+    .from(portfolioSnapshots)
+    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), lt(portfolioSnapshots.capturedAt, p.from)))
+    .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
+  const timeline = await tx
+    .select({ connectionId: portfolioSnapshots.connectionId, capturedAt: portfolioSnapshots.capturedAt, equity: portfolioSnapshots.equity })
+    .from(portfolioSnapshots)
+    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), gte(portfolioSnapshots.capturedAt, p.from)))
+    .orderBy(asc(portfolioSnapshots.capturedAt), asc(portfolioSnapshots.connectionId));
+  const drafts = calculateRollups(new Map(seedRows.map((r) => [r.connectionId, r.equity])), timeline);
+
+  for (const part of chunk(drafts, 1000)) {
+    await tx
+      .insert(equityRollups)
+      .values(
+        part.map((d) => ({
+          ownerId: p.ownerId,
+          bucket: d.bucket,
+          bucketStart: new Date(d.bucketStart),
+          equity: toDecimalString(d.equity),
+          lastAt: new Date(d.lastAt),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [equityRollups.ownerId, equityRollups.bucket, equityRollups.bucketStart],
+        set: { equity: sql`excluded.equity`, lastAt: sql`excluded.last_at` },
+      });
+  }
+  return drafts.length;
+}

@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     environment: "node",
+    // Tests never reach the internet: reference prices come from fakes passed explicitly.
+    env: { REFERENCE_PRICES: "off" },
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     // A fresh migrated PGlite costs ~2 s of CPU per file; give slow starts room.

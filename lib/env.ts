@@ -18,6 +18,11 @@ const schema = z.object({
   INNGEST_DEV: z.string().optional(),
   /** Turn off the first-start demo connection and its 90-day backfill. */
   DEMO_SEED: z.enum(["on", "off"]).default("on"),
+  /**
+   * Where USD prices come from for what a venue cannot price itself (USDT on Binance, INR
+   * on Groww): OKX's public index and the ECB's daily FX ("on"), or nowhere ("off").
+   */
+  REFERENCE_PRICES: z.enum(["on", "off"]).default("on"),
   /** Optional webhook that receives each new alert (never with secrets). */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   /** Body format: generic JSON, Slack-compatible ({text}) or a Telegram bot sendMessage. */

@@ -3,7 +3,7 @@ import { ConnectorError } from "../../errors";
 import { HttpClient, type HttpClientOptions } from "../../http/client";
 import type { RawCapture } from "../../types";
 import { FLEX_IN_PROGRESS, flexErrorKind, IBKR_ASSUMPTIONS } from "../assumptions";
-import { child, parseXml, type XmlElement, XmlSyntaxError } from "../xml";
+import { child, parseXml, type XmlElement, XmlSyntaxError } from "@/lib/xml/parse";
 import { type FlexStatus, flexStatusSchema } from "./schemas";
 
 export type HttpOverrides = Omit<HttpClientOptions, "provider" | "baseUrl" | "secrets" | "interpretError">;

@@ -4,7 +4,7 @@ import { ConnectorError } from "../../errors";
 import type { Balance, Fill, NavPoint, Position, Quote, VenueAccount } from "../../types";
 import { instrumentTypeOf, isHoldingCategory, strategyOfOrderReference } from "../assumptions";
 import { parseFlexDate, parseFlexDateTime } from "../time";
-import { findAll, type XmlElement } from "../xml";
+import { findAll, type XmlElement } from "@/lib/xml/parse";
 import {
   accountInformationSchema,
   cashReportSchema,

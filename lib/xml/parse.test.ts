@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { child, findAll, parseXml, XmlSyntaxError } from "./xml";
+import { child, findAll, parseXml, XmlSyntaxError } from "./parse";
 
 describe("parseXml", () => {
   it("reads a Flex statement response: declaration, text children, attributes", () => {

@@ -26,8 +26,14 @@ export function toDecimalString(value: DecimalInput): string {
   return d.toFixed();
 }
 
-/** True for a finite decimal literal such as "12", "-0.5", "1e-8". */
+const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * True for a finite decimal literal such as "12", "-0.5", "1e-8". Cheap on the common
+ * plain form (it validates every amount of every API response); only an exponent needs
+ * the Decimal range check.
+ */
 export function isDecimalString(value: string): boolean {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return false;
-  return new D(value).isFinite();
+  if (!DECIMAL_LITERAL.test(value)) return false;
+  return !/[eE]/.test(value) || new D(value).isFinite();
 }

@@ -1,0 +1,193 @@
+// npm run bench:sync — prints JSON.
+// 1. Our own time per sync (venue time excluded) against the demo venue scaled to 500
+//    positions and 10,000 orders: one initial sync, then incremental syncs a minute apart,
+//    on embedded PGlite and on PostgreSQL. Target: < 100 ms per incremental sync.
+// 2. The equity-series route handler for every chart range over one year of 1-minute
+//    snapshots (525,600 rows) on PostgreSQL, p50/p95 over 30 calls, beside the plain read
+//    of the pre-aggregated roll-ups and bucketing the raw rows at query time. Target: p95 < 20 ms.
+// PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
+// (a server where databases may be created; each part uses a throwaway database).
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+process.env.REFERENCE_PRICES = "off";
+process.env.DEMO_SEED = "off";
+process.env.SCHEDULER = "off";
+
+const { openDb } = await import("@/db/client");
+type DbHandle = Awaited<ReturnType<typeof openDb>>;
+const { ensureLocalOwner } = await import("@/db/queries/users");
+const { createConnection } = await import("@/db/queries/connections");
+const { ScaledDemoConnector } = await import("@/lib/connectors/demo/scaled");
+const { syncConnection } = await import("@/lib/sync/sync-connection");
+const { refreshEquityRollups } = await import("@/lib/snapshots/rollups");
+const { readEquityRollups } = await import("@/db/queries/rollups");
+const { EQUITY_RANGES } = await import("@/db/queries/dashboard");
+const { bucketStart } = await import("@/lib/snapshots/buckets");
+const { sql } = await import("drizzle-orm");
+import type { Connector } from "@/lib/connectors/types";
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return { n: s.length, p50: r(at(0.5)), p95: r(at(0.95)), min: r(s[0]!), max: r(s.at(-1)!) };
+};
+
+async function throwawayPg(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = postgres(PG_SERVER, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await admin`select 1`;
+  } catch (e) {
+    await admin.end({ timeout: 1 });
+    console.error(`PostgreSQL not reachable at ${PG_SERVER.replace(/:[^:@/]*@/, ":***@")}: ${(e as Error).message}`);
+    return null;
+  }
+  const name = `vf_bench_${randomBytes(4).toString("hex")}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(PG_SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Wraps every connector call so the venue's own time can be subtracted. */
+function timed(c: Connector): { connector: Connector; venueMs: () => number; reset: () => void } {
+  let ms = 0;
+  const connector = new Proxy(c, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== "function" || typeof prop !== "string" || !prop.startsWith("fetch")) return v;
+      return async (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          ms += performance.now() - t0;
+        }
+      };
+    },
+  });
+  return { connector, venueMs: () => ms, reset: () => (ms = 0) };
+}
+
+async function syncCost(handle: DbHandle, label: string) {
+  const ownerId = (await ensureLocalOwner(handle.db)).id;
+  const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "scaled", config: { seed: "bench" } });
+  const start = Date.parse("2026-11-20T10:00:00Z");
+  const runs: Array<{ kind: string; totalMs: number; venueMs: number; oursMs: number; ordersNew: number; ordersChanged: number; orderEvents: number }> = [];
+  for (let i = 0; i <= 10; i++) {
+    const now = new Date(start + i * 60_000);
+    const t = timed(new ScaledDemoConnector({ seed: "bench", now: () => now, positions: 500, orders: 10_000 }));
+    const t0 = performance.now();
+    const r = await syncConnection(handle.db, { ownerId, connectionId: id, trigger: "manual", now: () => now, connector: t.connector, referencePrices: null } as Parameters<typeof syncConnection>[1]);
+    const totalMs = performance.now() - t0;
+    runs.push({
+      kind: i === 0 ? "initial" : "incremental",
+      totalMs: Math.round(totalMs),
+      venueMs: Math.round(t.venueMs()),
+      oursMs: Math.round(totalMs - t.venueMs()),
+      ordersNew: r.counts.ordersNew,
+      ordersChanged: r.counts.ordersChanged,
+      orderEvents: r.counts.orderEvents,
+    });
+  }
+  const incremental = runs.filter((r) => r.kind === "incremental");
+  return {
+    database: label,
+    initial: runs[0],
+    incrementalOursMs: stats(incremental.map((r) => r.oursMs)),
+    incrementalVenueMs: stats(incremental.map((r) => r.venueMs)),
+    ordersChangedPerRun: stats(incremental.map((r) => r.ordersChanged)),
+    target: "incremental p95 < 100 ms",
+    pass: stats(incremental.map((r) => r.oursMs)).p95 < 100,
+  };
+}
+
+const PG_INTERVAL: Record<string, string> = { "15m": "15 minutes", "1h": "1 hour", "6h": "6 hours", "1d": "1 day", "1w": "7 days" };
+
+async function equitySeries(url: string) {
+  process.env.DATABASE_URL = url;
+  const handle = await openDb({ url });
+  const ownerId = (await ensureLocalOwner(handle.db)).id;
+  const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "year", config: { seed: "y" } });
+  // Anchored at the real current minute: the route handler reads with the real clock.
+  const end = Math.floor(Date.now() / 60_000) * 60_000;
+  const begin = end - 365 * 86_400_000;
+  const t0 = performance.now();
+  // One year of 1-minute snapshots, generated in the database (the bench measures reads).
+  await handle.db.execute(sql`
+    insert into portfolio_snapshots (owner_id, connection_id, captured_at, base_currency, equity, spot_value, funding_value,
+      futures_wallet_balance, unrealized_pnl, margin_debt, long_exposure, short_exposure, gross_exposure, net_exposure)
+    select ${ownerId}, ${id}, t, 'USD', round((100000 + 5000 * sin(extract(epoch from t) / 86400.0) + extract(epoch from t) / 100000.0)::numeric, 2),
+      0, 0, 0, 0, 0, 0, 0, 0, 0
+    from generate_series(${new Date(begin).toISOString()}::timestamptz, ${new Date(end - 60_000).toISOString()}::timestamptz, interval '1 minute') t`);
+  const insertMs = performance.now() - t0;
+  const t1 = performance.now();
+  await handle.db.transaction((tx) => refreshEquityRollups(tx, { ownerId, from: new Date(begin) }));
+  const rollupMs = performance.now() - t1;
+
+  const { GET } = await import("@/app/api/dashboard/equity/route");
+  const now = new Date(end);
+  const result: Record<string, unknown> = {};
+  for (const range of Object.keys(EQUITY_RANGES) as Array<keyof typeof EQUITY_RANGES>) {
+    const { spanMs, bucket } = EQUITY_RANGES[range];
+    const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, now.getTime() - spanMs));
+    const handler: number[] = [];
+    const plain: number[] = [];
+    const raw: number[] = [];
+    let points = 0;
+    for (let i = 0; i < 33; i++) {
+      const a = performance.now();
+      const res = await GET(new Request(`http://localhost/api/dashboard/equity?range=${range}`));
+      const body = (await res.json()) as { points: unknown[] };
+      const b = performance.now();
+      points = body.points.length;
+      await readEquityRollups(handle.db, { ownerId, bucket, from });
+      const c = performance.now();
+      await handle.db.execute(sql`
+        select distinct on (b) b, equity from (
+          select date_bin(${PG_INTERVAL[bucket]}::interval, captured_at, timestamptz '2000-01-01') as b, captured_at, equity
+          from portfolio_snapshots where owner_id = ${ownerId} and captured_at >= ${from.toISOString()}::timestamptz
+        ) s order by b, captured_at desc`);
+      const d = performance.now();
+      // The first three calls warm connections and plans.
+      if (i >= 3) {
+        handler.push(b - a);
+        plain.push(c - b);
+        raw.push(d - c);
+      }
+    }
+    result[range] = { bucket, points, routeHandlerMs: stats(handler), plainRollupReadMs: stats(plain), rawBucketingMs: stats(raw), pass: stats(handler).p95 < 20 };
+  }
+  await handle.close();
+  return { snapshots: 525_600, insertMs: Math.round(insertMs), rollupBuildMs: Math.round(rollupMs), target: "route handler p95 < 20 ms", ranges: result };
+}
+
+const out: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
+const mem = await openDb({ memory: true });
+out.syncPglite = await syncCost(mem, "pglite (in-memory)");
+await mem.close();
+
+const pg1 = await throwawayPg();
+if (pg1) {
+  const h = await openDb({ url: pg1.url });
+  out.syncPostgres = await syncCost(h, "postgresql");
+  await h.close();
+  await pg1.drop();
+  const pg2 = await throwawayPg();
+  if (pg2) {
+    out.equitySeriesPostgres = await equitySeries(pg2.url);
+    await pg2.drop();
+  }
+} else {
+  out.postgres = "skipped: server not reachable";
+}
+console.log(JSON.stringify(out, null, 2));
+process.exit(0);

@@ -29,8 +29,6 @@ const schema = z.object({
   ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack", "telegram"]).default("json"),
   /** Chat id for the Telegram format. */
   ALERT_TELEGRAM_CHAT_ID: z.string().min(1).optional(),
-  /** Cron expression for the in-process scheduler (UTC). Default: every 5 minutes. */
-  SYNC_CRON: z.string().min(1).default("*/5 * * * *"),
   /** Stop the in-process scheduler entirely (tests, one-off scripts). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

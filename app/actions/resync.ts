@@ -1,10 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { connectionSyncRequested } from "@/inngest/events";
 import { resyncResultSchema, type ResyncResult } from "@/lib/api/dashboard-schemas";
+import { parseProvider } from "@/lib/connectors";
 import { inngestEnabled } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/app-db";
 import { requestResync, type SyncQueue } from "@/lib/sync/request-resync";
@@ -13,20 +14,28 @@ const inputSchema = z.object({ connectionId: z.uuid().optional() });
 
 const inngestQueue: SyncQueue = {
   async enqueue(targets) {
-    await inngest.send(targets.map((t) => connectionSyncRequested.create({ ...t, trigger: "manual" })));
+    // The provider keys Inngest's per-venue throttle.
+    await inngest.send(
+      targets.map((t) => connectionSyncRequested.create({ ownerId: t.ownerId, connectionId: t.connectionId, provider: parseProvider(t.provider), trigger: "manual" })),
+    );
   },
 };
 
-/** Resync now: inline on the embedded default, queued on Inngest when it carries the syncs. */
+/**
+ * Resync now: queued on Inngest when it carries the syncs, otherwise started in this
+ * process. Either way it answers at once; an inline answer carries the batch ids the
+ * browser follows at /api/sync/batches/[id].
+ */
 export async function resync(input: { connectionId?: string } = {}): Promise<ResyncResult> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Invalid connection id" };
   const { handle, ownerId } = await getRuntime();
-  const result = await requestResync(handle.db, {
+  const { result, settled } = await requestResync(handle.db, {
     ownerId,
     connectionId: parsed.data.connectionId,
     queue: inngestEnabled() ? inngestQueue : undefined,
   });
-  if (result.ok && result.mode === "inline") revalidatePath("/");
+  // The runs continue after the response; `after` keeps hosts that freeze idle functions from cutting them off.
+  after(settled);
   return resyncResultSchema.parse(result);
 }

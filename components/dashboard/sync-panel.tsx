@@ -1,11 +1,44 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState, useSyncExternalStore, useTransition } from "react";
 import { resync } from "@/app/actions/resync";
 import { formatAgo, formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import { dashboardKeys, summaryQuery } from "@/lib/api/query-options";
+import type { SyncBatchView } from "@/lib/api/dashboard-schemas";
+import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/api/query-options";
+
+const POLL_MS = 1_000;
+// A run the reaper has not yet marked stale could keep us polling; stop following it sooner.
+const FOLLOW_LIMIT_MS = 10 * 60_000;
+
+/**
+ * Follows runs through GET /api/sync/batches/[id] (the shared query factory) until none
+ * is queued or running; returns their last state.
+ */
+async function followBatches(queryClient: QueryClient, ids: string[]): Promise<SyncBatchView[]> {
+  const deadline = Date.now() + FOLLOW_LIMIT_MS;
+  for (;;) {
+    const batches = await Promise.all(ids.map((id) => queryClient.fetchQuery(syncBatchQuery(id))));
+    const open = batches.some((b) => b.status === "queued" || b.status === "running");
+    if (!open || Date.now() > deadline) return batches;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+type Message = { tone: "good" | "warn" | "bad"; text: string };
+
+/** What a person should read once the runs ended; nothing when they all succeeded. */
+function outcomeMessage(batches: SyncBatchView[]): Message | null {
+  const failed = batches.filter((b) => b.status === "failed" || b.status === "stale");
+  if (failed.length > 0) return { tone: "bad", text: failed.map((b) => b.error ?? `sync ${b.status}`).join("; ") };
+  const partial = batches.filter((b) => b.status === "partial");
+  if (partial.length > 0) return { tone: "warn", text: `Synced, except ${partial.map((b) => b.error).join("; ")}` };
+  if (batches.some((b) => b.status === "queued" || b.status === "running")) return { tone: "warn", text: "Still syncing; check back shortly" };
+  return null;
+}
+
+const toneClass: Record<Message["tone"], string> = { good: "text-emerald-700", warn: "text-amber-700", bad: "text-rose-700" };
 
 /**
  * The browser's clock, ticking every `intervalMs`; null on the server, whose clock and
@@ -22,11 +55,19 @@ function useNow(intervalMs: number): number | null {
   );
 }
 
+/** A connection's trouble in two words, or null when it is healthy. */
+function connectionBadge(c: { status: string; lastError: string | null; consecutiveFailures: number }): string | null {
+  if (c.status === "needs_attention") return "needs attention";
+  if (c.status === "paused") return "paused";
+  if (!c.lastError) return null;
+  return c.consecutiveFailures > 0 ? `failing (${c.consecutiveFailures})` : "partly synced";
+}
+
 export function SyncPanel() {
   const queryClient = useQueryClient();
   const { data } = useQuery(summaryQuery());
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "good" | "bad"; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const now = useNow(15_000);
 
   const lastSync = data?.connections
@@ -35,12 +76,20 @@ export function SyncPanel() {
     .sort()
     .at(-1);
 
+  // The action answers as soon as the runs have their batch ids; the button stays on
+  // "Syncing…" while we follow them, then the dashboard re-reads what they wrote.
   const onResync = () =>
     startTransition(async () => {
       setMessage(null);
-      const result = await resync();
-      if (!result.ok) setMessage({ tone: "bad", text: result.error });
-      else if (result.mode === "queued") setMessage({ tone: "good", text: `Queued ${result.connections} sync(s) on Inngest` });
+      try {
+        const result = await resync();
+        if (!result.ok) setMessage({ tone: "bad", text: result.error });
+        else if (result.mode === "queued") setMessage({ tone: "good", text: `Queued ${result.connections} sync(s) on Inngest` });
+        else setMessage(outcomeMessage(await followBatches(queryClient, result.batchIds)));
+      } catch (e) {
+        // The server or the network failed us, not the sync: say so instead of tearing the page down.
+        setMessage({ tone: "bad", text: `Could not follow the sync: ${e instanceof Error ? e.message : String(e)}` });
+      }
       await queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
     });
 
@@ -53,13 +102,14 @@ export function SyncPanel() {
         </time>
         {lastSync && now !== null && <span className="ml-1 text-slate-500">({formatAgo(lastSync, now)})</span>}
       </span>
-      {data?.connections.map((c) =>
-        c.lastError ? (
-          <Badge key={c.id} tone="bad" title={c.lastError}>
-            {c.label}: failing ({c.consecutiveFailures})
+      {data?.connections.map((c) => {
+        const state = connectionBadge(c);
+        return state ? (
+          <Badge key={c.id} tone="bad" title={c.lastError ?? undefined}>
+            {c.label}: {state}
           </Badge>
-        ) : null,
-      )}
+        ) : null;
+      })}
       <button
         type="button"
         onClick={onResync}
@@ -69,7 +119,7 @@ export function SyncPanel() {
         {pending ? "Syncing…" : "Resync"}
       </button>
       {message && (
-        <span role="status" className={message.tone === "bad" ? "text-rose-700" : "text-emerald-700"}>
+        <span role="status" className={toneClass[message.tone]}>
           {message.text}
         </span>
       )}

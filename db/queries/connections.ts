@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { connections, type Connection } from "../schema";
+import { connections, type Connection, type ConnectionStatus } from "../schema";
 import { NotFoundError } from "./not-found";
 
 /** The columns a browser may ever see: no credentials. */
@@ -13,6 +13,9 @@ export const publicConnectionColumns = {
   lastSyncAt: connections.lastSyncAt,
   lastSuccessAt: connections.lastSuccessAt,
   consecutiveFailures: connections.consecutiveFailures,
+  failingSince: connections.failingSince,
+  statusSetByPolicyAt: connections.statusSetByPolicyAt,
+  retryNotBefore: connections.retryNotBefore,
   lastError: connections.lastError,
   createdAt: connections.createdAt,
 };
@@ -34,12 +37,20 @@ export async function listConnections(db: Db, p: { ownerId: string }) {
     .orderBy(asc(connections.createdAt));
 }
 
-/** Every owner's active connections: the scheduler's work list. */
-export async function listActiveConnections(db: Db): Promise<Array<{ id: string; ownerId: string }>> {
+/**
+ * Every owner's active connections: the scheduler's work list. A connection the failure
+ * policy paused or flagged as needing attention is left out until it is fixed; given
+ * `now`, so is one whose venue asked (Retry-After) to be left alone until later.
+ */
+export async function listActiveConnections(db: Db, p: { now?: Date } = {}): Promise<Array<{ id: string; ownerId: string }>> {
   return db
     .select({ id: connections.id, ownerId: connections.ownerId })
     .from(connections)
-    .where(eq(connections.status, "active"))
+    .where(
+      p.now
+        ? and(eq(connections.status, "active"), or(isNull(connections.retryNotBefore), lte(connections.retryNotBefore, p.now)))
+        : eq(connections.status, "active"),
+    )
     .orderBy(asc(connections.createdAt));
 }
 
@@ -68,16 +79,57 @@ export async function createConnection(
   return row!;
 }
 
-export async function recordSyncSuccess(db: Db, p: { connectionId: string; at: Date }) {
-  await db
+/** The failure-policy state of a connection. */
+export interface ConnectionHealth {
+  status: ConnectionStatus;
+  consecutiveFailures: number;
+  failingSince: Date | null;
+  statusSetByPolicyAt: Date | null;
+  retryNotBefore: Date | null;
+}
+
+/**
+ * Reads the connection's health and locks its row until the transaction ends, so two
+ * runs finishing at once (two processes) count both failures instead of one.
+ */
+export async function lockConnectionHealth(tx: Db, p: { connectionId: string }): Promise<ConnectionHealth> {
+  const [row] = await tx
+    .select({
+      status: connections.status,
+      consecutiveFailures: connections.consecutiveFailures,
+      failingSince: connections.failingSince,
+      statusSetByPolicyAt: connections.statusSetByPolicyAt,
+      retryNotBefore: connections.retryNotBefore,
+    })
+    .from(connections)
+    .where(eq(connections.id, p.connectionId))
+    .for("update");
+  if (!row) throw new NotFoundError("connection");
+  return row;
+}
+
+/** Writes the outcome of a run: the new health, when it ran, and the error a person should read. */
+export async function saveConnectionHealth(
+  tx: Db,
+  p: { connectionId: string; health: ConnectionHealth; at: Date; succeeded: boolean; lastError: string | null },
+): Promise<void> {
+  await tx
     .update(connections)
-    .set({ lastSyncAt: p.at, lastSuccessAt: p.at, consecutiveFailures: 0, lastError: null })
+    .set({
+      ...p.health,
+      lastSyncAt: p.at,
+      lastError: p.lastError,
+      ...(p.succeeded ? { lastSuccessAt: p.at } : {}),
+    })
     .where(eq(connections.id, p.connectionId));
 }
 
-export async function recordSyncFailure(db: Db, p: { connectionId: string; at: Date; error: string }) {
-  await db
-    .update(connections)
-    .set({ lastSyncAt: p.at, lastError: p.error, consecutiveFailures: sql`${connections.consecutiveFailures} + 1` })
-    .where(eq(connections.id, p.connectionId));
+/**
+ * The owner of a connection, for a trusted shell (`npm run sync`) that names a connection
+ * by id alone. Never for a request from a browser: those carry their viewer.
+ */
+export async function connectionOwner(db: Db, p: { connectionId: string }): Promise<string> {
+  const [row] = await db.select({ ownerId: connections.ownerId }).from(connections).where(eq(connections.id, p.connectionId));
+  if (!row) throw new NotFoundError("connection");
+  return row.ownerId;
 }

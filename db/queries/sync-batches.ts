@@ -1,36 +1,108 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { syncBatches, type SyncCounts, type SyncTrigger } from "../schema";
+import {
+  OPEN_SYNC_STATUSES,
+  syncBatches,
+  type ApiUsage,
+  type FailedStream,
+  type SyncBatchRow,
+  type SyncCounts,
+  type SyncMode,
+  type SyncStatus,
+  type SyncTrigger,
+} from "../schema";
+import { NotFoundError } from "./not-found";
 
-export async function startSyncBatch(
+/** Records a run about to start; its id is what a caller can follow at once. */
+export async function queueSyncBatch(
   db: Db,
   p: { ownerId: string; connectionId: string; trigger: SyncTrigger; at: Date },
 ): Promise<string> {
   const [row] = await db
     .insert(syncBatches)
-    .values({ ownerId: p.ownerId, connectionId: p.connectionId, trigger: p.trigger, status: "running", startedAt: p.at })
+    .values({ ownerId: p.ownerId, connectionId: p.connectionId, trigger: p.trigger, status: "queued", startedAt: p.at })
     .returning({ id: syncBatches.id });
   return row!.id;
 }
 
-export async function finishSyncBatch(
-  db: Db,
-  p: { batchId: string; at: Date; durationMs: number; counts: SyncCounts },
-): Promise<void> {
+/** queued → running; a batch the reaper already marked stale keeps saying so until the run ends. */
+export async function markSyncBatchRunning(db: Db, p: { batchId: string; mode: SyncMode }): Promise<void> {
   await db
     .update(syncBatches)
-    .set({ status: "succeeded", finishedAt: p.at, durationMs: p.durationMs, counts: p.counts })
+    .set({ mode: p.mode, status: sql<SyncStatus>`case when ${syncBatches.status} = 'queued' then 'running' else ${syncBatches.status} end` })
+    .where(eq(syncBatches.id, p.batchId));
+}
+
+/** What the venue client counted, recorded on success and failure alike. */
+export interface BatchApiStats {
+  apiCalls: number;
+  apiUsage: ApiUsage | null;
+}
+
+export async function finishSyncBatch(
+  db: Db,
+  p: BatchApiStats & {
+    batchId: string;
+    at: Date;
+    durationMs: number;
+    counts: SyncCounts;
+    failedStreams: FailedStream[];
+  },
+): Promise<void> {
+  const partial = p.failedStreams.length > 0;
+  // Unconditional, so a slow run the reaper marked stale but that did commit says so.
+  await db
+    .update(syncBatches)
+    .set({
+      status: partial ? "partial" : "succeeded",
+      finishedAt: p.at,
+      durationMs: p.durationMs,
+      counts: p.counts,
+      apiCalls: p.apiCalls,
+      apiUsage: p.apiUsage,
+      failedStreams: partial ? p.failedStreams : null,
+      errorKind: partial ? p.failedStreams.map((f) => f.kind).join(",") : null,
+      error: partial ? p.failedStreams.map((f) => `${f.stream}: ${f.message}`).join("; ") : null,
+    })
     .where(eq(syncBatches.id, p.batchId));
 }
 
 export async function failSyncBatch(
   db: Db,
-  p: { batchId: string; at: Date; durationMs: number; errorKind: string; error: string },
+  p: Partial<BatchApiStats> & { batchId: string; at: Date; durationMs: number; errorKind: string; error: string },
 ): Promise<void> {
   await db
     .update(syncBatches)
-    .set({ status: "failed", finishedAt: p.at, durationMs: p.durationMs, errorKind: p.errorKind, error: p.error })
+    .set({
+      status: "failed",
+      finishedAt: p.at,
+      durationMs: p.durationMs,
+      errorKind: p.errorKind,
+      error: p.error,
+      apiCalls: p.apiCalls ?? null,
+      apiUsage: p.apiUsage ?? null,
+    })
     .where(eq(syncBatches.id, p.batchId));
+}
+
+/** Marks runs still queued or running that started before `before` as stale; returns how many. */
+export async function markStaleSyncBatches(db: Db, p: { before: Date; at: Date; reason: string }): Promise<number> {
+  const rows = await db
+    .update(syncBatches)
+    .set({ status: "stale", finishedAt: p.at, errorKind: "stale", error: p.reason })
+    .where(and(inArray(syncBatches.status, [...OPEN_SYNC_STATUSES]), lt(syncBatches.startedAt, p.before)))
+    .returning({ id: syncBatches.id });
+  return rows.length;
+}
+
+/** One run of the viewer's; another owner's run is not found. */
+export async function getSyncBatch(db: Db, p: { ownerId: string; batchId: string }): Promise<SyncBatchRow> {
+  const [row] = await db
+    .select()
+    .from(syncBatches)
+    .where(and(eq(syncBatches.id, p.batchId), eq(syncBatches.ownerId, p.ownerId)));
+  if (!row) throw new NotFoundError("sync batch");
+  return row;
 }
 
 export async function listSyncBatches(db: Db, p: { ownerId: string; connectionId?: string; limit?: number }) {

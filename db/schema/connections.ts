@@ -25,6 +25,15 @@ export const connections = pgTable(
     lastSuccessAt: utc("last_success_at"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     lastError: text("last_error"),
+    /** When the current run of failures began; null while the connection is healthy. */
+    failingSince: utc("failing_since"),
+    /**
+     * When the failure policy (not a person) set `status` to paused or needs_attention, so
+     * a later successful sync may lift it; a pause a person chose stays.
+     */
+    statusSetByPolicyAt: utc("status_set_by_policy_at"),
+    /** The venue's Retry-After, as an instant: background syncs leave the venue alone until then. */
+    retryNotBefore: utc("retry_not_before"),
     createdAt: createdAt(),
   },
   (t) => [

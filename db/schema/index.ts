@@ -9,3 +9,8 @@ export * from "./portfolios";
 export * from "./valuations";
 export * from "./rollups";
 export * from "./alerts";
+export * from "./cursors";
+export * from "./raw-responses";
+export * from "./attribution";
+export * from "./snapshot-gaps";
+export * from "./end-of-day";

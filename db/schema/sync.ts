@@ -1,12 +1,11 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
+import type { IndependentStream, SyncMode, SyncStatus, SyncTrigger } from "./sync-enums";
 import { users } from "./users";
 
-export const SYNC_TRIGGERS = ["cron", "manual", "event", "backfill", "startup"] as const;
-export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
-export const SYNC_STATUSES = ["running", "succeeded", "partial", "failed"] as const;
-export type SyncStatus = (typeof SYNC_STATUSES)[number];
+export * from "./sync-enums";
 
 export interface SyncCounts {
   accounts: number;
@@ -21,6 +20,23 @@ export interface SyncCounts {
   portfolios?: number;
   /** New NAV points stored. */
   valuations?: number;
+  /** Raw venue responses kept for this run. */
+  rawResponses?: number;
+}
+
+/** One stream that failed in a `partial` run, and why. */
+export interface FailedStream {
+  stream: IndependentStream;
+  kind: string;
+  message: string;
+}
+
+/** What the venue client counted during the run. */
+export interface ApiUsage {
+  /** Requests per "METHOD /path", when the connector counts them. */
+  byEndpoint?: Record<string, number>;
+  /** Request weight the venue reported as used, per rate-limit bucket (Binance). */
+  usedWeight?: Record<string, number>;
 }
 
 /** One row per sync run: its lifecycle, what it wrote and why it failed. */
@@ -36,10 +52,17 @@ export const syncBatches = pgTable(
       .references(() => connections.id),
     trigger: text("trigger").$type<SyncTrigger>().notNull(),
     status: text("status").$type<SyncStatus>().notNull(),
+    /** Null on rows written before modes existed. */
+    mode: text("mode").$type<SyncMode>(),
     startedAt: utc("started_at").notNull(),
     finishedAt: utc("finished_at"),
     durationMs: integer("duration_ms"),
     counts: jsonb("counts").$type<SyncCounts>(),
+    /** Venue requests made; the connector's own count, else the responses captured. */
+    apiCalls: integer("api_calls"),
+    apiUsage: jsonb("api_usage").$type<ApiUsage>(),
+    /** Set on `partial` runs: the independent streams that failed. */
+    failedStreams: jsonb("failed_streams").$type<FailedStream[]>(),
     errorKind: text("error_kind"),
     error: text("error"),
     createdAt: createdAt(),
@@ -47,6 +70,10 @@ export const syncBatches = pgTable(
   (t) => [
     // Serves: the latest runs of a connection.
     index("sync_batches_connection_started_idx").on(t.connectionId, t.startedAt),
+    // Serves: the reaper's scan for runs still open past the limit (a handful of rows).
+    index("sync_batches_open_started_idx")
+      .on(t.startedAt)
+      .where(sql`status in ('queued', 'running')`),
   ],
 );
 

@@ -1,38 +1,51 @@
-import { NonRetriableError, RetryAfterError } from "inngest";
-import type { Db } from "@/db/client";
-import { SyncFailedError, syncConnection } from "@/lib/sync/sync-connection";
+import { syncConnection } from "@/lib/sync/sync-connection";
+import { SYNC_RETRIES } from "@/lib/schedules/failure-policy";
+import { runScheduledSync } from "@/lib/schedules/scheduled-sync";
 import { inngest } from "../client";
 import { connectionSyncRequested } from "../events";
+import type { FunctionDeps } from "./deps";
+import { logSyncFailure } from "./on-sync-failure";
+import { toInngestError } from "./sync-errors";
 
-export interface FunctionDeps {
-  db: () => Promise<Db>;
-}
+/**
+ * Per venue, at most 10 sync starts a minute, spaced evenly (one every 6 s). Many
+ * connections on one exchange share its per-IP limits (Binance weights are per IP, not
+ * per key); 10 runs of a few hundred weight each stay far inside them, and at a 5-minute
+ * interval that still carries 50 connections per venue. Throttled runs wait; none is dropped.
+ */
+export const SYNC_THROTTLE = { limit: 10, period: "1m", key: "event.data.provider" } as const;
 
 /**
  * One connection's sync. Concurrency 1 per connection: a second event for a connection
- * waits for the running one instead of racing it. Transient venue errors are retried;
- * auth, permission and malformed responses are not.
+ * waits for the running one instead of racing it. Retries follow the shared failure
+ * policy (`toInngestError`); a scheduled (cron) run first checks the connection is still
+ * active, a manual one runs as asked.
  */
-export function createSyncConnectionFunction(deps: FunctionDeps) {
+export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sync">) {
+  const sync = deps.sync ?? syncConnection;
   return inngest.createFunction(
     {
       id: "sync-connection",
       name: "Sync one connection",
       triggers: [connectionSyncRequested],
       concurrency: { limit: 1, key: "event.data.connectionId" },
-      retries: 4,
+      throttle: SYNC_THROTTLE,
+      retries: SYNC_RETRIES,
+      onFailure: logSyncFailure,
     },
     async ({ event, step }) => {
       const { ownerId, connectionId, trigger } = event.data;
       return step.run("sync", async () => {
         const db = await deps.db();
         try {
-          const r = await syncConnection(db, { ownerId, connectionId, trigger });
+          const r =
+            trigger === "cron"
+              ? await runScheduledSync(db, { ownerId, connectionId }, sync)
+              : await sync(db, { ownerId, connectionId, trigger });
+          if ("skipped" in r) return { skipped: r.skipped };
           return { batchId: r.batchId, counts: r.counts, durationMs: r.durationMs };
         } catch (e) {
-          if (e instanceof SyncFailedError && !e.retryable) throw new NonRetriableError(e.message, { cause: e });
-          if (e instanceof SyncFailedError && e.kind === "rate_limited") throw new RetryAfterError(e.message, "60s", { cause: e });
-          throw e;
+          throw toInngestError(e);
         }
       });
     },

@@ -8,7 +8,9 @@ import {
   getSyncOverview,
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
+import { listOpenGaps } from "@/db/queries/snapshot-gaps";
 import { BUCKET_MS } from "@/lib/snapshots/buckets";
+import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
 import { BASE_CURRENCY } from "@/lib/sync/sync-connection";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
 
@@ -99,14 +101,23 @@ const MIN_GAP_MS = 2 * 3_600_000;
  */
 export async function loadEquitySeries(db: Db, p: { ownerId: string; range: EquityRangeParam; now: Date }): Promise<EquitySeries> {
   const { bucket, points } = await getEquitySeries(db, p);
+  // Recorded gaps of any one connection: roll-ups carry a silent connection forward while
+  // the others keep syncing, so only the gap table knows those buckets were not measured.
+  const recorded = await listOpenGaps(db, { ownerId: p.ownerId, from: points[0]?.at ?? p.now, to: p.now });
+  const measured = breakSeriesAtGaps(
+    points.map((pt) => ({ atMs: pt.at.getTime(), value: pt.equity })),
+    recorded.map((g) => ({ fromMs: g.fromAt.getTime(), toMs: g.toAt?.getTime() ?? null })),
+    bucket,
+  );
   const gapMs = Math.max(2 * BUCKET_MS[bucket], MIN_GAP_MS);
   const out: EquitySeries["points"] = [];
-  points.forEach((pt, i) => {
-    const prev = points[i - 1];
-    if (prev && pt.at.getTime() - prev.at.getTime() > gapMs) {
-      out.push({ at: new Date(prev.at.getTime() + BUCKET_MS[bucket]).toISOString(), equity: null });
+  measured.forEach((pt, i) => {
+    const prev = measured[i - 1];
+    // Holes in the roll-ups themselves (the whole app was down) break the line too.
+    if (prev && prev.value !== null && pt.value !== null && pt.atMs - prev.atMs > gapMs) {
+      out.push({ at: new Date(prev.atMs + BUCKET_MS[bucket]).toISOString(), equity: null });
     }
-    out.push({ at: pt.at.toISOString(), equity: toDecimalString(pt.equity) });
+    out.push({ at: new Date(pt.atMs).toISOString(), equity: pt.value === null ? null : toDecimalString(pt.value) });
   });
   return { range: p.range, bucket, baseCurrency: BASE_CURRENCY, points: out };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDEPENDENT_STREAMS, SYNC_MODES, SYNC_STATUSES, SYNC_TRIGGERS } from "@/db/schema/sync-enums";
 import { isDecimalString } from "@/lib/money/decimal";
 
 /**
@@ -83,7 +84,47 @@ export const holdingsSchema = z.object({
 export type Holdings = z.infer<typeof holdingsSchema>;
 
 export const resyncResultSchema = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), mode: z.enum(["inline", "queued"]), syncedAt: iso.nullable(), connections: z.number().int() }),
+  z.object({
+    ok: z.literal(true),
+    mode: z.enum(["inline", "queued"]),
+    /** When the runs finished, if the answer waited for them (it does not: follow `batchIds`). */
+    syncedAt: iso.nullable(),
+    connections: z.number().int(),
+    /** The runs started, to follow at /api/sync/batches/[id]; empty when Inngest carries them. */
+    batchIds: z.array(z.uuid()),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ResyncResult = z.infer<typeof resyncResultSchema>;
+
+const syncCountsSchema = z.object({
+  accounts: z.number().int(),
+  balances: z.number().int(),
+  positions: z.number().int(),
+  ordersNew: z.number().int(),
+  ordersChanged: z.number().int(),
+  orderEvents: z.number().int(),
+  fills: z.number().int(),
+  snapshots: z.number().int(),
+  portfolios: z.number().int().optional(),
+  valuations: z.number().int().optional(),
+  rawResponses: z.number().int().optional(),
+});
+
+/** One sync run, as GET /api/sync/batches/[id] reports it while it runs and after. */
+export const syncBatchSchema = z.object({
+  id: z.uuid(),
+  connectionId: z.uuid(),
+  trigger: z.enum(SYNC_TRIGGERS),
+  status: z.enum(SYNC_STATUSES),
+  mode: z.enum(SYNC_MODES).nullable(),
+  startedAt: iso,
+  finishedAt: iso.nullable(),
+  durationMs: z.number().int().nullable(),
+  counts: syncCountsSchema.nullable(),
+  apiCalls: z.number().int().nullable(),
+  failedStreams: z.array(z.object({ stream: z.enum(INDEPENDENT_STREAMS), kind: z.string(), message: z.string() })),
+  errorKind: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncBatchView = z.infer<typeof syncBatchSchema>;

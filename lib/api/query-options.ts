@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import { equitySeriesSchema, holdingsSchema, summarySchema, type EquityRangeParam } from "./dashboard-schemas";
+import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 
 /** Query keys live here only; components never spell one out. */
 export const dashboardKeys = {
@@ -8,6 +8,12 @@ export const dashboardKeys = {
   summary: () => [...dashboardKeys.all, "summary"] as const,
   equity: (range: EquityRangeParam) => [...dashboardKeys.all, "equity", range] as const,
   holdings: () => [...dashboardKeys.all, "holdings"] as const,
+};
+
+/** Sync runs sit outside `dashboardKeys.all`: invalidating the dashboard after a run must not re-poll finished runs. */
+export const syncKeys = {
+  all: ["sync"] as const,
+  batch: (id: string) => [...syncKeys.all, "batch", id] as const,
 };
 
 async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
@@ -33,3 +39,11 @@ export const equityQuery = (range: EquityRangeParam) =>
 
 export const holdingsQuery = () =>
   queryOptions({ queryKey: dashboardKeys.holdings(), queryFn: () => getJson("/api/dashboard/holdings", holdingsSchema) });
+
+/** One sync run, always read fresh: a caller follows it until it is no longer queued or running. */
+export const syncBatchQuery = (id: string) =>
+  queryOptions({
+    queryKey: syncKeys.batch(id),
+    queryFn: () => getJson(`/api/sync/batches/${encodeURIComponent(id)}`, syncBatchSchema),
+    staleTime: 0,
+  });

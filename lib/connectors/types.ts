@@ -209,6 +209,15 @@ export interface ConnectionTestResult {
   permissions: string[];
 }
 
+/** What a connector's HTTP client counted since it was built (one connector per sync run). */
+export interface RequestStats {
+  requests: number;
+  /** Requests per "METHOD /path". */
+  byEndpoint?: Record<string, number>;
+  /** Request weight the venue reported as used, per rate-limit bucket (Binance's per-minute weight). */
+  usedWeight?: Record<string, number>;
+}
+
 export interface Connector {
   readonly provider: ProviderId;
   readonly capabilities: readonly Capability[];
@@ -225,4 +234,6 @@ export interface Connector {
   /** Portfolios (funds) the venue groups accounts into; read before the accounts. */
   fetchPortfolios?(): Promise<StreamResult<VenuePortfolio>>;
   fetchNav?(params: NavParams): Promise<StreamResult<NavPoint>>;
+  /** Requests made so far, recorded on the sync run; absent where the client does not count. */
+  requestStats?(): RequestStats;
 }

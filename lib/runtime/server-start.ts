@@ -1,12 +1,12 @@
 import { env, inngestEnabled } from "@/lib/env";
 import { startInProcessScheduler } from "@/lib/scheduler/in-process";
+import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { getRuntime } from "./app-db";
-
-const STARTED = Symbol.for("venuefolio.scheduler");
 
 /**
  * Server start: open the database (first start seeds the demo portfolio), then run the
- * schedule in-process unless Inngest carries it.
+ * schedule table in-process unless Inngest carries it (the same schedules, the same lib
+ * calls: see lib/schedules/definitions.ts).
  */
 export async function startServerRuntime(): Promise<void> {
   const e = env();
@@ -18,9 +18,11 @@ export async function startServerRuntime(): Promise<void> {
     return;
   }
   if (e.SCHEDULER === "off") return;
-  const holder = globalThis as { [STARTED]?: boolean };
-  if (holder[STARTED]) return;
-  holder[STARTED] = true;
-  const job = startInProcessScheduler({ db: runtime.handle.db, pattern: e.SYNC_CRON });
-  console.info(`[venuefolio] in-process scheduler: "${e.SYNC_CRON}" (UTC), next run ${job.nextRun()?.toISOString() ?? "never"}`);
+  // Idempotent: a dev reload that runs this again gets the scheduler already running.
+  const scheduler = startInProcessScheduler({ db: runtime.handle.db, tasks: maintenanceTasks });
+  const next = scheduler.jobs
+    .map((j) => ({ id: j.id, at: j.cron.nextRun() }))
+    .filter((j): j is { id: string; at: Date } => j.at !== null)
+    .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  console.info(`[venuefolio] in-process scheduler: ${scheduler.jobs.length} schedules; next: ${next ? `${next.id} at ${next.at.toISOString()}` : "none"}`);
 }

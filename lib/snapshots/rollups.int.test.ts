@@ -5,6 +5,7 @@ import { createConnection } from "@/db/queries/connections";
 import { ensureLocalOwner } from "@/db/queries/users";
 import { equityRollups } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
+import { recordOpenGap } from "@/db/queries/snapshot-gaps";
 import { loadEquitySeries } from "@/lib/api/dashboard-data";
 import { materializeSnapshots, type CaptureParams } from "./capture";
 
@@ -67,6 +68,21 @@ describe("equity roll-ups", () => {
       ["11:15", null],
       ["16:15", "185"],
       ["16:30", "186"],
+    ]);
+  });
+
+  it("B silent 17:50–21:05 (a recorded gap) while A syncs every 15 min: 17:45 = 131 + 60 = 191, then null, then 21:00 = 200 + 61 = 261 — never B carried flat", async () => {
+    const times = ["18:00", "18:15", "18:30", "18:45", "19:00", "19:15", "19:30", "19:45", "20:00", "20:15", "20:30", "20:45", "21:00"];
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(b, "2026-11-21T17:50:00Z", "60")]));
+    for (const t of times) await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, `2026-11-21T${t}:00Z`, "200")]));
+    await h.db.transaction((tx) => materializeSnapshots(tx, [snap(b, "2026-11-21T21:05:00Z", "61")]));
+    await recordOpenGap(h.db, { ownerId, connectionId: b, fromAt: new Date("2026-11-21T17:50:00Z"), toAt: new Date("2026-11-21T21:05:00Z"), detectedAt: new Date("2026-11-21T21:10:00Z") });
+    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-21T21:10:00Z") });
+    const tail = series.points.filter((p) => p.at >= "2026-11-21T17:45").map((p) => [p.at.slice(11, 16), p.equity]);
+    expect(tail).toEqual([
+      ["17:45", "191"],
+      ["18:00", null],
+      ["21:00", "261"],
     ]);
   });
 });

@@ -9,8 +9,11 @@ import {
   venueAccountSchema,
   venuePortfolioSchema,
 } from "@/lib/connectors/domain-schemas";
+import type { FailedStream, IndependentStream } from "@/db/schema";
+import { isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
+  Capability,
   Connector,
   Fill,
   IncrementalParams,
@@ -37,22 +40,46 @@ export interface VenueState {
   raw: RawCapture[];
 }
 
+/** What one run reads: per-stream starts and the context the venue needs for them. */
+export interface FetchPlan {
+  ordersSince: Date;
+  fillsSince: Date;
+  nav?: NavParams;
+  history?: Omit<IncrementalParams, "since">;
+}
+
+export interface FetchedVenueState {
+  state: VenueState;
+  /** Independent streams that failed; their items are empty in `state`. */
+  failures: FailedStream[];
+}
+
 /**
  * Reads every stream the connector offers. Network I/O happens here, outside any
  * database transaction, so a slow venue never holds a lock.
+ *
+ * Holdings (portfolios, accounts, balances, positions) and quotes are required: without
+ * them there is no snapshot, so their failure fails the run. Orders, fills and NAV are
+ * independent: a venue error on one is recorded and the others still count. An error that
+ * is not a ConnectorError is a bug and fails the run whichever stream raised it.
  */
-export async function fetchVenueState(
-  connector: Connector,
-  since: Date,
-  navParams: NavParams = {},
-  history: Omit<IncrementalParams, "since"> = {},
-): Promise<VenueState> {
+export async function fetchVenueState(connector: Connector, plan: FetchPlan): Promise<FetchedVenueState> {
   const p = connector.provider;
-  const has = (c: string) => connector.capabilities.includes(c as never);
+  const has = (c: Capability) => connector.capabilities.includes(c);
   const raw: RawCapture[] = [];
+  const failures: FailedStream[] = [];
   const take = <T>(r: { items: T[]; raw: RawCapture[] }) => {
     raw.push(...r.raw);
     return r;
+  };
+  const independent = async <T>(stream: IndependentStream, read: () => Promise<T[]>): Promise<T[]> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (!isConnectorError(e)) throw e;
+      failures.push({ stream, kind: e.kind, message: e.message });
+      return [];
+    }
   };
 
   const portfolios = connector.fetchPortfolios
@@ -63,8 +90,17 @@ export async function fetchVenueState(
   const positions = has("derivatives")
     ? checkStream(p, "positions", positionSchema, take(await connector.fetchPositions()))
     : [];
-  const orders = has("orders") ? checkStream(p, "orders", orderSchema, take(await connector.fetchOrders({ ...history, since }))) : [];
-  const fills = has("fills") ? checkStream(p, "fills", fillSchema, take(await connector.fetchFills({ ...history, since }))) : [];
+  const history = plan.history ?? {};
+  const orders = has("orders")
+    ? await independent("orders", async () =>
+        checkStream(p, "orders", orderSchema, take(await connector.fetchOrders({ ...history, since: plan.ordersSince }))),
+      )
+    : [];
+  const fills = has("fills")
+    ? await independent("fills", async () =>
+        checkStream(p, "fills", fillSchema, take(await connector.fetchFills({ ...history, since: plan.fillsSince }))),
+      )
+    : [];
 
   const assets = new Set<string>();
   for (const b of balances) assets.add(b.asset);
@@ -74,7 +110,10 @@ export async function fetchVenueState(
     assets.add(pos.underlying);
   }
   const quotes = checkStream(p, "quotes", quoteSchema, take(await connector.fetchQuotes([...assets])));
+  const fetchNav = connector.fetchNav?.bind(connector);
   const nav =
-    has("nav") && connector.fetchNav ? checkStream(p, "nav", navPointSchema, take(await connector.fetchNav(navParams))) : [];
-  return { portfolios, accounts, balances, positions, orders, fills, quotes, nav, raw };
+    has("nav") && fetchNav
+      ? await independent("nav", async () => checkStream(p, "nav", navPointSchema, take(await fetchNav(plan.nav ?? {}))))
+      : [];
+  return { state: { portfolios, accounts, balances, positions, orders, fills, quotes, nav, raw }, failures };
 }

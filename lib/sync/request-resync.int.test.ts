@@ -2,15 +2,20 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
+import { getSyncBatch } from "@/db/queries/sync-batches";
 import { createUser, ensureLocalOwner } from "@/db/queries/users";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
+import { syncBatchSchema } from "@/lib/api/dashboard-schemas";
+import { toSyncBatchView } from "./batch-view";
 import { requestResync, type SyncQueue } from "./request-resync";
+import { demoAt, offline } from "./test-support";
 
 let h: DbHandle;
 let ownerId: string;
 let connectionId: string;
 const NOW = new Date("2026-11-20T09:00:00Z");
+const syncOptions = { ...offline, connector: demoAt(NOW, {}, "r") };
 
 beforeAll(async () => {
   h = await openTestDb();
@@ -20,20 +25,43 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("requestResync", () => {
-  it("embedded: syncs inline and reports when", async () => {
-    const r = await requestResync(h.db, { ownerId, now: () => NOW });
-    expect(r).toEqual({ ok: true, mode: "inline", syncedAt: NOW.toISOString(), connections: 1 });
-    const batches = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
-    expect(batches).toEqual([expect.objectContaining({ trigger: "manual", status: "succeeded" })]);
+  it("embedded: answers with the batch id before the run ends; the run then succeeds and the connection shows when", async () => {
+    const { result, settled } = await requestResync(h.db, { ownerId, now: () => NOW, syncOptions });
+    expect(result).toEqual({ ok: true, mode: "inline", syncedAt: null, connections: 1, batchIds: [expect.any(String)] });
+    const batchId = result.ok ? result.batchIds[0]! : "";
+    expect(["queued", "running"]).toContain((await getSyncBatch(h.db, { ownerId, batchId })).status);
+    await settled;
+    const batch = await getSyncBatch(h.db, { ownerId, batchId });
+    expect(batch).toMatchObject({ trigger: "manual", status: "succeeded", mode: "initial" });
+    const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
+    expect(conn!.lastSyncAt).toEqual(NOW);
+  });
+
+  it("a second press while the first run is in progress joins it: the same batch id, one batch row", async () => {
+    const before = (await h.db.select().from(syncBatches)).length;
+    const first = await requestResync(h.db, { ownerId, now: () => NOW, syncOptions });
+    const second = await requestResync(h.db, { ownerId, now: () => NOW, syncOptions });
+    expect(second.result).toEqual(first.result);
+    await Promise.all([first.settled, second.settled]);
+    expect(await h.db.select().from(syncBatches)).toHaveLength(before + 1);
+  });
+
+  it("the batch reads back through the API contract for its owner only", async () => {
+    const [latest] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
+    const view = syncBatchSchema.parse(toSyncBatchView(await getSyncBatch(h.db, { ownerId, batchId: latest!.id })));
+    expect(view).toMatchObject({ id: latest!.id, connectionId, status: "succeeded", failedStreams: [], counts: { balances: 9, positions: 2 } });
+    const stranger = await createUser(h.db, { email: "peek@example.com", name: "Peek" });
+    await expect(getSyncBatch(h.db, { ownerId: stranger.id, batchId: latest!.id })).rejects.toThrow("sync batch not found");
   });
 
   it("with Inngest: queues one event per active connection and syncs nothing here", async () => {
+    const before = (await h.db.select().from(syncBatches)).length;
     const queued: unknown[] = [];
     const queue: SyncQueue = { enqueue: async (t) => void queued.push(...t) };
-    const r = await requestResync(h.db, { ownerId, queue });
-    expect(r).toEqual({ ok: true, mode: "queued", syncedAt: null, connections: 1 });
-    expect(queued).toEqual([{ ownerId, connectionId }]);
-    expect(await h.db.select().from(syncBatches)).toHaveLength(1);
+    const { result } = await requestResync(h.db, { ownerId, queue });
+    expect(result).toEqual({ ok: true, mode: "queued", syncedAt: null, connections: 1, batchIds: [] });
+    expect(queued).toEqual([{ ownerId, connectionId, provider: "demo" }]);
+    expect(await h.db.select().from(syncBatches)).toHaveLength(before);
   });
 
   it("an unreachable queue is a clear error, not a crash", async () => {
@@ -42,16 +70,28 @@ describe("requestResync", () => {
         throw new Error("connect ECONNREFUSED 127.0.0.1:8288");
       },
     };
-    expect(await requestResync(h.db, { ownerId, queue })).toEqual({
+    expect((await requestResync(h.db, { ownerId, queue })).result).toEqual({
       ok: false,
       error: "Could not queue the sync: connect ECONNREFUSED 127.0.0.1:8288",
     });
   });
 
-  it("another owner's connection is not found; a paused connection is not synced", async () => {
+  it("a connection the policy flagged (needs_attention) is tried again by 'all', and its successful run reactivates it", async () => {
+    await h.db.update(connections).set({ status: "needs_attention", statusSetByPolicyAt: NOW }).where(eq(connections.id, connectionId));
+    const { result, settled } = await requestResync(h.db, { ownerId, now: () => NOW, syncOptions });
+    expect(result).toMatchObject({ ok: true, mode: "inline", connections: 1 });
+    await settled;
+    const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
+    expect(conn).toMatchObject({ status: "active", statusSetByPolicyAt: null });
+  });
+
+  it("another owner's connection is not found; a connection a person paused is left out of 'all', but runs when named", async () => {
     const stranger = await createUser(h.db, { email: "stranger@example.com", name: "Stranger" });
-    expect(await requestResync(h.db, { ownerId: stranger.id, connectionId })).toEqual({ ok: false, error: "Connection not found" });
+    expect((await requestResync(h.db, { ownerId: stranger.id, connectionId })).result).toEqual({ ok: false, error: "Connection not found" });
     await h.db.update(connections).set({ status: "paused" }).where(eq(connections.id, connectionId));
-    expect(await requestResync(h.db, { ownerId })).toEqual({ ok: false, error: "No active connection to sync" });
+    expect((await requestResync(h.db, { ownerId })).result).toEqual({ ok: false, error: "No active connection to sync" });
+    const named = await requestResync(h.db, { ownerId, connectionId, now: () => NOW, syncOptions });
+    expect(named.result).toMatchObject({ ok: true, mode: "inline", connections: 1 });
+    await named.settled;
   });
 });

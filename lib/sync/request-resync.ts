@@ -1,43 +1,80 @@
 import type { Db } from "@/db/client";
 import { listConnections } from "@/db/queries/connections";
 import type { ResyncResult } from "@/lib/api/dashboard-schemas";
-import { syncConnections } from "./sync-active";
+import { redact } from "@/lib/security/redact";
+import { startSync, type StartedSync, type SyncOptions } from "./sync-connection";
 
 /** Where a queued resync goes: Inngest's `send`, or anything with its shape. */
 export interface SyncQueue {
-  enqueue(targets: Array<{ ownerId: string; connectionId: string }>): Promise<void>;
+  enqueue(targets: Array<{ ownerId: string; connectionId: string; provider: string }>): Promise<void>;
 }
 
+export interface ResyncRequest {
+  result: ResyncResult;
+  /** Resolves when every inline run has ended (never rejects: outcomes are on the batches). */
+  settled: Promise<void>;
+}
+
+const nothingRunning = Promise.resolve();
+
 /**
- * "Resync now" for a viewer: their active connections, or the one named. Queued when a
- * queue is given (Inngest carries the syncs), otherwise run inline, one after another.
+ * "Resync now" for a viewer: their connections that are active or were stopped by the
+ * failure policy, or the one named (whatever its status: a person asking for one
+ * connection is checking that it works again). A successful run lifts the policy's stop.
+ * Queued when a queue is given (Inngest carries the syncs); otherwise started here, and
+ * answered as soon as each run has its batch, so the caller can follow the runs by id.
+ *
+ * A venue's Retry-After is honoured even here: pressing the button during a ban would
+ * only lengthen it.
  */
 export async function requestResync(
   db: Db,
-  p: { ownerId: string; connectionId?: string; queue?: SyncQueue; now?: () => Date },
-): Promise<ResyncResult> {
-  const owned = (await listConnections(db, { ownerId: p.ownerId })).filter((c) => c.status === "active");
-  const targets = p.connectionId ? owned.filter((c) => c.id === p.connectionId) : owned;
-  if (p.connectionId && targets.length === 0) return { ok: false, error: "Connection not found" };
-  if (targets.length === 0) return { ok: false, error: "No active connection to sync" };
+  p: {
+    ownerId: string;
+    connectionId?: string;
+    queue?: SyncQueue;
+    now?: () => Date;
+    /** Passed to each run (tests inject a connector, no reference prices, no webhook). */
+    syncOptions?: Omit<SyncOptions, "ownerId" | "connectionId" | "trigger" | "now">;
+  },
+): Promise<ResyncRequest> {
+  const now = (p.now ?? (() => new Date()))();
+  const owned = await listConnections(db, { ownerId: p.ownerId });
+  // "All" is every connection not paused by a person: one the failure policy stopped is
+  // exactly what someone pressing Resync after fixing its key wants tried again.
+  const candidates = p.connectionId
+    ? owned.filter((c) => c.id === p.connectionId)
+    : owned.filter((c) => c.status === "active" || c.statusSetByPolicyAt !== null);
+  if (p.connectionId && candidates.length === 0) return done({ ok: false, error: "Connection not found" });
+  if (candidates.length === 0) return done({ ok: false, error: "No active connection to sync" });
+  const targets = candidates.filter((c) => !c.retryNotBefore || c.retryNotBefore <= now);
+  if (targets.length === 0) {
+    const until = Math.min(...candidates.flatMap((c) => (c.retryNotBefore ? [c.retryNotBefore.getTime()] : [])));
+    return done({ ok: false, error: `The venue asked us to wait until ${new Date(until).toISOString()}; try again then` });
+  }
 
   if (p.queue) {
     try {
-      await p.queue.enqueue(targets.map((c) => ({ ownerId: p.ownerId, connectionId: c.id })));
+      await p.queue.enqueue(targets.map((c) => ({ ownerId: p.ownerId, connectionId: c.id, provider: c.provider })));
     } catch (e) {
-      return { ok: false, error: `Could not queue the sync: ${e instanceof Error ? e.message : String(e)}` };
+      return done({ ok: false, error: `Could not queue the sync: ${redact(e instanceof Error ? e.message : String(e))}` });
     }
-    return { ok: true, mode: "queued", syncedAt: null, connections: targets.length };
+    return done({ ok: true, mode: "queued", syncedAt: null, connections: targets.length, batchIds: [] });
   }
 
-  const results = await syncConnections(
-    db,
-    targets.map((c) => ({ id: c.id, ownerId: p.ownerId })),
-    "manual",
-    p.now,
-  );
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length === results.length) return { ok: false, error: failed.map((f) => f.error).join("; ") };
-  const syncedAt = (p.now ?? (() => new Date()))().toISOString();
-  return { ok: true, mode: "inline", syncedAt, connections: results.length - failed.length };
+  const started: StartedSync[] = [];
+  for (const c of targets) {
+    started.push(
+      await startSync(db, { ...p.syncOptions, ownerId: p.ownerId, connectionId: c.id, trigger: "manual", now: p.now }),
+    );
+  }
+  const settled = Promise.allSettled(started.map((s) => s.done)).then(() => undefined);
+  return {
+    result: { ok: true, mode: "inline", syncedAt: null, connections: started.length, batchIds: started.map((s) => s.batchId) },
+    settled,
+  };
+}
+
+function done(result: ResyncResult): ResyncRequest {
+  return { result, settled: nothingRunning };
 }

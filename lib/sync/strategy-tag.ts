@@ -1,11 +1,6 @@
 /**
- * Strategy tags travel in the client order id: "<strategy>:<anything>", for example
- * "mm-btc:4221b". The tag is 1–32 letters, digits, "_" or "-". An id without the colon
- * (or with a tag outside that alphabet) carries no strategy.
+ * The strategy tag convention lives with attribution (docs/strategy-tags.md): the sync
+ * reads tags with the very same rule, per provider ("<strategy>:<rest>"; OKX, whose
+ * clOrdId allows no colon, "<strategy>X<rest>").
  */
-const TAG = /^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):./;
-
-export function strategyFromClientOrderId(clientOrderId: string | undefined): string | null {
-  if (!clientOrderId) return null;
-  return TAG.exec(clientOrderId)?.[1] ?? null;
-}
+export { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";

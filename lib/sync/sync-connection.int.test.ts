@@ -23,6 +23,8 @@ import { SyncFailedError, syncConnection } from "./sync-connection";
 
 const T1 = new Date("2026-11-20T10:00:00Z");
 const T2 = new Date("2026-11-20T13:00:00Z");
+/** No reference-price requests and no webhook: nothing leaves the test. */
+const offline = { referencePrices: null, webhook: null } as const;
 
 let h: DbHandle;
 let ownerId: string;
@@ -52,7 +54,7 @@ afterAll(async () => h?.close());
 
 describe("syncConnection against the demo venue", () => {
   it("a first sync writes balances, positions, orders with events, fills and one snapshot", async () => {
-    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1 });
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, ...offline });
     expect(r.status).toBe("succeeded");
     const c = await counts();
     expect(c.balances).toBe(9);
@@ -70,14 +72,14 @@ describe("syncConnection against the demo venue", () => {
 
   it("re-running at the same instant adds no order events, no fills and no snapshot", async () => {
     const before = await counts();
-    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1 });
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, ...offline });
     expect(await counts()).toEqual(before);
     expect(r.counts).toMatchObject({ ordersNew: 0, ordersChanged: 0, orderEvents: 0, fills: 0, snapshots: 0 });
   });
 
   it("three hours later only the changes are appended: new fills and the order events behind them", async () => {
     const before = await counts();
-    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "cron", now: () => T2 });
+    const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "cron", now: () => T2, ...offline });
     const after = await counts();
     expect(r.counts.fills).toBe(after.fills - before.fills);
     expect(r.counts.fills).toBeGreaterThan(0);
@@ -89,13 +91,13 @@ describe("syncConnection against the demo venue", () => {
     expect(events.some((e) => e.type === "FILLED_QUANTITY_CHANGED" || e.type === "ORDER_PLACED")).toBe(true);
   });
 
-  it("a connector that throws mid-sync leaves every previous row untouched and a failed batch with the error", async () => {
+  it("a required stream (balances) that throws mid-sync leaves every previous row untouched and a failed batch with the error", async () => {
     const before = await counts();
     const [balanceRowsBefore, positionRowsBefore] = [await h.db.select().from(balances), await h.db.select().from(positions)];
     const demo = createDemoConnector({ seed: "sync-test", now: () => new Date("2026-11-20T15:00:00Z") });
     const failing: Connector = Object.assign(Object.create(Object.getPrototypeOf(demo)), demo, {
-      fetchFills: async () => {
-        throw new ConnectorError({ kind: "unavailable", provider: "demo", endpoint: "GET /fills", message: "venue returned 503" });
+      fetchBalances: async () => {
+        throw new ConnectorError({ kind: "unavailable", provider: "demo", endpoint: "GET /balances", message: "venue returned 503" });
       },
     });
     const err = await syncConnection(h.db, {
@@ -104,6 +106,7 @@ describe("syncConnection against the demo venue", () => {
       trigger: "manual",
       now: () => new Date("2026-11-20T15:00:00Z"),
       connector: failing,
+      ...offline,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SyncFailedError);
     expect((err as SyncFailedError).retryable).toBe(true);
@@ -111,9 +114,9 @@ describe("syncConnection against the demo venue", () => {
     expect(await h.db.select().from(balances)).toEqual(balanceRowsBefore);
     expect(await h.db.select().from(positions)).toEqual(positionRowsBefore);
     const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.id, (err as SyncFailedError).batchId));
-    expect(batch).toMatchObject({ status: "failed", errorKind: "unavailable", error: "demo GET /fills: venue returned 503" });
+    expect(batch).toMatchObject({ status: "failed", errorKind: "unavailable", error: "demo GET /balances: venue returned 503" });
     const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
-    expect(conn).toMatchObject({ consecutiveFailures: 1, lastError: "demo GET /fills: venue returned 503" });
+    expect(conn).toMatchObject({ consecutiveFailures: 1, lastError: "demo GET /balances: venue returned 503" });
   });
 
   it("a failure inside the write transaction (a malformed balance) rolls back every write", async () => {
@@ -126,7 +129,7 @@ describe("syncConnection against the demo venue", () => {
         return { ...r, items: [...r.items, { ...r.items[0]!, total: "12,5" }] };
       },
     });
-    const err = (await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => at, connector: broken }).catch(
+    const err = (await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => at, connector: broken, ...offline }).catch(
       (e: unknown) => e,
     )) as SyncFailedError;
     expect(err.kind).toBe("bad_response");
@@ -135,7 +138,7 @@ describe("syncConnection against the demo venue", () => {
   });
 
   it("the next good sync clears the failure count", async () => {
-    await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => new Date("2026-11-20T17:00:00Z") });
+    await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => new Date("2026-11-20T17:00:00Z"), ...offline });
     const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
     expect(conn).toMatchObject({ consecutiveFailures: 0, lastError: null });
   });

@@ -7,7 +7,7 @@ import { strategyFromClientOrderId } from "./strategy-tag";
 /** Appends fills not seen before; a fill id already stored is skipped. Returns how many were new. */
 export async function appendFills(
   tx: Db,
-  p: { ownerId: string; batchId: string; accountIds: Map<string, string>; fills: Fill[] },
+  p: { ownerId: string; provider: string; batchId: string; accountIds: Map<string, string>; fills: Fill[] },
 ): Promise<number> {
   let inserted = 0;
   for (const part of chunk(p.fills)) {
@@ -20,7 +20,7 @@ export async function appendFills(
           venueFillId: f.venueFillId,
           venueOrderId: f.venueOrderId,
           clientOrderId: f.clientOrderId ?? null,
-          strategy: f.strategy ?? strategyFromClientOrderId(f.clientOrderId),
+          strategy: f.strategy ?? strategyFromClientOrderId(f.clientOrderId, p.provider),
           symbol: f.symbol,
           side: f.side,
           price: f.price,

@@ -1,0 +1,20 @@
+// GET /api/sync/batches/[id] — one sync run of the viewer: status, mode, per-stream counts, failed streams and error.
+import { z } from "zod";
+import { getSyncBatch } from "@/db/queries/sync-batches";
+import { syncBatchSchema } from "@/lib/api/dashboard-schemas";
+import { badRequest, failure, ok } from "@/lib/api/respond";
+import { getRuntime } from "@/lib/runtime/app-db";
+import { toSyncBatchView } from "@/lib/sync/batch-view";
+
+const paramsSchema = z.object({ id: z.uuid() });
+
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const params = paramsSchema.safeParse(await context.params);
+  if (!params.success) return badRequest(params.error);
+  try {
+    const { handle, ownerId } = await getRuntime();
+    return ok(syncBatchSchema, toSyncBatchView(await getSyncBatch(handle.db, { ownerId, batchId: params.data.id })));
+  } catch (e) {
+    return failure(e);
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "connections" ADD COLUMN "retry_not_before" timestamp with time zone;

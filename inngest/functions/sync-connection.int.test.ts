@@ -1,0 +1,102 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
+import { syncBatches } from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import type { SyncFn } from "@/lib/schedules/scheduled-sync";
+import { FIXTURE, fakeSyncResult, seedScheduleFixture } from "@/lib/schedules/testing/fixture";
+import { SyncFailedError } from "@/lib/sync/sync-connection";
+import { connectionSyncRequested, type ConnectionSyncRequested } from "../events";
+import { createSyncConnectionFunction } from "./sync-connection";
+
+let h: DbHandle;
+let ownerId: string;
+let demo: string;
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ({ ownerId } = await seedScheduleFixture(h.db));
+  demo = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "inngest" } })).id;
+});
+afterAll(async () => h?.close());
+
+const BATCH = "5a0e9c1d-0000-4000-8000-00000000b001";
+const config = (fn: ReturnType<typeof createSyncConnectionFunction>) => fn["getConfig"]({ baseUrl: new URL("http://x/api/inngest"), appPrefix: "venuefolio" });
+
+function run(data: ConnectionSyncRequested, sync?: SyncFn) {
+  const fn = createSyncConnectionFunction({ db: async () => h.db, sync });
+  const event = connectionSyncRequested.create(data);
+  return new InngestTestEngine({ function: fn, events: [{ name: event.name, data: event.data }] }).execute();
+}
+
+describe("sync-connection: registration", () => {
+  it("runs one at a time per connection, throttled per venue, retried 4 times, with a failure handler", () => {
+    const [main, failure] = config(createSyncConnectionFunction({ db: async () => h.db }));
+    expect(main).toMatchObject({
+      id: "venuefolio-sync-connection",
+      triggers: [{ event: "venuefolio/connection.sync.requested" }],
+      concurrency: { limit: 1, key: "event.data.connectionId" },
+      throttle: { limit: 10, period: "1m", key: "event.data.provider" },
+    });
+    expect(main!.steps["step"]!.retries).toEqual({ attempts: 4 });
+    expect(failure).toMatchObject({
+      id: "venuefolio-sync-connection-failure",
+      triggers: [{ event: "inngest/function.failed", expression: "event.data.function_id == 'venuefolio-sync-connection'" }],
+    });
+  });
+});
+
+describe("sync-connection: a run", () => {
+  it("syncs the connection named by the event through lib/sync and returns the batch", async () => {
+    const { result, error } = await run({ ownerId, connectionId: demo, provider: "demo", trigger: "manual" });
+    expect(error).toBeUndefined();
+    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, demo));
+    expect(batch).toMatchObject({ status: "succeeded", trigger: "manual" });
+    expect(result).toMatchObject({ batchId: batch!.id, counts: { balances: 9, positions: 2 } });
+  });
+
+  it("a scheduled (cron) run skips a connection paused since it was dispatched", async () => {
+    const sync = vi.fn<SyncFn>();
+    const { result, error } = await run({ ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "cron" }, sync);
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ skipped: "not active" });
+    expect(sync).not.toHaveBeenCalled();
+  });
+
+  it("a manual run syncs even a paused connection, as the person asked", async () => {
+    const sync = vi.fn<SyncFn>(async () => fakeSyncResult(BATCH));
+    const { result } = await run({ ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "manual" }, sync);
+    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12 });
+    expect(sync).toHaveBeenCalledWith(h.db, { ownerId, connectionId: FIXTURE.paused, trigger: "manual" });
+  });
+});
+
+describe("sync-connection: failures", () => {
+  const failing = (kind: string, retryable: boolean, retryAfterSeconds?: number) =>
+    vi.fn<SyncFn>(async () => Promise.reject(new SyncFailedError(BATCH, kind, retryable, `binance: ${kind}`, retryAfterSeconds)));
+  const data: ConnectionSyncRequested = { ownerId, connectionId: FIXTURE.dueNow, provider: "binance", trigger: "cron" };
+
+  it("rate_limited → RetryAfterError after the venue's Retry-After (30 s)", async () => {
+    const { error } = await run({ ...data, ownerId }, failing("rate_limited", true, 30));
+    expect(error).toMatchObject({ name: "RetryAfterError", message: "binance: rate_limited" });
+  });
+
+  it("auth and permission → NonRetriableError (the connection already needs attention)", async () => {
+    for (const kind of ["auth", "permission"]) {
+      const { error } = await run({ ...data, ownerId }, failing(kind, false));
+      expect(error).toMatchObject({ name: "NonRetriableError", message: `binance: ${kind}` });
+    }
+  });
+
+  it("unavailable → the error itself, for Inngest's own backoff", async () => {
+    const { error } = await run({ ...data, ownerId }, failing("unavailable", true));
+    expect(error).toMatchObject({ name: "SyncFailedError", message: "binance: unavailable" });
+  });
+
+  it("a connection that does not exist (or is not the owner's) is not retried", async () => {
+    const { error } = await run({ ownerId, connectionId: "00000000-0000-4000-8000-000000000000", trigger: "manual" });
+    expect(error).toMatchObject({ name: "NonRetriableError", message: "connection not found" });
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { listAlerts } from "@/db/queries/alerts";
+import { createConnection } from "@/db/queries/connections";
+import { ensureLocalOwner } from "@/db/queries/users";
+import { openTestDb } from "@/db/testing";
+import { materializeSnapshots } from "@/lib/snapshots/capture";
+import { DRAWDOWN_SUBJECT, evaluateRiskAlerts, evaluateRiskAlertsForAllOwners } from "./risk-alerts";
+
+let h: DbHandle;
+let ownerId: string;
+let conn: string;
+
+/** BTC and USDT spot, priced in USD. */
+const capture = (iso: string, btc: string, btcPrice: string, usdt: string) =>
+  h.db.transaction((tx) =>
+    materializeSnapshots(tx, [
+      {
+        ownerId,
+        connectionId: conn,
+        capturedAt: new Date(iso),
+        batchId: null,
+        baseCurrency: "USD",
+        balances: [
+          { accountUid: "spot", asset: "BTC", wallet: "spot", free: btc, locked: "0", total: btc },
+          { accountUid: "spot", asset: "USDT", wallet: "spot", free: usdt, locked: "0", total: usdt },
+        ],
+        positions: [],
+        prices: { BTC: btcPrice, USDT: "1" },
+      },
+    ]),
+  );
+const open = async () =>
+  (await listAlerts(h.db, { ownerId })).map((a) => ({ kind: a.kind, subject: a.subject, occurrences: a.occurrences, title: a.title })).sort((x, y) => x.kind.localeCompare(y.kind));
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ownerId = (await ensureLocalOwner(h.db)).id;
+  conn = (await createConnection(h.db, { ownerId, provider: "binance", label: "Binance" })).id;
+  await capture("2026-11-18T12:00:00Z", "0.1", "60000", "4000"); // 6000 + 4000 = 10000
+  await capture("2026-11-19T12:00:00Z", "0.1", "80000", "4000"); // 8000 + 4000 = 12000 (peak)
+  await capture("2026-11-20T12:00:00Z", "0.1", "50000", "4000"); // 5000 + 4000 = 9000
+});
+afterAll(async () => h?.close());
+
+describe("evaluateRiskAlerts", () => {
+  it("BTC 5000 / 9000 = 55.6 % > 50 % and equity (9000 − 12000) / 12000 = −25 % ≤ −20 %: two alerts", async () => {
+    expect(await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T13:00:00Z") })).toEqual({ raised: 2, resolved: 0 });
+    expect(await open()).toEqual([
+      { kind: "concentration", subject: "BTC", occurrences: 1, title: "Concentration: BTC is 55.6 % of the portfolio" },
+      { kind: "drawdown", subject: DRAWDOWN_SUBJECT, occurrences: 1, title: "Drawdown: equity 25 % below its peak" },
+    ]);
+  });
+
+  it("evaluating again while both conditions hold counts occurrences instead of opening new alerts", async () => {
+    await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T13:30:00Z") });
+    expect((await open()).map((a) => a.occurrences)).toEqual([2, 2]);
+  });
+
+  it("after selling half the BTC: 2500 + 8000 = 10500 → BTC 23.8 %, drawdown −12.5 %: both resolve", async () => {
+    await capture("2026-11-20T14:00:00Z", "0.05", "50000", "8000");
+    expect(await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T14:05:00Z") })).toEqual({ raised: 0, resolved: 2 });
+    expect(await open()).toEqual([]);
+  });
+
+  it("with a 10 % drawdown threshold the −12.5 % alerts again, as a new alert", async () => {
+    expect(await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T14:10:00Z"), drawdownThreshold: 0.1 })).toEqual({ raised: 1, resolved: 0 });
+    expect(await open()).toEqual([{ kind: "drawdown", subject: DRAWDOWN_SUBJECT, occurrences: 1, title: "Drawdown: equity 12.5 % below its peak" }]);
+  });
+
+  it("a threshold given as a percentage is refused", async () => {
+    await expect(evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T14:15:00Z"), concentrationThreshold: 50 })).rejects.toThrow(RangeError);
+  });
+
+  it("the hourly run covers every owner with an active connection (here the one owner: concentration and drawdown clear, 0 raised)", async () => {
+    const r = await evaluateRiskAlertsForAllOwners(h.db, { now: new Date("2026-11-20T15:00:00Z") });
+    expect(r.owners).toBe(1);
+    expect(r.raised).toBe(0);
+  });
+});

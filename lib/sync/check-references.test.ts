@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Balance, Fill, NavPoint, Order, VenueAccount } from "@/lib/connectors/types";
+import { checkReferences } from "./check-references";
+import type { FetchedVenueState, VenueState } from "./fetch-venue-state";
+
+const account: VenueAccount = { accountUid: "spot", name: "Spot", venue: "demo", kind: "spot" };
+const balance: Balance = { accountUid: "spot", asset: "BTC", wallet: "spot", free: "1", locked: "0", total: "1" };
+const order: Order = {
+  accountUid: "spot",
+  venueOrderId: "o1",
+  symbol: "BTC/USDT",
+  side: "buy",
+  type: "limit",
+  status: "open",
+  price: "60000",
+  quantity: "1",
+  filledQuantity: "0",
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  raw: {},
+};
+const fill: Fill = {
+  accountUid: "spot",
+  venueFillId: "f1",
+  venueOrderId: "o1",
+  symbol: "BTC/USDT",
+  side: "buy",
+  price: "60000",
+  quantity: "0.1",
+  fee: "0.6",
+  feeCurrency: "USDT",
+  executedAt: new Date(0),
+  raw: {},
+};
+const nav: NavPoint = { snapshotId: "n1", at: new Date(0), netAssets: "1", raw: {} };
+
+function fetched(over: Partial<VenueState>): FetchedVenueState {
+  const state: VenueState = { portfolios: [], accounts: [account], balances: [balance], positions: [], orders: [], fills: [], quotes: [], nav: [], raw: [], ...over };
+  return { state, failures: [] };
+}
+
+describe("checkReferences", () => {
+  it("a balance of an unlisted account fails the whole run", () => {
+    expect(() => checkReferences(fetched({ balances: [{ ...balance, accountUid: "ghost" }] }))).toThrow(
+      'sync: data for account "ghost", which the venue did not list among its accounts',
+    );
+  });
+
+  it("an account in an unlisted portfolio fails the whole run", () => {
+    expect(() => checkReferences(fetched({ accounts: [{ ...account, portfolioExternalId: "fund/x" }] }))).toThrow(
+      'sync: data for portfolio "fund/x", which the venue did not list among its portfolios',
+    );
+  });
+
+  it("an orphan order drops only the orders (1 failure), keeping the 1 valid fill and the NAV point", () => {
+    const input = fetched({
+      orders: [order, { ...order, venueOrderId: "o2", accountUid: "ghost" }],
+      fills: [fill],
+      nav: [{ ...nav, accountUid: "spot" }],
+    });
+    const out = checkReferences(input);
+    expect(out.failures).toEqual([
+      { stream: "orders", kind: "bad_response", message: 'sync: data for account "ghost", which the venue did not list among its accounts' },
+    ]);
+    expect([out.state.orders.length, out.state.fills.length, out.state.nav.length]).toEqual([0, 1, 1]);
+  });
+
+  it("a NAV point of an unlisted fund drops the NAV stream and keeps an earlier fetch failure", () => {
+    const input: FetchedVenueState = {
+      ...fetched({ nav: [{ ...nav, portfolioExternalId: "fund/gone" }] }),
+      failures: [{ stream: "fills", kind: "unavailable", message: "demo GET /fills: 503" }],
+    };
+    const out = checkReferences(input);
+    expect(out.failures.map((f) => [f.stream, f.kind])).toEqual([
+      ["fills", "unavailable"],
+      ["nav", "bad_response"],
+    ]);
+    expect(out.state.nav).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { FailedStream } from "@/db/schema";
+import { ConnectorError } from "@/lib/connectors/errors";
+import type { FetchedVenueState } from "./fetch-venue-state";
+
+const unlistedAccount = (uid: string) => `data for account "${uid}", which the venue did not list among its accounts`;
+const unlistedPortfolio = (id: string | undefined) =>
+  `data for portfolio "${id}", which the venue did not list among its portfolios`;
+
+/**
+ * Every item must belong to an account (and portfolio) the venue listed in this run, or
+ * it could not be stored. Checked before the transaction: an orphan in the holdings fails
+ * the run (its snapshot would be wrong); an orphan in orders, fills or NAV fails only that
+ * stream, whose items are then dropped from the run.
+ */
+export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
+  const { state } = fetched;
+  const accounts = new Set(state.accounts.map((a) => a.accountUid));
+  const portfolios = new Set(state.portfolios.map((p) => p.externalId));
+  const fail = (message: string) => new ConnectorError({ kind: "bad_response", provider: "sync", message });
+
+  const unlisted = state.accounts.find((a) => a.portfolioExternalId && !portfolios.has(a.portfolioExternalId));
+  if (unlisted) throw fail(unlistedPortfolio(unlisted.portfolioExternalId));
+  const orphan = [...state.balances, ...state.positions].find((item) => !accounts.has(item.accountUid));
+  if (orphan) throw fail(unlistedAccount(orphan.accountUid));
+
+  const failures: FailedStream[] = [...fetched.failures];
+  const streamFailure = (stream: FailedStream["stream"], message: string) => {
+    failures.push({ stream, kind: "bad_response", message: fail(message).message });
+  };
+  const orderOrphan = state.orders.find((o) => !accounts.has(o.accountUid));
+  if (orderOrphan) streamFailure("orders", unlistedAccount(orderOrphan.accountUid));
+  const fillOrphan = state.fills.find((f) => !accounts.has(f.accountUid));
+  if (fillOrphan) streamFailure("fills", unlistedAccount(fillOrphan.accountUid));
+  const navOrphan = state.nav.find(
+    (v) => (v.portfolioExternalId && !portfolios.has(v.portfolioExternalId)) || (v.accountUid && !accounts.has(v.accountUid)),
+  );
+  if (navOrphan) {
+    streamFailure(
+      "nav",
+      navOrphan.portfolioExternalId && !portfolios.has(navOrphan.portfolioExternalId)
+        ? unlistedPortfolio(navOrphan.portfolioExternalId)
+        : unlistedAccount(navOrphan.accountUid ?? ""),
+    );
+  }
+  return {
+    failures,
+    state: {
+      ...state,
+      orders: orderOrphan ? [] : state.orders,
+      fills: fillOrphan ? [] : state.fills,
+      nav: navOrphan ? [] : state.nav,
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connections";
+import { advanceCursors, readCursors } from "@/db/queries/cursors";
+import { finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
+import { navCursor } from "@/db/queries/valuations";
+import { CURSOR_STREAMS, type Connection } from "@/db/schema";
+import { createConnector } from "@/lib/connectors";
+import type { Connector } from "@/lib/connectors/types";
+import { defaultReferencePrices } from "@/lib/prices/default-source";
+import { assetsToPrice, resolvePrices } from "@/lib/prices/resolve";
+import { apiStats } from "./api-stats";
+import { checkReferences } from "./check-references";
+import { healthAfterSuccess } from "./failure-policy";
+import { fetchVenueState } from "./fetch-venue-state";
+import { historyContext } from "./history-context";
+import { recordFailure } from "./record-failure";
+import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext } from "./sync-alerts";
+import { BASE_CURRENCY, type SyncOptions, type SyncResult } from "./sync-types";
+import { initialHistoryDays, planSyncWindow } from "./sync-window";
+import { writeState } from "./write-state";
+
+/**
+ * One run of a queued batch. Reads the venue and resolves prices first (network, no
+ * lock held), then writes everything in one transaction under the connection's advisory
+ * lock: holdings, orders and their events, fills, NAV, raw responses, the snapshot, the
+ * cursors of the streams that were read completely, the batch's outcome and the
+ * connection's health. Any error before the commit leaves no trace but a failed batch.
+ */
+export async function runSync(
+  db: Db,
+  p: { conn: Connection; batchId: string; opts: SyncOptions & { now: () => Date } },
+): Promise<SyncResult> {
+  const { conn, batchId, opts } = p;
+  const { now, ownerId } = opts;
+  const scope = { ownerId, connectionId: conn.id };
+  const webhook = resolveWebhook(opts.webhook);
+  const alertContext = (at: Date): Omit<AlertContext, "db"> => ({ ...scope, label: conn.label, batchId, at, webhook });
+  const t0 = performance.now();
+  let connector: Connector | undefined;
+  let api: BatchApiStats | undefined;
+
+  try {
+    const venue = opts.connector ?? createConnector(conn, { now });
+    connector = venue;
+    const readAt = now();
+    const window = planSyncWindow({
+      now: readAt,
+      trigger: opts.trigger,
+      mode: opts.mode,
+      backfillFrom: opts.backfillFrom,
+      historyDays: initialHistoryDays(conn.config),
+      cursors: await readCursors(db, scope),
+      lastSuccessAt: conn.lastSuccessAt,
+    });
+    await markSyncBatchRunning(db, { batchId, mode: window.mode });
+    const fetched = await fetchVenueState(venue, {
+      ordersSince: window.since.orders,
+      fillsSince: window.since.fills,
+      nav: { lastBySeries: await navCursor(db, scope) },
+      history: await historyContext(db, scope),
+    });
+    const { state, failures } = checkReferences(fetched);
+    api = apiStats(venue, state.raw.length);
+
+    const reference = opts.referencePrices === undefined ? defaultReferencePrices() : opts.referencePrices;
+    const priced = await resolvePrices({
+      quotes: state.quotes,
+      needed: assetsToPrice(state),
+      base: BASE_CURRENCY,
+      reference,
+      log: opts.log ?? ((line) => console.warn(line)),
+    });
+    if (reference && priced.referenceQuotes.length > 0) {
+      // Kept with the run's raw responses: which outside prices valued this snapshot.
+      state.raw.push({ endpoint: `reference prices: ${reference.name}`, at: now(), body: priced.referenceQuotes });
+    }
+    const readStreams = CURSOR_STREAMS.filter((s) => venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
+    const at = now();
+    const runApi = api;
+
+    const outcome = await db.transaction(async (tx) => {
+      // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${conn.id}))`);
+      const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency: BASE_CURRENCY, prices: priced.prices });
+      await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
+      const durationMs = Math.round(performance.now() - t0);
+      await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, ...runApi });
+      const { health } = healthAfterSuccess(await lockConnectionHealth(tx, { connectionId: conn.id }));
+      const partialError = failures.length > 0 ? `partial: ${failures.map((f) => `${f.stream}: ${f.message}`).join("; ")}` : null;
+      await saveConnectionHealth(tx, { connectionId: conn.id, health, at, succeeded: true, lastError: partialError });
+      await resolveSyncAlerts(tx, { ...scope, at, partial: failures.length > 0 });
+      return { ...written, durationMs };
+    });
+
+    if (failures.length > 0) await alertPartialSync({ ...alertContext(at), db }, failures);
+    return {
+      batchId,
+      status: failures.length > 0 ? "partial" : "succeeded",
+      mode: window.mode,
+      counts: outcome.counts,
+      failedStreams: failures,
+      unpriced: priced.unpriced,
+      durationMs: outcome.durationMs,
+      snapshotId: outcome.snapshotId,
+      finishedAt: at,
+    };
+  } catch (e) {
+    throw await recordFailure(db, {
+      error: e,
+      alert: alertContext(now()),
+      durationMs: Math.round(performance.now() - t0),
+      // Counted only where the client counts: a failed read captured nothing to count instead.
+      api: api ?? (connector?.requestStats ? apiStats(connector, 0) : undefined),
+    });
+  }
+}

@@ -14,6 +14,10 @@ const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 
 process.env.REFERENCE_PRICES = "off";
 process.env.DEMO_SEED = "off";
 process.env.SCHEDULER = "off";
+// The route handler reads DATABASE_URL through lib/env, which caches it on first use:
+// the series database must exist and be set before any app module runs.
+const seriesDb = await throwawayPg();
+if (seriesDb) process.env.DATABASE_URL = seriesDb.url;
 
 const { openDb } = await import("@/db/client");
 type DbHandle = Awaited<ReturnType<typeof openDb>>;
@@ -113,7 +117,6 @@ async function syncCost(handle: DbHandle, label: string) {
 const PG_INTERVAL: Record<string, string> = { "15m": "15 minutes", "1h": "1 hour", "6h": "6 hours", "1d": "1 day", "1w": "7 days" };
 
 async function equitySeries(url: string) {
-  process.env.DATABASE_URL = url;
   const handle = await openDb({ url });
   const ownerId = (await ensureLocalOwner(handle.db)).id;
   const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "year", config: { seed: "y" } });
@@ -181,10 +184,9 @@ if (pg1) {
   out.syncPostgres = await syncCost(h, "postgresql");
   await h.close();
   await pg1.drop();
-  const pg2 = await throwawayPg();
-  if (pg2) {
-    out.equitySeriesPostgres = await equitySeries(pg2.url);
-    await pg2.drop();
+  if (seriesDb) {
+    out.equitySeriesPostgres = await equitySeries(seriesDb.url);
+    await seriesDb.drop();
   }
 } else {
   out.postgres = "skipped: server not reachable";

@@ -233,6 +233,12 @@ export interface Connector {
   fetchQuotes(assets: string[]): Promise<StreamResult<Quote>>;
   /** Portfolios (funds) the venue groups accounts into; read before the accounts. */
   fetchPortfolios?(): Promise<StreamResult<VenuePortfolio>>;
+  /**
+   * True for venues whose incremental reads need what only the database knows: the
+   * symbols traded before and the orders still stored open (Binance's per-symbol history,
+   * OKX's creation-time order lists). Others are spared those reads on every run.
+   */
+  readonly usesHistoryContext?: boolean;
   fetchNav?(params: NavParams): Promise<StreamResult<NavPoint>>;
   /** Requests made so far, recorded on the sync run; absent where the client does not count. */
   requestStats?(): RequestStats;

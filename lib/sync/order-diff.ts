@@ -39,6 +39,8 @@ export function diffOrder(prev: StoredOrderState | undefined, next: Order): Orde
       },
     ];
   }
+  // The common case, an order unchanged since the last run, without building a Decimal.
+  if (prev.status === next.status && prev.quantity === next.quantity && prev.filledQuantity === next.filledQuantity) return [];
   const events: OrderEventDraft[] = [];
   let state = { ...prev };
   const push = (type: OrderEventType, after: StoredOrderState) => {

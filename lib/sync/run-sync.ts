@@ -58,7 +58,7 @@ export async function runSync(
       ordersSince: window.since.orders,
       fillsSince: window.since.fills,
       nav: { lastBySeries: await navCursor(db, scope) },
-      history: await historyContext(db, scope),
+      history: connector.usesHistoryContext ? await historyContext(db, scope) : {},
     });
     const { state, failures } = checkReferences(fetched);
     api = apiStats(venue, state.raw.length);

@@ -105,6 +105,7 @@ function rawItems(body: unknown): unknown[] {
 export class BinanceConnector implements Connector {
   readonly provider = "binance" as const;
   readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  readonly usesHistoryContext = true;
   private readonly client: BinanceClient;
   private readonly reader: VenueReader;
   private readonly cache: MarketCache;

@@ -90,6 +90,7 @@ function rawData(body: unknown): unknown[] {
 export class OkxConnector implements Connector {
   readonly provider = "okx" as const;
   readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  readonly usesHistoryContext = true;
   private readonly client: OkxClient;
   private readonly reader: VenueReader;
   private readonly cache: MarketCache;

@@ -5,6 +5,8 @@
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
 import * as perf from "@/lib/engines/performance";
 import { calculateReconciliation, type StrategyHolding, type VenueHolding } from "@/lib/engines/reconcile";
 import { calculateTradeStats, type TradeFill } from "@/lib/engines/trade-stats";
@@ -150,8 +152,19 @@ interface Measurement {
   pass: boolean;
 }
 
+// A full collection between cases (never inside a timed run) so that no case pays for the
+// garbage the previous one left behind.
+v8.setFlagsFromString("--expose-gc");
+const collectGarbage = vm.runInNewContext("gc") as () => void;
+
+/**
+ * Warm-up runs let the JIT settle and move the freshly built input out of the young
+ * generation, so the timed runs do not pay for promoting it.
+ */
 function measure(name: string, size: string, targetMs: number, iterations: number, run: () => unknown): Measurement {
-  for (let i = 0; i < 3; i++) run();
+  const warmUp = Math.max(5, Math.ceil(iterations / 2));
+  for (let i = 0; i < warmUp; i++) run();
+  collectGarbage();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { portfolioSnapshots, snapshotPositions } from "@/db/schema";
 import { chunk } from "@/lib/sync/chunk";
+import { insertJsonRows } from "@/lib/sync/insert-json-rows";
 import { calculateSnapshot, type SnapshotInput } from "./calculate";
 import { refreshEquityRollups } from "./rollups";
 
@@ -60,7 +61,7 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
     const rows = drafts
       .filter((d) => kept.has(d.id))
       .flatMap(({ p, id, s }) => s.rows.map((r) => ({ ...r, snapshotId: id, ownerId: p.ownerId })));
-    for (const rowPart of chunk(rows, 1000)) await tx.insert(snapshotPositions).values(rowPart);
+    await insertJsonRows(tx, snapshotPositions, rows);
     for (const d of drafts) {
       if (!kept.has(d.id)) continue;
       written.push(d.id);

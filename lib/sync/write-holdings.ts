@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { balances, positions } from "@/db/schema";
 import type { Balance, Position } from "@/lib/connectors/types";
-import { chunk } from "./chunk";
+import { insertJsonRows } from "./insert-json-rows";
 
 /**
  * Replaces the current balances and positions of the connection's accounts with what
@@ -25,43 +25,43 @@ export async function replaceHoldings(
   await tx.delete(positions).where(inArray(positions.accountId, ids));
   const accountId = (uid: string) => p.accountIds.get(uid)!;
 
-  for (const part of chunk(p.balances)) {
-    await tx.insert(balances).values(
-      part.map((b) => ({
-        ownerId: p.ownerId,
-        accountId: accountId(b.accountUid),
-        asset: b.asset,
-        wallet: b.wallet,
-        free: b.free,
-        locked: b.locked,
-        total: b.total,
-        syncBatchId: p.batchId,
-        updatedAt: p.at,
-      })),
-    );
-  }
-  for (const part of chunk(p.positions)) {
-    await tx.insert(positions).values(
-      part.map((pos) => ({
-        ownerId: p.ownerId,
-        accountId: accountId(pos.accountUid),
-        symbol: pos.symbol,
-        underlying: pos.underlying,
-        quoteCurrency: pos.quoteCurrency,
-        settleCurrency: pos.settleCurrency,
-        instrumentType: pos.instrumentType,
-        side: pos.side,
-        quantity: pos.quantity,
-        entryPrice: pos.entryPrice,
-        markPrice: pos.markPrice,
-        notional: pos.notional,
-        unrealizedPnl: pos.unrealizedPnl,
-        liquidationPrice: pos.liquidationPrice ?? null,
-        leverage: pos.leverage ?? null,
-        marginMode: pos.marginMode ?? null,
-        syncBatchId: p.batchId,
-        updatedAt: p.at,
-      })),
-    );
-  }
+  await insertJsonRows(
+    tx,
+    balances,
+    p.balances.map((b) => ({
+      ownerId: p.ownerId,
+      accountId: accountId(b.accountUid),
+      asset: b.asset,
+      wallet: b.wallet,
+      free: b.free,
+      locked: b.locked,
+      total: b.total,
+      syncBatchId: p.batchId,
+      updatedAt: p.at,
+    })),
+  );
+  await insertJsonRows(
+    tx,
+    positions,
+    p.positions.map((pos) => ({
+      ownerId: p.ownerId,
+      accountId: accountId(pos.accountUid),
+      symbol: pos.symbol,
+      underlying: pos.underlying,
+      quoteCurrency: pos.quoteCurrency,
+      settleCurrency: pos.settleCurrency,
+      instrumentType: pos.instrumentType,
+      side: pos.side,
+      quantity: pos.quantity,
+      entryPrice: pos.entryPrice,
+      markPrice: pos.markPrice,
+      notional: pos.notional,
+      unrealizedPnl: pos.unrealizedPnl,
+      liquidationPrice: pos.liquidationPrice ?? null,
+      leverage: pos.leverage ?? null,
+      marginMode: pos.marginMode ?? null,
+      syncBatchId: p.batchId,
+      updatedAt: p.at,
+    })),
+  );
 }

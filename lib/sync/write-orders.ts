@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema";
-import type { Order } from "@/lib/connectors/types";
+import type { Order, OrderStatus } from "@/lib/connectors/types";
 import { GENESIS_HASH, orderEventHash } from "@/lib/audit/event-hash";
 import { chunk } from "./chunk";
-import { diffOrder, type StoredOrderState } from "./order-diff";
+import { insertJsonRows } from "./insert-json-rows";
+import { diffOrder, type OrderEventDraft, type StoredOrderState } from "./order-diff";
 
 export interface OrderWriteCounts {
   ordersNew: number;
@@ -21,6 +22,40 @@ async function chainHead(tx: Db, accountId: string): Promise<string> {
     .orderBy(desc(orderEvents.seq))
     .limit(1);
   return last?.hash ?? GENESIS_HASH;
+}
+
+/**
+ * What this process last knew of an account's stored orders, valid while the account's
+ * chain head is `head`. The projection changes only together with the chain (every write
+ * to `orders` appends events, and only materializeOrders writes it), so an unchanged head
+ * (sha256 over the whole history) means unchanged orders: an incremental run then reads
+ * none of them back. Another writer, a rolled-back run or a restart leaves a different
+ * head behind, and the orders are read from the database again.
+ */
+interface KnownOrders {
+  head: string;
+  states: Map<string, StoredOrderState>;
+}
+const knownOrders = new Map<string, KnownOrders>();
+
+type UpsertedOrder = { id: string; venue_order_id: string; status: OrderStatus; quantity: string; filled_quantity: string };
+const KNOWN_ACCOUNTS = 32;
+
+/** The stored state of the given venue orders of one account, added to `into`. */
+async function loadStoredStates(tx: Db, accountId: string, venueOrderIds: string[], into: Map<string, StoredOrderState>): Promise<void> {
+  for (const part of chunk(venueOrderIds, 5000)) {
+    const stored = await tx
+      .select({
+        venueOrderId: orders.venueOrderId,
+        status: orders.status,
+        quantity: orders.quantity,
+        filledQuantity: orders.filledQuantity,
+      })
+      .from(orders)
+      // One array parameter instead of thousands: cheaper to build, one plan to cache.
+      .where(and(eq(orders.accountId, accountId), sql`${orders.venueOrderId} = any(${sql.param(part)}::text[])`));
+    for (const s of stored) into.set(s.venueOrderId, { status: s.status, quantity: s.quantity, filledQuantity: s.filledQuantity });
+  }
 }
 
 /**
@@ -43,87 +78,95 @@ export async function materializeOrders(
 
   for (const [accountId, venueOrders] of byAccount) {
     let head = await chainHead(tx, accountId);
-    for (const part of chunk(venueOrders, 1000)) {
-      const stored = await tx
-        .select({
-          venueOrderId: orders.venueOrderId,
-          status: orders.status,
-          quantity: orders.quantity,
-          filledQuantity: orders.filledQuantity,
-        })
-        .from(orders)
-        // One array parameter instead of a thousand: cheaper to build, one plan to cache.
-        .where(and(eq(orders.accountId, accountId), sql`${orders.venueOrderId} = any(${sql.param(part.map((o) => o.venueOrderId))}::text[])`));
-      const prevById = new Map<string, StoredOrderState>(stored.map((s) => [s.venueOrderId, s]));
+    // Taken out while this run changes it; put back below with the run's new head, which
+    // matches the database only if the run commits.
+    const known = knownOrders.get(accountId);
+    knownOrders.delete(accountId);
+    const states = known && known.head === head ? known.states : new Map<string, StoredOrderState>();
+    const missing: string[] = [];
+    for (const o of venueOrders) if (!states.has(o.venueOrderId)) missing.push(o.venueOrderId);
+    if (missing.length > 0) await loadStoredStates(tx, accountId, missing, states);
 
-      const changed = part
-        .map((order) => ({ order, events: diffOrder(prevById.get(order.venueOrderId), order) }))
-        .filter((c) => c.events.length > 0);
-      if (changed.length === 0) continue;
-
-      for (const c of changed) {
-        if (prevById.has(c.order.venueOrderId)) counts.ordersChanged++;
-        else counts.ordersNew++;
-      }
-      const upserted = await tx
-        .insert(orders)
-        .values(
-          changed.map(({ order: o }) => ({
-            ownerId: p.ownerId,
-            accountId,
-            venueOrderId: o.venueOrderId,
-            clientOrderId: o.clientOrderId ?? null,
-            symbol: o.symbol,
-            side: o.side,
-            type: o.type,
-            status: o.status,
-            price: o.price ?? null,
-            quantity: o.quantity,
-            filledQuantity: o.filledQuantity,
-            averagePrice: o.averagePrice ?? null,
-            venueCreatedAt: o.createdAt,
-            venueUpdatedAt: o.updatedAt,
-            lastSyncBatchId: p.batchId,
-            raw: o.raw ?? null,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [orders.accountId, orders.venueOrderId],
-          set: {
-            status: sql`excluded.status`,
-            price: sql`excluded.price`,
-            quantity: sql`excluded.quantity`,
-            filledQuantity: sql`excluded.filled_quantity`,
-            averagePrice: sql`excluded.average_price`,
-            venueUpdatedAt: sql`excluded.venue_updated_at`,
-            lastSyncBatchId: sql`excluded.last_sync_batch_id`,
-            raw: sql`excluded.raw`,
-          },
-        })
-        .returning({ id: orders.id, venueOrderId: orders.venueOrderId });
-      const orderIdOf = new Map(upserted.map((u) => [u.venueOrderId, u.id]));
-
-      const events = changed.flatMap(({ order, events: drafts }) =>
-        drafts.map((e) => {
-          const content = {
-            accountId,
-            orderId: orderIdOf.get(order.venueOrderId)!,
-            venueOrderId: order.venueOrderId,
-            symbol: order.symbol,
-            ...e,
-            occurredAt: order.updatedAt,
-            syncBatchId: p.batchId,
-            // Through JSON once, so the hash covers exactly what jsonb will store.
-            raw: order.raw === undefined ? null : (JSON.parse(JSON.stringify(order.raw)) as unknown),
-          };
-          const prevHash = head;
-          head = orderEventHash(content, prevHash);
-          return { ownerId: p.ownerId, ...content, prevHash, hash: head };
-        }),
-      );
-      for (const ev of chunk(events)) await tx.insert(orderEvents).values(ev);
-      counts.orderEvents += events.length;
+    const changed: Array<{ order: Order; events: OrderEventDraft[] }> = [];
+    for (const order of venueOrders) {
+      const prev = states.get(order.venueOrderId);
+      const events = diffOrder(prev, order);
+      if (events.length === 0) continue;
+      if (prev) counts.ordersChanged++;
+      else counts.ordersNew++;
+      changed.push({ order, events });
+      // An order listed twice diffs its second listing against the first.
+      states.set(order.venueOrderId, { status: order.status, quantity: order.quantity, filledQuantity: order.filledQuantity });
     }
+    if (changed.length === 0) {
+      remember(accountId, head, states);
+      continue;
+    }
+
+    // The projection takes each changed order's latest listing.
+    const latest = new Map<string, Order>();
+    for (const c of changed) latest.set(c.order.venueOrderId, c.order);
+    const upserted = await insertJsonRows<typeof orders, UpsertedOrder>(
+      tx,
+      orders,
+      [...latest.values()].map((o) => ({
+        ownerId: p.ownerId,
+        accountId,
+        venueOrderId: o.venueOrderId,
+        clientOrderId: o.clientOrderId ?? null,
+        symbol: o.symbol,
+        side: o.side,
+        type: o.type,
+        status: o.status,
+        price: o.price ?? null,
+        quantity: o.quantity,
+        filledQuantity: o.filledQuantity,
+        averagePrice: o.averagePrice ?? null,
+        venueCreatedAt: o.createdAt,
+        venueUpdatedAt: o.updatedAt,
+        lastSyncBatchId: p.batchId,
+        raw: o.raw ?? null,
+      })),
+      sql`on conflict (account_id, venue_order_id) do update set
+        status = excluded.status, price = excluded.price, quantity = excluded.quantity,
+        filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
+        venue_updated_at = excluded.venue_updated_at, last_sync_batch_id = excluded.last_sync_batch_id,
+        raw = excluded.raw
+      returning t.id, t.venue_order_id, t.status, t.quantity, t.filled_quantity`,
+    );
+    const orderIdOf = new Map<string, string>();
+    for (const u of upserted) {
+      orderIdOf.set(u.venue_order_id, u.id);
+      // As the database returns it, as a read would.
+      states.set(u.venue_order_id, { status: u.status, quantity: u.quantity, filledQuantity: u.filled_quantity });
+    }
+
+    const events = changed.flatMap(({ order, events: drafts }) =>
+      drafts.map((e) => {
+        const content = {
+          accountId,
+          orderId: orderIdOf.get(order.venueOrderId)!,
+          venueOrderId: order.venueOrderId,
+          symbol: order.symbol,
+          ...e,
+          occurredAt: order.updatedAt,
+          syncBatchId: p.batchId,
+          // Through JSON once, so the hash covers exactly what jsonb will store.
+          raw: order.raw === undefined ? null : (JSON.parse(JSON.stringify(order.raw)) as unknown),
+        };
+        const prevHash = head;
+        head = orderEventHash(content, prevHash);
+        return { ownerId: p.ownerId, ...content, prevHash, hash: head };
+      }),
+    );
+    await insertJsonRows(tx, orderEvents, events);
+    counts.orderEvents += events.length;
+    remember(accountId, head, states);
   }
   return counts;
+}
+
+function remember(accountId: string, head: string, states: Map<string, StoredOrderState>): void {
+  knownOrders.set(accountId, { head, states });
+  if (knownOrders.size > KNOWN_ACCOUNTS) knownOrders.delete(knownOrders.keys().next().value!);
 }

@@ -21,7 +21,8 @@ export function sum(values: Iterable<DecimalInput>): Dec {
 
 /** Canonical string for storage and transit: no exponent, no trailing zeros, "-0" → "0". */
 export function toDecimalString(value: DecimalInput): string {
-  const d = new D(value);
+  // Decimals are immutable: one already built needs no copy (this sits on hot loops).
+  const d = value instanceof D ? value : new D(value);
   if (d.isZero()) return "0";
   return d.toFixed();
 }

@@ -1,4 +1,5 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { isCashLike } from "@/lib/engines/classify";
 import { calculateEquity, type EquityResult } from "@/lib/engines/equity";
 import type { Balance, Position } from "@/lib/connectors/types";
 
@@ -111,11 +112,4 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     leverage: ratio(gross, total),
     rows,
   };
-}
-
-const CASH_LIKE = new Set(["USD", "USDT", "USDC", "DAI", "FDUSD", "TUSD", "BUSD", "EUR", "INR", "GBP"]);
-
-/** Fiat and stablecoins: held as cash, not as market exposure. */
-export function isCashLike(asset: string, baseCurrency: string): boolean {
-  return asset === baseCurrency || CASH_LIKE.has(asset);
 }

@@ -1,15 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import { D } from "@/lib/money/decimal";
-import {
-  type Fault,
-  type FaultInjectable,
-  type FaultTarget,
-  type FakeReply,
-  type FakeRequest,
-  FakeHttpServer,
-  type RecordedRequest,
-} from "@/lib/connectors/contract/fake-http";
+import type { FakeHttpServer, FakeReply, FakeRequest } from "@/lib/connectors/contract/fake-http";
+import { FakeVenue } from "@/lib/connectors/contract/fake-venue";
 
 /**
  * A fake Binance for tests: the documented endpoints this project reads, answering from a
@@ -107,7 +100,7 @@ export interface FakeBinanceOptions {
   weightClock?: () => number;
 }
 
-export class FakeBinance implements FaultInjectable {
+export class FakeBinance extends FakeVenue {
   state: BinanceFakeState;
   readonly apiKey: string;
   private readonly secret: string;
@@ -118,9 +111,10 @@ export class FakeBinance implements FaultInjectable {
   private readonly weightClock: () => number;
 
   private constructor(
-    private readonly server: FakeHttpServer,
+    server: FakeHttpServer,
     o: FakeBinanceOptions,
   ) {
+    super(server);
     this.apiKey = o.apiKey ?? BINANCE_EXAMPLE_CREDENTIALS.apiKey;
     this.secret = o.secret ?? BINANCE_EXAMPLE_CREDENTIALS.secret;
     this.state = o.state ?? defaultBinanceState();
@@ -128,34 +122,13 @@ export class FakeBinance implements FaultInjectable {
     this.routes = this.buildRoutes();
   }
 
-  static async start(o: FakeBinanceOptions = {}): Promise<FakeBinance> {
-    const server = await FakeHttpServer.start(() => ({ status: 503, raw: "starting" }));
-    const fake = new FakeBinance(server, o);
-    server.use((req) => fake.handle(req));
-    return fake;
+  static start(o: FakeBinanceOptions = {}): Promise<FakeBinance> {
+    return FakeVenue.serve((server) => new FakeBinance(server, o));
   }
 
-  get fetch() {
-    return this.server.fetch;
-  }
-  get origin() {
-    return this.server.origin;
-  }
-  get requests(): readonly RecordedRequest[] {
-    return this.server.requests;
-  }
-  injectFault(fault: Fault, target?: FaultTarget, times?: number): void {
-    this.server.injectFault(fault, target, times);
-  }
-  clearFaults(): void {
-    this.server.clearFaults();
-  }
-  clearRequests(): void {
-    this.server.clearRequests();
+  override clearRequests(): void {
+    super.clearRequests();
     this.weights.length = 0;
-  }
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** Forgets the weight used this minute (a new test, a new minute). */
@@ -201,7 +174,7 @@ export class FakeBinance implements FaultInjectable {
     }
   }
 
-  private async handle(req: FakeRequest): Promise<FakeReply> {
+  protected async handle(req: FakeRequest): Promise<FakeReply> {
     const route = this.routes[`${req.method} ${req.path}`];
     if (!route) return { status: 404, raw: "<html><body><h2>404 Not found</h2></body></html>", headers: { "content-type": "text/html" } };
     const params: Record<string, string> = { ...req.query };

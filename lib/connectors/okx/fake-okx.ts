@@ -1,14 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
-import {
-  type Fault,
-  type FaultInjectable,
-  type FaultTarget,
-  type FakeReply,
-  type FakeRequest,
-  FakeHttpServer,
-  type RecordedRequest,
-} from "@/lib/connectors/contract/fake-http";
+import type { FakeHttpServer, FakeReply, FakeRequest } from "@/lib/connectors/contract/fake-http";
+import { FakeVenue } from "@/lib/connectors/contract/fake-venue";
 
 /**
  * A fake OKX v5 for tests: the endpoints this project reads, answering from a mutable
@@ -94,7 +87,7 @@ interface Route {
   handle: (q: Record<string, string>) => Row[];
 }
 
-export class FakeOkx implements FaultInjectable {
+export class FakeOkx extends FakeVenue {
   state: OkxFakeState;
   now: () => number;
   private readonly routes: Record<string, Route>;
@@ -102,9 +95,10 @@ export class FakeOkx implements FaultInjectable {
   private readonly demoKey: boolean;
 
   private constructor(
-    private readonly server: FakeHttpServer,
+    server: FakeHttpServer,
     o: FakeOkxOptions,
   ) {
+    super(server);
     this.creds = {
       apiKey: o.apiKey ?? OKX_TEST_CREDENTIALS.apiKey,
       secret: o.secret ?? OKX_TEST_CREDENTIALS.secret,
@@ -116,34 +110,10 @@ export class FakeOkx implements FaultInjectable {
     this.routes = this.buildRoutes();
   }
 
-  static async start(o: FakeOkxOptions = {}): Promise<FakeOkx> {
-    const server = await FakeHttpServer.start(() => ({ status: 503, raw: "starting" }));
-    const fake = new FakeOkx(server, o);
-    server.use((req) => fake.handle(req));
-    return fake;
+  static start(o: FakeOkxOptions = {}): Promise<FakeOkx> {
+    return FakeVenue.serve((server) => new FakeOkx(server, o));
   }
 
-  get fetch() {
-    return this.server.fetch;
-  }
-  get origin() {
-    return this.server.origin;
-  }
-  get requests(): readonly RecordedRequest[] {
-    return this.server.requests;
-  }
-  injectFault(fault: Fault, target?: FaultTarget, times?: number): void {
-    this.server.injectFault(fault, target, times);
-  }
-  clearFaults(): void {
-    this.server.clearFaults();
-  }
-  clearRequests(): void {
-    this.server.clearRequests();
-  }
-  close(): Promise<void> {
-    return this.server.close();
-  }
 
   private verify(req: FakeRequest): void {
     const h = req.headers;
@@ -166,7 +136,7 @@ export class FakeOkx implements FaultInjectable {
     if (a.length !== b.length || !timingSafeEqual(a, b)) throw new VenueError(401, "50113", "Invalid Sign.");
   }
 
-  private async handle(req: FakeRequest): Promise<FakeReply> {
+  protected async handle(req: FakeRequest): Promise<FakeReply> {
     const route = this.routes[`${req.method} ${req.path}`];
     if (!route) return { status: 404, json: { code: "50014", msg: "Path not found", data: [] } };
     try {

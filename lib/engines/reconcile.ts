@@ -1,4 +1,5 @@
-import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { abs, type Amount, amount, amountToNumber, amountToString, div, fromDecimal, isNeg, isZero, minus, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
+import { D } from "@/lib/money/decimal";
 import { createPriceBook, type PricingInput } from "@/lib/engines/pricing";
 import type { OpenTradePosition } from "@/lib/engines/trade-stats";
 import { splitSymbol } from "@/lib/engines/trade-stats/instrument";
@@ -101,19 +102,17 @@ interface SymbolGroup {
   strategies: StrategyHolding[];
 }
 
-const ZERO = new D(0);
-
 /** |quantity|-weighted mean cost of the strategy rows; the venue's entry price when there are none. */
-function residualCost(strategies: StrategyHolding[], venueEntry: string | undefined): Dec | null {
+function residualCost(strategies: StrategyHolding[], venueEntry: string | undefined): Amount | null {
   let weighted = ZERO;
   let weight = ZERO;
   for (const s of strategies) {
-    const size = new D(s.quantity).abs();
-    weighted = weighted.plus(size.times(s.averageCost));
-    weight = weight.plus(size);
+    const size = abs(amount(s.quantity));
+    weighted = plus(weighted, times(size, amount(s.averageCost)));
+    weight = plus(weight, size);
   }
-  if (!weight.isZero()) return weighted.div(weight);
-  return venueEntry === undefined ? null : new D(venueEntry);
+  if (!isZero(weight)) return div(weighted, weight);
+  return venueEntry === undefined ? null : amount(venueEntry);
 }
 
 function groupBySymbol(input: ReconcileInput): Map<string, SymbolGroup> {
@@ -139,12 +138,13 @@ function groupBySymbol(input: ReconcileInput): Map<string, SymbolGroup> {
 interface SymbolContext {
   symbol: string;
   quote: string;
-  price: Dec | null;
+  /** The price, and price × fx below, as amounts for the per-row products. */
+  price: Amount | null;
   priceString: string | null;
   priceFloat: number;
   fxString: string | null;
   /** price × fx; the same object as `price` when fx is 1. */
-  priceBase: Dec | null;
+  priceBase: Amount | null;
   /** priceBase / NAV as a float: a row's NAV weight is quantity × this. */
   weightPerUnit: number | null;
   closedAtVenue: boolean;
@@ -152,14 +152,14 @@ interface SymbolContext {
 
 /**
  * One row. Money is decimal; the two ratios (NAV weight, PnL %) are floats, as statistics
- * are everywhere in the engines. Strings come from toFixed(), canonical already (no
- * exponent, no trailing zeros, "-0" as "0"): this runs for every row of a large book.
+ * are everywhere in the engines. This runs for every row of a large book: amounts are
+ * lib/money/amount (bigint arithmetic with decimal.js's results), parsed once.
  */
-function makeRow(ctx: SymbolContext, strategy: string | null, quantity: string, qty: Dec, cost: Dec | null, costString: string | null): ReconcileRow {
+function makeRow(ctx: SymbolContext, strategy: string | null, quantity: string, qty: Amount, cost: Amount | null, costString: string | null): ReconcileRow {
   const { price, priceBase } = ctx;
-  const value = price ? qty.times(price) : null;
-  const valueBase = priceBase ? (priceBase === price ? value : qty.times(priceBase)) : null;
-  const costFloat = cost ? cost.toNumber() : NaN;
+  const value = price ? times(qty, price) : null;
+  const valueBase = priceBase ? (priceBase === price ? value : times(qty, priceBase)) : null;
+  const costFloat = cost ? amountToNumber(cost) : NaN;
   return {
     symbol: ctx.symbol,
     strategy,
@@ -167,12 +167,12 @@ function makeRow(ctx: SymbolContext, strategy: string | null, quantity: string, 
     quantity,
     averageCost: costString,
     marketPrice: ctx.priceString,
-    marketValue: value ? value.toFixed() : null,
+    marketValue: value ? amountToString(value) : null,
     quoteCurrency: ctx.quote,
     fxRate: ctx.fxString,
-    valueBase: valueBase ? valueBase.toFixed() : null,
-    navWeight: valueBase && ctx.weightPerUnit !== null ? qty.toNumber() * ctx.weightPerUnit : null,
-    pnlPct: price && cost && costFloat !== 0 ? ((ctx.priceFloat - costFloat) / costFloat) * (qty.isNeg() ? -1 : 1) : null,
+    valueBase: valueBase ? amountToString(valueBase) : null,
+    navWeight: valueBase && ctx.weightPerUnit !== null ? amountToNumber(qty) * ctx.weightPerUnit : null,
+    pnlPct: price && cost && costFloat !== 0 ? ((ctx.priceFloat - costFloat) / costFloat) * (isNeg(qty) ? -1 : 1) : null,
     closedAtVenue: strategy !== null && ctx.closedAtVenue,
   };
 }
@@ -187,7 +187,7 @@ export function calculateReconciliation(input: ReconcileInput): ReconcileResult 
   let totalValueBase = ZERO;
 
   for (const g of groupBySymbol(input).values()) {
-    const venueQty = g.venue ? new D(g.venue.quantity) : ZERO;
+    const venueQty = g.venue ? amount(g.venue.quantity) : ZERO;
     const quote =
       g.venue?.quoteCurrency ?? g.strategies.find((s) => s.quoteCurrency)?.quoteCurrency ?? splitSymbol(g.symbol).quote ?? book.base;
     const priceText = input.marketPrices?.[g.symbol] ?? g.venue?.markPrice;
@@ -196,37 +196,38 @@ export function calculateReconciliation(input: ReconcileInput): ReconcileResult 
     if (!price) unpriced.add(g.symbol);
     else if (!fx) unpriced.add(quote);
     const priceBase = price && fx ? (fx.equals(1) ? price : price.times(fx)) : null;
+    const priceAmount = price ? fromDecimal(price) : null;
     const ctx: SymbolContext = {
       symbol: g.symbol,
       quote,
-      price,
+      price: priceAmount,
       priceString: price ? price.toFixed() : null,
       priceFloat: price ? price.toNumber() : NaN,
       fxString: fx ? fx.toFixed() : null,
-      priceBase,
+      priceBase: priceBase === price ? priceAmount : priceBase ? fromDecimal(priceBase) : null,
       weightPerUnit: priceBase && navFloat !== 0 ? priceBase.toNumber() / navFloat : null,
-      closedAtVenue: venueQty.isZero(),
+      closedAtVenue: isZero(venueQty),
     };
 
     let strategyQty = ZERO;
     for (const s of g.strategies) {
-      const qty = new D(s.quantity);
-      strategyQty = strategyQty.plus(qty);
-      rows.push(makeRow(ctx, s.strategy, s.quantity, qty, new D(s.averageCost), s.averageCost));
+      const qty = amount(s.quantity);
+      strategyQty = plus(strategyQty, qty);
+      rows.push(makeRow(ctx, s.strategy, s.quantity, qty, amount(s.averageCost), s.averageCost));
     }
 
-    const residual = venueQty.minus(strategyQty);
-    if (!residual.isZero()) {
+    const residual = minus(venueQty, strategyQty);
+    if (!isZero(residual)) {
       const cost = residualCost(g.strategies, g.venue?.entryPrice);
-      rows.push(makeRow(ctx, null, toDecimalString(residual), residual, cost, cost ? toDecimalString(cost) : null));
+      rows.push(makeRow(ctx, null, amountToString(residual), residual, cost, cost ? amountToString(cost) : null));
     }
     // Σ rows = venue quantity, so the symbol's value is one product, not a sum over rows.
-    if (priceBase) totalValueBase = totalValueBase.plus(venueQty.times(priceBase));
+    if (ctx.priceBase) totalValueBase = plus(totalValueBase, times(venueQty, ctx.priceBase));
     symbols.push({
       symbol: g.symbol,
-      venueQuantity: toDecimalString(venueQty),
-      strategyQuantity: toDecimalString(strategyQty),
-      residualQuantity: toDecimalString(residual),
+      venueQuantity: amountToString(venueQty),
+      strategyQuantity: amountToString(strategyQty),
+      residualQuantity: amountToString(residual),
     });
   }
 
@@ -235,6 +236,6 @@ export function calculateReconciliation(input: ReconcileInput): ReconcileResult 
     rows,
     symbols,
     unpriced: [...unpriced].sort(),
-    totalValueBase: toDecimalString(totalValueBase),
+    totalValueBase: amountToString(totalValueBase),
   };
 }

@@ -1,4 +1,4 @@
-import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { type Amount, amount, amountToString, div, fromDecimal, isNeg, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 import type { OrderSide } from "@/lib/connectors/types";
 import { createPriceBook, type PricingInput } from "@/lib/engines/pricing";
 import { applyFill, type ClosedTrip, type CostMethod, openState } from "@/lib/engines/trade-stats/book";
@@ -99,8 +99,8 @@ export interface TradeStatsResult {
 export const UNTAGGED_STRATEGY = "untagged";
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const ONE = new D(1);
-const ZERO = new D(0);
+/** The base currency's own rate: amounts in it are taken as they are, not multiplied by 1. */
+const ONE: Amount = amount("1");
 
 export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   const method = input.method ?? "fifo";
@@ -114,11 +114,15 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   const unconverted: { rank: number; fee: UnconvertedFee }[] = [];
   const openPositions: OpenTradePosition[] = [];
 
-  const baseRate = (currency: string): Dec | undefined => {
+  const rates = new Map<string, Amount | undefined>();
+  const baseRate = (currency: string): Amount | undefined => {
     if (currency === prices.base) return ONE;
+    if (rates.has(currency)) return rates.get(currency);
     const rate = prices.rateOf(currency);
     if (!rate) unpriced.add(currency);
-    return rate;
+    const converted = rate ? fromDecimal(rate) : undefined;
+    rates.set(currency, converted);
+    return converted;
   };
   const accumulator = (map: Map<string, SummaryAccumulator>, key: string, currency: string) => {
     let acc = map.get(key);
@@ -127,10 +131,10 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   };
 
   const record = (key: PositionKey, trip: ClosedTrip, rank: number) => {
-    const net = trip.grossPnl.minus(trip.fees);
+    const net = minus(trip.grossPnl, trip.fees);
     const holdingMs = trip.closedMs - trip.openedMs;
     const rate = baseRate(key.quote);
-    const netBase = rate ? (rate === ONE ? net : net.times(rate)) : null;
+    const netBase = rate ? (rate === ONE ? net : times(net, rate)) : null;
     trips.push({
       rank,
       trip: {
@@ -138,53 +142,62 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         strategy: key.strategy,
         accountUid: key.accountUid,
         side: trip.side === 1 ? "long" : "short",
-        quantity: toDecimalString(trip.entryQty),
-        entryPrice: toDecimalString(trip.entryNotional.div(trip.entryQty)),
-        exitPrice: toDecimalString(trip.exitNotional.div(trip.exitQty)),
+        quantity: amountToString(trip.entryQty),
+        entryPrice: amountToString(div(trip.entryNotional, trip.entryQty)),
+        exitPrice: amountToString(div(trip.exitNotional, trip.exitQty)),
         openedAt: iso(trip.openedMs),
         closedAt: iso(trip.closedMs),
         holdingMs,
-        grossPnl: toDecimalString(trip.grossPnl),
-        fees: toDecimalString(trip.fees),
-        netPnl: toDecimalString(net),
+        grossPnl: amountToString(trip.grossPnl),
+        fees: amountToString(trip.fees),
+        netPnl: amountToString(net),
         currency: key.quote,
-        netPnlBase: netBase ? toDecimalString(netBase) : null,
+        netPnlBase: netBase ? amountToString(netBase) : null,
         fills: trip.fills,
       },
     });
     accumulator(bySymbol, key.symbol, key.quote).addTrip(net, trip.fees, holdingMs);
     if (netBase && rate) {
-      const feesBase = rate === ONE ? trip.fees : trip.fees.times(rate);
+      const feesBase = rate === ONE ? trip.fees : times(trip.fees, rate);
       overall.addTrip(netBase, feesBase, holdingMs);
       accumulator(byStrategy, key.strategy ?? UNTAGGED_STRATEGY, prices.base).addTrip(netBase, feesBase, holdingMs);
     }
   };
 
-  const { keys, times } = splitByPosition(input.fills);
-  for (const key of keys) {
-    for (let k = 0; k < key.fills.length; k++) {
-      const fill = input.fills[key.fills[k]!]!;
-      const size = new D(fill.quantity);
-      if (size.isZero()) continue;
-      let fee = convertFee(fill.fee, fill.feeCurrency, key.quote, key.baseAsset, fill.price);
-      if (fee === null) {
-        unconverted.push({
-          rank: key.ranks[k]!,
-          fee: { symbol: fill.symbol, venueFillId: fill.venueFillId, currency: fill.feeCurrency, amount: toDecimalString(fill.fee) },
-        });
-        fee = ZERO;
-      }
-      const direction = fill.side === "buy" ? 1 : -1;
-      const trip = applyFill(key.book, method, direction, size.isNeg() ? size.negated() : size, fill.price, fee, times[key.fills[k]!]!);
-      if (trip) record(key, trip, key.ranks[k]!);
+  // Fills are read in time order, the order they sit in memory: hopping from key to key
+  // through the input costs a cache miss per fill. Each key's round trips are recorded
+  // afterwards, key by key, so that every sum is taken in the same order as ever.
+  const { keys, order, keyOf, times: fillMs } = splitByPosition(input.fills);
+  for (let rank = 0; rank < order.length; rank++) {
+    const i = order[rank]!;
+    const fill = input.fills[i]!;
+    const key = keyOf[rank]!;
+    const size = amount(fill.quantity);
+    if (isZero(size)) continue;
+    // Each amount is read once here; the book works on the parsed values.
+    const feeAmount = amount(fill.fee);
+    const price = amount(fill.price);
+    let fee = convertFee(feeAmount, fill.feeCurrency, key.quote, key.baseAsset, price);
+    if (fee === null) {
+      unconverted.push({
+        rank,
+        fee: { symbol: fill.symbol, venueFillId: fill.venueFillId, currency: fill.feeCurrency, amount: amountToString(feeAmount) },
+      });
+      fee = ZERO;
     }
+    const direction = fill.side === "buy" ? 1 : -1;
+    const trip = applyFill(key.book, method, direction, isNeg(size) ? negated(size) : size, price, fee, fillMs[i]!);
+    if (trip) key.closed.push({ rank, trip });
+  }
 
+  for (const key of keys) {
+    for (const { rank, trip } of key.closed) record(key, trip, rank);
     const open = openState(key.book);
-    const realized = open ? key.book.closedNet.plus(open.realized) : key.book.closedNet;
+    const realized = open ? plus(key.book.closedNet, open.realized) : key.book.closedNet;
     accumulator(bySymbol, key.symbol, key.quote).addRealized(realized);
     const rate = baseRate(key.quote);
     if (rate) {
-      const realizedBase = rate === ONE ? realized : realized.times(rate);
+      const realizedBase = rate === ONE ? realized : times(realized, rate);
       overall.addRealized(realizedBase);
       accumulator(byStrategy, key.strategy ?? UNTAGGED_STRATEGY, prices.base).addRealized(realizedBase);
     }
@@ -193,11 +206,11 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         symbol: key.symbol,
         strategy: key.strategy,
         accountUid: key.accountUid,
-        quantity: toDecimalString(open.quantity),
-        averageEntryPrice: toDecimalString(open.averageEntryPrice),
+        quantity: amountToString(open.quantity),
+        averageEntryPrice: amountToString(open.averageEntryPrice),
         currency: key.quote,
         openedAt: iso(open.openedMs),
-        realizedPnl: toDecimalString(open.realized),
+        realizedPnl: amountToString(open.realized),
       });
     }
   }

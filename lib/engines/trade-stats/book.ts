@@ -1,4 +1,4 @@
-import { D, type Dec } from "@/lib/money/decimal";
+import { type Amount, compare, div, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 
 /**
  * The open position of one (account, symbol, strategy), as lots, and the round trip it
@@ -12,39 +12,36 @@ import { D, type Dec } from "@/lib/money/decimal";
  * Hot path: a fill costs a handful of decimal additions. Gross PnL is not accumulated per
  * fill but derived from notionals (a flat round trip made exit − entry notional), and the
  * share of entry fees realized by a partial close is only worked out when asked for.
- * Prices and fees may stay the fill's decimal strings: decimal.js reads them where they are
- * used, which spares a copy of each per fill.
+ * Amounts are lib/money/amount: bigint arithmetic that gives decimal.js's results, each
+ * amount parsed once per fill.
  */
 export type CostMethod = "fifo" | "average";
 
-/** A decimal, or an exact decimal string that decimal.js reads in place. */
-export type Amount = Dec | string;
-
 export interface Lot {
   /** Remaining size, > 0. */
-  qty: Dec;
+  qty: Amount;
   price: Amount;
   /** Size and entry fee when the lot was opened (or last merged, for average cost). */
-  openedQty: Dec;
+  openedQty: Amount;
   fee: Amount;
 }
 
 export interface OpenTrip {
   side: 1 | -1;
   openedMs: number;
-  entryNotional: Dec;
-  exitQty: Dec;
-  exitNotional: Dec;
+  entryNotional: Amount;
+  exitQty: Amount;
+  exitNotional: Amount;
   /** Every fee paid so far in this round trip, entry and exit, in the quote currency. */
-  fees: Dec;
+  fees: Amount;
   fills: number;
 }
 
 export interface ClosedTrip extends OpenTrip {
   closedMs: number;
   /** Everything entered equals everything exited once flat. */
-  entryQty: Dec;
-  grossPnl: Dec;
+  entryQty: Amount;
+  grossPnl: Amount;
 }
 
 export interface PositionBook {
@@ -54,10 +51,8 @@ export interface PositionBook {
   head: number;
   trip: OpenTrip | null;
   /** Net PnL of the round trips this book has closed. */
-  closedNet: Dec;
+  closedNet: Amount;
 }
-
-const ZERO = new D(0);
 
 export function newBook(): PositionBook {
   return { side: 0, lots: [], head: 0, trip: null, closedNet: ZERO };
@@ -68,13 +63,13 @@ export function newBook(): PositionBook {
  * unless the fill crosses zero. The queue itself tells whether the position is flat, so no
  * running open quantity has to be kept per fill.
  */
-function consumeLots(book: PositionBook, qty: Dec): Dec {
+function consumeLots(book: PositionBook, qty: Amount): Amount {
   let toClose = qty;
   while (book.head < book.lots.length) {
     const lot = book.lots[book.head]!;
-    const c = lot.qty.comparedTo(toClose);
+    const c = compare(lot.qty, toClose);
     if (c > 0) {
-      lot.qty = lot.qty.minus(toClose);
+      lot.qty = minus(lot.qty, toClose);
       return ZERO;
     }
     book.head++;
@@ -85,27 +80,27 @@ function consumeLots(book: PositionBook, qty: Dec): Dec {
       book.head = 0;
     }
     if (c === 0) return ZERO;
-    toClose = toClose.minus(lot.qty);
+    toClose = minus(toClose, lot.qty);
   }
   return toClose;
 }
 
-function addLot(book: PositionBook, method: CostMethod, qty: Dec, price: Amount, fee: Amount): void {
+function addLot(book: PositionBook, method: CostMethod, qty: Amount, price: Amount, fee: Amount): void {
   const current = book.lots[book.head];
   if (method === "fifo" || !current) {
     book.lots.push({ qty, price, openedQty: qty, fee });
     return;
   }
-  const merged = current.qty.plus(qty);
-  current.price = current.qty.times(current.price).plus(qty.times(price)).div(merged);
-  current.fee = unrealizedFee(current).plus(fee);
+  const merged = plus(current.qty, qty);
+  current.price = div(plus(times(current.qty, current.price), times(qty, price)), merged);
+  current.fee = plus(unrealizedFee(current), fee);
   current.qty = merged;
   current.openedQty = merged;
 }
 
 /** The part of a lot's entry fee that belongs to its remaining size. */
-function unrealizedFee(lot: Lot): Dec {
-  return lot.qty.equals(lot.openedQty) ? ZERO.plus(lot.fee) : lot.qty.times(lot.fee).div(lot.openedQty);
+function unrealizedFee(lot: Lot): Amount {
+  return compare(lot.qty, lot.openedQty) === 0 ? plus(ZERO, lot.fee) : div(times(lot.qty, lot.fee), lot.openedQty);
 }
 
 /**
@@ -116,7 +111,7 @@ export function applyFill(
   book: PositionBook,
   method: CostMethod,
   direction: 1 | -1,
-  size: Dec,
+  size: Amount,
   price: Amount,
   fee: Amount,
   ms: number,
@@ -128,19 +123,19 @@ export function applyFill(
   const trip = book.trip;
   if (trip && book.side !== direction) {
     const left = consumeLots(book, size);
-    const crosses = !left.isZero();
-    const closing = crosses ? size.minus(left) : size;
-    const exitFee = crosses ? closing.times(fee).div(size) : fee;
-    trip.exitQty = trip.exitQty.plus(closing);
-    trip.exitNotional = trip.exitNotional.plus(closing.times(price));
-    trip.fees = trip.fees.plus(exitFee);
+    const crosses = !isZero(left);
+    const closing = crosses ? minus(size, left) : size;
+    const exitFee = crosses ? div(times(closing, fee), size) : fee;
+    trip.exitQty = plus(trip.exitQty, closing);
+    trip.exitNotional = plus(trip.exitNotional, times(closing, price));
+    trip.fees = plus(trip.fees, exitFee);
     trip.fills++;
     opening = left;
-    openingFee = crosses ? ZERO.plus(fee).minus(exitFee) : ZERO;
+    openingFee = crosses ? minus(plus(ZERO, fee), exitFee) : ZERO;
     if (book.head >= book.lots.length) {
-      const grossPnl = trip.side === 1 ? trip.exitNotional.minus(trip.entryNotional) : trip.entryNotional.minus(trip.exitNotional);
+      const grossPnl = trip.side === 1 ? minus(trip.exitNotional, trip.entryNotional) : minus(trip.entryNotional, trip.exitNotional);
       closed = { ...trip, closedMs: ms, entryQty: trip.exitQty, grossPnl };
-      book.closedNet = book.closedNet.plus(grossPnl).minus(trip.fees);
+      book.closedNet = minus(plus(book.closedNet, grossPnl), trip.fees);
       book.side = 0;
       book.trip = null;
       book.lots = [];
@@ -148,7 +143,7 @@ export function applyFill(
     }
   }
 
-  if (opening.isZero()) return closed;
+  if (isZero(opening)) return closed;
   let open = book.trip;
   if (!open) {
     book.side = direction;
@@ -163,8 +158,8 @@ export function applyFill(
     };
     book.trip = open;
   }
-  open.entryNotional = open.entryNotional.plus(opening.times(price));
-  open.fees = open.fees.plus(openingFee);
+  open.entryNotional = plus(open.entryNotional, times(opening, price));
+  open.fees = plus(open.fees, openingFee);
   open.fills++;
   addLot(book, method, opening, price, openingFee);
   return closed;
@@ -172,10 +167,10 @@ export function applyFill(
 
 export interface OpenState {
   /** Signed open size. */
-  quantity: Dec;
-  averageEntryPrice: Dec;
+  quantity: Amount;
+  averageEntryPrice: Amount;
   /** Net PnL already realized by partial closes of the open position. */
-  realized: Dec;
+  realized: Amount;
   openedMs: number;
 }
 
@@ -188,16 +183,16 @@ export function openState(book: PositionBook): OpenState | null {
   let remainingFee = ZERO;
   for (let i = book.head; i < book.lots.length; i++) {
     const lot = book.lots[i]!;
-    openQty = openQty.plus(lot.qty);
-    remainingCost = remainingCost.plus(lot.qty.times(lot.price));
-    remainingFee = remainingFee.plus(unrealizedFee(lot));
+    openQty = plus(openQty, lot.qty);
+    remainingCost = plus(remainingCost, times(lot.qty, lot.price));
+    remainingFee = plus(remainingFee, unrealizedFee(lot));
   }
-  const exitedCost = trip.entryNotional.minus(remainingCost);
-  const gross = trip.side === 1 ? trip.exitNotional.minus(exitedCost) : exitedCost.minus(trip.exitNotional);
+  const exitedCost = minus(trip.entryNotional, remainingCost);
+  const gross = trip.side === 1 ? minus(trip.exitNotional, exitedCost) : minus(exitedCost, trip.exitNotional);
   return {
-    quantity: trip.side === 1 ? openQty : openQty.negated(),
-    averageEntryPrice: remainingCost.div(openQty),
-    realized: gross.minus(trip.fees.minus(remainingFee)),
+    quantity: trip.side === 1 ? openQty : negated(openQty),
+    averageEntryPrice: div(remainingCost, openQty),
+    realized: minus(gross, minus(trip.fees, remainingFee)),
     openedMs: trip.openedMs,
   };
 }

@@ -1,8 +1,8 @@
 import type { TradeFill } from "@/lib/engines/trade-stats";
-import { newBook, type PositionBook } from "@/lib/engines/trade-stats/book";
+import { type ClosedTrip, newBook, type PositionBook } from "@/lib/engines/trade-stats/book";
 import { splitSymbol } from "@/lib/engines/trade-stats/instrument";
 
-/** One (account, symbol, strategy): its fills in time order and its position book. */
+/** One (account, symbol, strategy): its position book and the round trips it closed. */
 export interface PositionKey {
   symbol: string;
   strategy: string | null;
@@ -10,20 +10,21 @@ export interface PositionKey {
   quote: string;
   baseAsset: string;
   book: PositionBook;
-  /** Indices into the input fills, in time order. */
-  fills: number[];
-  /** Each fill's place in the global time order, to put results from all keys back in order. */
-  ranks: number[];
+  /**
+   * Round trips the book closed, in order, each with the closing fill's place in the global
+   * time order (its rank), to put results from all keys back in order.
+   */
+  closed: { rank: number; trip: ClosedTrip }[];
 }
 
 const msOf = (fill: TradeFill) => (fill.executedAt instanceof Date ? fill.executedAt.getTime() : Date.parse(fill.executedAt));
 
 /**
- * Fills sorted by time (ties keep input order; no sort when already ordered) and split per
- * position. Each position is then processed on its own, which keeps the accumulators of one
- * book hot instead of hopping between a hundred of them.
+ * Fills sorted by time (ties keep input order; no sort when already ordered): `order` holds
+ * the input index of each rank, `keyOf` the position of each rank. Keys are listed in the
+ * order of their first fill.
  */
-export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; times: Float64Array } {
+export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; order: number[]; keyOf: PositionKey[]; times: Float64Array } {
   const times = new Float64Array(fills.length);
   const order = new Array<number>(fills.length);
   let sorted = true;
@@ -36,6 +37,7 @@ export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; time
   if (!sorted) order.sort((a, b) => times[a]! - times[b]! || a - b);
 
   const keys: PositionKey[] = [];
+  const keyOf = new Array<PositionKey>(order.length);
   // Nested maps rather than a concatenated key: no string is built per fill.
   const index = new Map<string, Map<string, Map<string, PositionKey>>>();
   for (let rank = 0; rank < order.length; rank++) {
@@ -55,14 +57,12 @@ export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; time
         quote: fill.quoteCurrency ?? parsed.quote ?? fill.feeCurrency,
         baseAsset: parsed.base,
         book: newBook(),
-        fills: [],
-        ranks: [],
+        closed: [],
       };
       byAccount.set(fill.accountUid ?? "", key);
       keys.push(key);
     }
-    key.fills.push(i);
-    key.ranks.push(rank);
+    keyOf[rank] = key;
   }
-  return { keys, times };
+  return { keys, order, keyOf, times };
 }

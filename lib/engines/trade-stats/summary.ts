@@ -1,4 +1,4 @@
-import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { type Amount, amountToNumber, amountToString, div, isPositive, isNegative, minus, plus, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 
 /**
  * Statistics over closed round trips:
@@ -36,37 +36,37 @@ export class SummaryAccumulator {
   private trades = 0;
   private winners = 0;
   private losers = 0;
-  private grossProfit = new D(0);
-  private grossLoss = new D(0);
-  private fees = new D(0);
+  private grossProfit: Amount = ZERO;
+  private grossLoss: Amount = ZERO;
+  private fees: Amount = ZERO;
   private holdingMs = 0;
-  private realized = new D(0);
+  private realized: Amount = ZERO;
 
   constructor(readonly currency: string) {}
 
-  addTrip(net: Dec, fees: Dec, holdingMs: number): void {
+  addTrip(net: Amount, fees: Amount, holdingMs: number): void {
     this.trades++;
-    if (net.greaterThan(0)) {
+    if (isPositive(net)) {
       this.winners++;
-      this.grossProfit = this.grossProfit.plus(net);
-    } else if (net.lessThan(0)) {
+      this.grossProfit = plus(this.grossProfit, net);
+    } else if (isNegative(net)) {
       this.losers++;
-      this.grossLoss = this.grossLoss.minus(net);
+      this.grossLoss = minus(this.grossLoss, net);
     }
-    this.fees = this.fees.plus(fees);
+    this.fees = plus(this.fees, fees);
     this.holdingMs += holdingMs;
   }
 
-  addRealized(amount: Dec): void {
-    this.realized = this.realized.plus(amount);
+  addRealized(amount: Amount): void {
+    this.realized = plus(this.realized, amount);
   }
 
   result(): TradeSummary {
     const n = this.trades;
-    const net = this.grossProfit.minus(this.grossLoss);
+    const net = minus(this.grossProfit, this.grossLoss);
     let profitFactor = NaN;
-    if (this.grossLoss.greaterThan(0)) profitFactor = this.grossProfit.div(this.grossLoss).toNumber();
-    else if (this.grossProfit.greaterThan(0)) profitFactor = Infinity;
+    if (isPositive(this.grossLoss)) profitFactor = amountToNumber(div(this.grossProfit, this.grossLoss));
+    else if (isPositive(this.grossProfit)) profitFactor = Infinity;
     return {
       currency: this.currency,
       trades: n,
@@ -75,16 +75,16 @@ export class SummaryAccumulator {
       breakeven: n - this.winners - this.losers,
       winRate: n === 0 ? NaN : this.winners / n,
       lossRate: n === 0 ? NaN : this.losers / n,
-      grossProfit: toDecimalString(this.grossProfit),
-      grossLoss: toDecimalString(this.grossLoss),
-      netPnl: toDecimalString(net),
-      fees: toDecimalString(this.fees),
+      grossProfit: amountToString(this.grossProfit),
+      grossLoss: amountToString(this.grossLoss),
+      netPnl: amountToString(net),
+      fees: amountToString(this.fees),
       profitFactor,
-      averageWin: this.winners === 0 ? null : toDecimalString(this.grossProfit.div(this.winners)),
-      averageLoss: this.losers === 0 ? null : toDecimalString(this.grossLoss.div(this.losers)),
-      expectancy: n === 0 ? null : toDecimalString(net.div(n)),
+      averageWin: this.winners === 0 ? null : amountToString(div(this.grossProfit, this.winners)),
+      averageLoss: this.losers === 0 ? null : amountToString(div(this.grossLoss, this.losers)),
+      expectancy: n === 0 ? null : amountToString(div(net, n)),
       averageHoldingMs: n === 0 ? NaN : this.holdingMs / n,
-      realizedPnl: toDecimalString(this.realized),
+      realizedPnl: amountToString(this.realized),
     };
   }
 }

@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
+import { withPreparedStatements } from "./prepared-statements";
 
 /** One query API for both drivers; a transaction is a `Db` too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -20,13 +21,14 @@ export interface DbHandle {
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 
-export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
+/** `prepare` (default true): named prepared statements on PostgreSQL, see withPreparedStatements. */
+export type DbTarget = { url: string; prepare?: boolean } | { dataDir: string } | { memory: true };
 
 /** Opens a database and applies the committed migrations. */
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema });
+    const db = drizzlePostgres({ client: target.prepare === false ? client : withPreparedStatements(client), schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
     return { db: db as unknown as Db, driver: "postgres", close: () => client.end() };
   }

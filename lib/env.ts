@@ -7,6 +7,11 @@ import { z } from "zod";
  */
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Named prepared statements on PostgreSQL (one round trip per statement instead of
+   * two). "off" behind a pooler that cannot keep them, such as PgBouncer in transaction mode.
+   */
+  DATABASE_PREPARE: z.enum(["on", "off"]).default("on"),
   /** Where embedded PGlite keeps its files when DATABASE_URL is unset. */
   PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
   /** 32 random bytes, base64: the AES-256-GCM key for stored venue credentials. */
@@ -56,4 +61,9 @@ export function inngestEnabled(e: Env = env()): boolean {
 
 export function pgliteDir(e: Env = env()): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR);
+}
+
+/** Where the app's database is: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
+export function databaseTarget(e: Env = env()): { url: string; prepare: boolean } | { dataDir: string } {
+  return e.DATABASE_URL ? { url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE === "on" } : { dataDir: pgliteDir(e) };
 }

@@ -3,10 +3,10 @@
 // embedded PGlite directory (stop the app first: one process per directory).
 import { openDb } from "@/db/client";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
-import { env, pgliteDir } from "@/lib/env";
+import { databaseTarget, env } from "@/lib/env";
 
 const e = env();
-const handle = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDir(e) });
+const handle = await openDb(databaseTarget(e));
 try {
   const t0 = performance.now();
   const report = await verifyOrderEventChains(handle.db);

@@ -11,7 +11,7 @@ import { ensureLocalOwner } from "@/db/queries/users";
 import { addConnection } from "@/lib/connections/add-connection";
 import { isConnectorError } from "@/lib/connectors/errors";
 import { PROVIDERS } from "@/lib/connectors/types";
-import { env, pgliteDir } from "@/lib/env";
+import { databaseTarget, env } from "@/lib/env";
 
 const args = z
   .object({
@@ -51,7 +51,7 @@ if (text) {
 }
 
 const e = env();
-const handle = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDir(e) });
+const handle = await openDb(databaseTarget(e));
 try {
   const owner = await ensureLocalOwner(handle.db);
   const added = await addConnection(handle.db, { ownerId: owner.id, provider: args.data.provider, label: args.data.label, credentials, config: args.data.config });

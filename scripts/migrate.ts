@@ -1,10 +1,10 @@
 // npm run db:migrate — applies the committed migrations to DATABASE_URL (PostgreSQL),
 // or to the embedded PGlite directory when DATABASE_URL is unset.
 import { openDb } from "@/db/client";
-import { env, pgliteDir } from "@/lib/env";
+import { databaseTarget, env } from "@/lib/env";
 
 const e = env();
-const target = e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDir(e) };
+const target = databaseTarget(e);
 const t0 = performance.now();
 const handle = await openDb(target);
 await handle.close();

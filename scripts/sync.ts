@@ -10,7 +10,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { connectionOwner } from "@/db/queries/connections";
 import { getSyncBatch } from "@/db/queries/sync-batches";
 import { OPEN_SYNC_STATUSES, type SyncStatus } from "@/db/schema";
-import { env, pgliteDir } from "@/lib/env";
+import { databaseTarget, env } from "@/lib/env";
 import { toSyncBatchView } from "@/lib/sync/batch-view";
 import { startSync, SyncFailedError } from "@/lib/sync/sync-connection";
 
@@ -36,7 +36,7 @@ function parseCli(): z.infer<typeof argsSchema> {
 async function open(): Promise<DbHandle> {
   const e = env();
   try {
-    return await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDir(e) });
+    return await openDb(databaseTarget(e));
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(

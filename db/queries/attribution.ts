@@ -6,7 +6,7 @@ import {
   portfolioSnapshots,
   reconciledPositions,
   reconciliationSummaries,
-  snapshotPositions,
+  snapshotHoldings,
   strategyEquity,
   tradingAccounts,
   type ReconciledPositionRow,
@@ -44,11 +44,11 @@ export async function getSnapshotWithRows(db: Db, p: { ownerId: string; snapshot
     .from(portfolioSnapshots)
     .where(and(eq(portfolioSnapshots.id, p.snapshotId), eq(portfolioSnapshots.ownerId, p.ownerId)));
   if (!snapshot) return null;
-  const rows = await db
-    .select()
-    .from(snapshotPositions)
-    .where(and(eq(snapshotPositions.snapshotId, p.snapshotId), eq(snapshotPositions.ownerId, p.ownerId)));
-  return { snapshot, rows };
+  const [holdings] = await db
+    .select({ rows: snapshotHoldings.rows })
+    .from(snapshotHoldings)
+    .where(and(eq(snapshotHoldings.snapshotId, p.snapshotId), eq(snapshotHoldings.ownerId, p.ownerId)));
+  return { snapshot, rows: holdings?.rows ?? [] };
 }
 
 /** Every fill of the connection's accounts executed at or before `until`, in time order. */

@@ -4,7 +4,7 @@ import {
   connections,
   portfolioSnapshots,
   positions,
-  snapshotPositions,
+  snapshotHoldings,
   syncBatches,
   tradingAccounts,
   type RollupBucket,
@@ -60,20 +60,21 @@ export async function getEquitySeries(db: Db, p: { ownerId: string; range: Equit
   return { bucket: used, points: rows.map((r) => ({ at: r.bucketStart, equity: r.equity })) };
 }
 
-/** Per-symbol rows of the given snapshots. */
+/** Per-symbol rows of the given snapshots, each with the snapshot it belongs to. */
 export async function getSnapshotRows(db: Db, p: { ownerId: string; snapshotIds: string[] }) {
   if (p.snapshotIds.length === 0) return [];
-  return db
-    .select()
-    .from(snapshotPositions)
-    .where(and(eq(snapshotPositions.ownerId, p.ownerId), sql`${snapshotPositions.snapshotId} = any(${sql.param(p.snapshotIds)}::uuid[])`));
+  const docs = await db
+    .select({ snapshotId: snapshotHoldings.snapshotId, rows: snapshotHoldings.rows })
+    .from(snapshotHoldings)
+    .where(and(eq(snapshotHoldings.ownerId, p.ownerId), sql`${snapshotHoldings.snapshotId} = any(${sql.param(p.snapshotIds)}::uuid[])`));
+  return docs.flatMap((d) => d.rows.map((r) => ({ ...r, snapshotId: d.snapshotId })));
 }
 
 /** Open derivatives positions with their account and connection, largest notional first. */
 export async function getOpenPositions(db: Db, p: { ownerId: string }) {
   return db
     .select({
-      id: positions.id,
+      accountId: positions.accountId,
       symbol: positions.symbol,
       underlying: positions.underlying,
       side: positions.side,

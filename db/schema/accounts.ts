@@ -30,6 +30,8 @@ export const tradingAccounts = pgTable(
   (t) => [
     // Natural key: re-discovering an account updates it instead of adding another.
     uniqueIndex("trading_accounts_connection_uid_uq").on(t.connectionId, t.accountUid),
+    // Target of the holdings' (account, owner) key: a row cannot name another owner's account.
+    uniqueIndex("trading_accounts_id_owner_uq").on(t.id, t.ownerId),
     // Serves: owner-scoped account lists.
     index("trading_accounts_owner_idx").on(t.ownerId),
     // Serves: the accounts of one portfolio.

@@ -92,6 +92,9 @@ export const orderEvents = pgTable(
     index("order_events_order_idx").on(t.orderId, t.seq),
     // Serves: all changes of one symbol in an account.
     index("order_events_account_symbol_idx").on(t.accountId, t.symbol, t.seq),
+    // Serves: an account's chain head (each sync) and walking its chain (audit:verify);
+    // without it the head is found by scanning back through every account's events.
+    index("order_events_account_seq_idx").on(t.accountId, t.seq),
   ],
 );
 

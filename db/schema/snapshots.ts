@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, json, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, money, utc } from "./columns";
 import { connections } from "./connections";
 import { syncBatches } from "./sync";
@@ -42,38 +42,40 @@ export const portfolioSnapshots = pgTable(
   ],
 );
 
-/** One row per symbol of a snapshot: spot holdings and derivatives positions. */
-export const snapshotPositions = pgTable(
-  "snapshot_positions",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    snapshotId: uuid("snapshot_id")
-      .notNull()
-      .references(() => portfolioSnapshots.id, { onDelete: "cascade" }),
-    ownerId: uuid("owner_id")
-      .notNull()
-      .references(() => users.id),
-    symbol: text("symbol").notNull(),
-    asset: text("asset").notNull(),
-    kind: text("kind").$type<"spot" | "derivative">().notNull(),
-    quantity: money("quantity").notNull(),
-    price: money("price").notNull(),
-    /** Value in the base currency: holdings at market for spot, unrealized PnL for derivatives. */
-    valueBase: money("value_base").notNull(),
-    /** Signed notional in the base currency (spot: = value). */
-    notionalBase: money("notional_base").notNull(),
-    /** Share of equity, a fraction; null when equity is not positive. */
-    weight: money("weight"),
-    /** Base-currency units per unit of the price's currency. */
-    fxRate: money("fx_rate").notNull(),
-    /** Unrealized PnL over entry cost, a fraction; derivatives only. */
-    pnlPct: money("pnl_pct"),
-  },
-  (t) => [
-    // Serves: the rows of one snapshot.
-    index("snapshot_positions_snapshot_idx").on(t.snapshotId),
-  ],
-);
+/**
+ * The per-symbol rows of one snapshot (spot holdings and derivatives positions), kept as
+ * one document: a snapshot is written once and read whole, and writing hundreds of rows
+ * (each with its index entries and key checks) per sync cost more than the rest of the
+ * sync together. `json`, like the account holdings: written whole, read whole. Every
+ * amount is an exact decimal string.
+ */
+export interface SnapshotHolding {
+  symbol: string;
+  /** The asset the row is exposure to: the holding itself, or a derivative's underlying. */
+  asset: string;
+  kind: "spot" | "derivative";
+  quantity: string;
+  price: string;
+  /** Value in the base currency: holdings at market for spot, unrealized PnL for derivatives. */
+  valueBase: string;
+  /** Signed notional in the base currency (spot: = value). */
+  notionalBase: string;
+  /** Share of equity, a fraction; null when equity is not positive. */
+  weight: string | null;
+  /** Base-currency units per unit of the price's currency. */
+  fxRate: string;
+  /** Unrealized PnL over entry cost, a fraction; derivatives only. */
+  pnlPct: string | null;
+}
+
+export const snapshotHoldings = pgTable("snapshot_holdings", {
+  snapshotId: uuid("snapshot_id")
+    .primaryKey()
+    .references(() => portfolioSnapshots.id, { onDelete: "cascade" }),
+  ownerId: uuid("owner_id")
+    .notNull()
+    .references(() => users.id),
+  rows: json("rows").$type<SnapshotHolding[]>().notNull(),
+});
 
 export type PortfolioSnapshotRow = typeof portfolioSnapshots.$inferSelect;
-export type SnapshotPositionRow = typeof snapshotPositions.$inferSelect;

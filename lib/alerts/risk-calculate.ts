@@ -14,7 +14,7 @@ export interface RiskSnapshot {
   futuresWalletBalance: string;
 }
 
-/** One per-symbol row of a snapshot (`snapshot_positions`). */
+/** One per-symbol row of a snapshot (`snapshot_holdings`). */
 export interface RiskSnapshotRow {
   symbol: string;
   asset: string;

@@ -148,7 +148,8 @@ export async function loadHoldings(db: Db, p: { ownerId: string }): Promise<Hold
     baseCurrency: BASE_CURRENCY,
     allocation,
     positions: open.map((o) => ({
-      id: o.id,
+      // The position's natural key: one per account, symbol and side.
+      id: `${o.accountId}:${o.symbol}:${o.side}`,
       symbol: o.symbol,
       side: o.side,
       instrumentType: o.instrumentType,

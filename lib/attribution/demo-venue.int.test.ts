@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { getReconciliationSummary, listReconciledPositions } from "@/db/queries/attribution";
 import { createConnection } from "@/db/queries/connections";
 import { ensureLocalOwner } from "@/db/queries/users";
-import { fills, snapshotPositions, syncBatches } from "@/db/schema";
+import { fills, snapshotHoldings, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { createDemoConnector } from "@/lib/connectors/demo";
 import { D, sum } from "@/lib/money/decimal";
@@ -51,14 +51,16 @@ beforeAll(async () => {
   );
   await backfillSnapshots(h.db, { ownerId, connectionId: conn, baseCurrency: "USD", from: NOW, to: NOW, stepMs: 60_000, connectorAt: (t) => createDemoConnector({ seed: SEED, now: () => t }) });
   expect(await reconcileAll(h.db, { now: NOW })).toMatchObject({ connections: 1 });
-  const rows = await h.db.select({ snapshotId: snapshotPositions.snapshotId }).from(snapshotPositions).limit(1);
+  const rows = await h.db.select({ snapshotId: snapshotHoldings.snapshotId }).from(snapshotHoldings).limit(1);
   snapshotId = rows[0]!.snapshotId;
 });
 afterAll(async () => h?.close());
 
 describe("the demo venue reconciles", () => {
   it("per symbol, strategy rows + residual = what the snapshot holds", async () => {
-    const venue = await h.db.select().from(snapshotPositions).where(eq(snapshotPositions.snapshotId, snapshotId));
+    const [doc] = await h.db.select().from(snapshotHoldings).where(eq(snapshotHoldings.snapshotId, snapshotId));
+    const venue = doc!.rows;
+    expect(venue.length).toBeGreaterThan(0);
     const rows = await listReconciledPositions(h.db, { ownerId, snapshotId });
     for (const v of venue) {
       const attributed = sum(rows.filter((r) => r.symbol === v.symbol).map((r) => r.quantity));

@@ -1,6 +1,6 @@
 import { openDb, type DbHandle } from "@/db/client";
 import { ensureLocalOwner } from "@/db/queries/users";
-import { env, pgliteDir } from "@/lib/env";
+import { databaseTarget, env } from "@/lib/env";
 import { ensureDemoPortfolio } from "./demo-seed";
 
 export interface AppRuntime {
@@ -13,7 +13,7 @@ type Holder = { [KEY]?: Promise<AppRuntime> };
 
 async function start(): Promise<AppRuntime> {
   const e = env();
-  const handle = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDir(e) });
+  const handle = await openDb(databaseTarget(e));
   const owner = await ensureLocalOwner(handle.db);
   if (e.DEMO_SEED === "on") await ensureDemoPortfolio(handle.db, { ownerId: owner.id });
   return { handle, ownerId: owner.id };

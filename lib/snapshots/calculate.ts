@@ -2,6 +2,7 @@ import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { isCashLike } from "@/lib/engines/classify";
 import { calculateEquity, type EquityResult } from "@/lib/engines/equity";
 import type { Balance, Position } from "@/lib/connectors/types";
+import type { SnapshotHolding } from "@/db/schema";
 
 /**
  * A snapshot of one connection's holdings at one instant: equity from the equity engine,
@@ -16,18 +17,8 @@ export interface SnapshotInput {
   prices: Record<string, string>;
 }
 
-export interface SnapshotRowDraft {
-  symbol: string;
-  asset: string;
-  kind: "spot" | "derivative";
-  quantity: string;
-  price: string;
-  valueBase: string;
-  notionalBase: string;
-  weight: string | null;
-  fxRate: string;
-  pnlPct: string | null;
-}
+/** One row of a snapshot: stored as is in the snapshot's holdings document. */
+export type SnapshotRowDraft = SnapshotHolding;
 
 export interface SnapshotDraft {
   equity: EquityResult;
@@ -38,6 +29,8 @@ export interface SnapshotDraft {
   leverage: string | null;
   rows: SnapshotRowDraft[];
 }
+
+const ONE = new D(1);
 
 const ratio = (part: Dec, whole: Dec): string | null =>
   whole.isPositive() ? toDecimalString(part.div(whole).toDecimalPlaces(12)) : null;
@@ -50,16 +43,30 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     prices: input.prices,
   });
   const total = new D(equity.total);
-  const priceOf = (asset: string): Dec | undefined =>
-    asset === input.baseCurrency ? new D(1) : input.prices[asset] !== undefined ? new D(input.prices[asset]!) : undefined;
+  // Each price is parsed once: a snapshot of a fund-sized account values hundreds of
+  // positions in a handful of currencies.
+  const fxCache = new Map<string, Dec | null>();
+  const priceOf = (asset: string): Dec | null => {
+    let fx = fxCache.get(asset);
+    if (fx === undefined) {
+      const quoted = input.prices[asset];
+      fx = asset === input.baseCurrency ? ONE : quoted !== undefined ? new D(quoted) : null;
+      fxCache.set(asset, fx);
+    }
+    return fx;
+  };
 
   // Net notional per underlying: a spot holding and a short perp on it offset each other.
   const netByUnderlying = new Map<string, Dec>();
-  const addExposure = (asset: string, v: Dec) => netByUnderlying.set(asset, (netByUnderlying.get(asset) ?? new D(0)).plus(v));
+  const addExposure = (asset: string, v: Dec) => {
+    const cur = netByUnderlying.get(asset);
+    netByUnderlying.set(asset, cur ? cur.plus(v) : v);
+  };
 
   const rows: SnapshotRowDraft[] = equity.assets.map((a) => {
+    const value = new D(a.value);
     // Cash in a stablecoin or fiat is not market exposure, but it is a holding row.
-    addExposure(a.asset, new D(a.value));
+    addExposure(a.asset, value);
     return {
       symbol: a.asset,
       asset: a.asset,
@@ -68,7 +75,7 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
       price: a.price,
       valueBase: a.value,
       notionalBase: a.value,
-      weight: ratio(new D(a.value), total),
+      weight: ratio(value, total),
       fxRate: "1",
       pnlPct: null,
     };
@@ -78,20 +85,21 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     const fx = priceOf(p.quoteCurrency);
     const settleFx = priceOf(p.settleCurrency);
     if (!fx || !settleFx) continue; // already reported as unpriced by the equity engine
-    const notional = new D(p.notional).times(fx);
+    const notional = fx === ONE ? new D(p.notional) : new D(p.notional).times(fx);
     addExposure(p.underlying, notional);
-    const cost = new D(p.entryPrice).times(p.quantity).abs();
+    const pnl = new D(p.unrealizedPnl);
+    const cost = new D(p.entryPrice).times(new D(p.quantity)).abs();
     rows.push({
       symbol: p.symbol,
       asset: p.underlying,
       kind: "derivative",
       quantity: p.quantity,
       price: p.markPrice,
-      valueBase: toDecimalString(new D(p.unrealizedPnl).times(settleFx)),
+      valueBase: toDecimalString(settleFx === ONE ? pnl : pnl.times(settleFx)),
       notionalBase: toDecimalString(notional),
       weight: ratio(notional, total),
       fxRate: toDecimalString(fx),
-      pnlPct: cost.isZero() ? null : toDecimalString(new D(p.unrealizedPnl).div(cost).toDecimalPlaces(12)),
+      pnlPct: cost.isZero() ? null : toDecimalString(pnl.div(cost).toDecimalPlaces(12)),
     });
   }
 

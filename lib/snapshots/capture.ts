@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { portfolioSnapshots, snapshotPositions } from "@/db/schema";
+import { portfolioSnapshots, snapshotHoldings } from "@/db/schema";
 import { chunk } from "@/lib/sync/chunk";
-import { insertJsonRows } from "@/lib/sync/insert-json-rows";
 import { calculateSnapshot, type SnapshotInput } from "./calculate";
 import { refreshEquityRollups } from "./rollups";
 
@@ -58,10 +57,9 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
       .onConflictDoNothing({ target: [portfolioSnapshots.connectionId, portfolioSnapshots.capturedAt] })
       .returning({ id: portfolioSnapshots.id });
     const kept = new Set(inserted.map((r) => r.id));
-    const rows = drafts
-      .filter((d) => kept.has(d.id))
-      .flatMap(({ p, id, s }) => s.rows.map((r) => ({ ...r, snapshotId: id, ownerId: p.ownerId })));
-    await insertJsonRows(tx, snapshotPositions, rows);
+    const holdings = drafts.filter((d) => kept.has(d.id)).map(({ p, id, s }) => ({ snapshotId: id, ownerId: p.ownerId, rows: s.rows }));
+    // One jsonb parameter per document (parsed once), not JSON inside JSON rows.
+    if (holdings.length > 0) await tx.insert(snapshotHoldings).values(holdings);
     for (const d of drafts) {
       if (!kept.has(d.id)) continue;
       written.push(d.id);

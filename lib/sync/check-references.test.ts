@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Balance, Fill, NavPoint, Order, VenueAccount } from "@/lib/connectors/types";
+import type { Balance, Fill, NavPoint, Order, Position, VenueAccount } from "@/lib/connectors/types";
 import { checkReferences } from "./check-references";
 import type { FetchedVenueState, VenueState } from "./fetch-venue-state";
 
@@ -76,5 +76,32 @@ describe("checkReferences", () => {
       ["nav", "bad_response"],
     ]);
     expect(out.state.nav).toEqual([]);
+  });
+
+  it("a balance listed twice (same account, asset and wallet) fails the whole run; the same asset in two wallets does not", () => {
+    expect(() => checkReferences(fetched({ balances: [balance, { ...balance, total: "2" }] }))).toThrow(
+      'balance BTC (spot wallet) of account "spot" listed twice',
+    );
+    expect(checkReferences(fetched({ balances: [balance, { ...balance, wallet: "funding" }] })).failures).toEqual([]);
+  });
+
+  it("a position listed twice on one side fails the whole run; a long and a short of one symbol (hedge mode) do not", () => {
+    const long: Position = {
+      accountUid: "spot",
+      symbol: "BTC/USDT:USDT",
+      underlying: "BTC",
+      quoteCurrency: "USDT",
+      settleCurrency: "USDT",
+      instrumentType: "perpetual",
+      side: "long",
+      quantity: "1",
+      entryPrice: "60000",
+      markPrice: "61000",
+      notional: "61000",
+      unrealizedPnl: "1000",
+    };
+    const short: Position = { ...long, side: "short", quantity: "-1", notional: "-61000", unrealizedPnl: "-1000" };
+    expect(() => checkReferences(fetched({ positions: [long, long] }))).toThrow('long position BTC/USDT:USDT of account "spot" listed twice');
+    expect(checkReferences(fetched({ positions: [long, short] })).failures).toEqual([]);
   });
 });

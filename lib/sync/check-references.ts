@@ -22,6 +22,11 @@ export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
   if (unlisted) throw fail(unlistedPortfolio(unlisted.portfolioExternalId));
   const orphan = [...state.balances, ...state.positions].find((item) => !accounts.has(item.accountUid));
   if (orphan) throw fail(unlistedAccount(orphan.accountUid));
+  // A holding is stored under its natural key; the venue listing one twice is ambiguous.
+  const twiceBalance = firstRepeated(state.balances, (b) => [b.accountUid, b.asset, b.wallet]);
+  if (twiceBalance) throw fail(`balance ${twiceBalance.asset} (${twiceBalance.wallet} wallet) of account "${twiceBalance.accountUid}" listed twice`);
+  const twicePosition = firstRepeated(state.positions, (q) => [q.accountUid, q.symbol, q.side]);
+  if (twicePosition) throw fail(`${twicePosition.side} position ${twicePosition.symbol} of account "${twicePosition.accountUid}" listed twice`);
 
   const failures: FailedStream[] = [...fetched.failures];
   const streamFailure = (stream: FailedStream["stream"], message: string) => {
@@ -51,4 +56,14 @@ export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
       nav: navOrphan ? [] : state.nav,
     },
   };
+}
+
+function firstRepeated<T>(items: T[], key: (item: T) => string[]): T | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = JSON.stringify(key(item));
+    if (seen.has(k)) return item;
+    seen.add(k);
+  }
+  return undefined;
 }

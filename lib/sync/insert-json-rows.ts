@@ -7,7 +7,8 @@ const ROWS_PER_STATEMENT = 5000;
 
 /**
  * Inserts many rows in one statement with one parameter: the rows travel as a JSON array
- * and jsonb_to_recordset turns them back into typed columns. Building a multi-row VALUES
+ * and json_to_recordset turns them back into typed columns (json, not jsonb: it reads the
+ * text once instead of building a jsonb value first). Building a multi-row VALUES
  * list costs a bind parameter (and its query-builder work) per cell, which dominates at
  * hundreds of rows; this costs one JSON.stringify.
  *
@@ -45,7 +46,7 @@ export async function insertJsonRows<T extends PgTable, R = Record<string, unkno
       }),
     );
     const result: unknown = await tx.execute(
-      sql`insert into ${sql.identifier(getTableName(table))} as t (${names}) select ${names} from rows from (jsonb_to_recordset(${json}::jsonb) as (${types})) with ordinality as x order by x.ordinality ${tail ?? sql``}`,
+      sql`insert into ${sql.identifier(getTableName(table))} as t (${names}) select ${names} from rows from (json_to_recordset(${json}::json) as (${types})) with ordinality as x order by x.ordinality ${tail ?? sql``}`,
     );
     // postgres.js hands back the rows as an array, PGlite as `{ rows }`.
     const got = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows ?? [];

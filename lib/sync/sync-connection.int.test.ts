@@ -11,7 +11,6 @@ import {
   orders,
   portfolioSnapshots,
   positions,
-  snapshotPositions,
   syncBatches,
   users,
 } from "@/db/schema";
@@ -20,6 +19,7 @@ import { createDemoConnector } from "@/lib/connectors/demo";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { SyncFailedError, syncConnection } from "./sync-connection";
+import { snapshotRowCount } from "./test-support";
 
 const T1 = new Date("2026-11-20T10:00:00Z");
 const T2 = new Date("2026-11-20T13:00:00Z");
@@ -32,7 +32,7 @@ let connectionId: string;
 
 async function counts() {
   type Counted = typeof balances | typeof positions | typeof orders | typeof orderEvents | typeof fills;
-  const c = async (table: Counted | typeof portfolioSnapshots | typeof snapshotPositions) =>
+  const c = async (table: Counted | typeof portfolioSnapshots) =>
     (await h.db.select({ n: count() }).from(table))[0]!.n;
   return {
     balances: await c(balances),
@@ -41,7 +41,7 @@ async function counts() {
     orderEvents: await c(orderEvents),
     fills: await c(fills),
     snapshots: await c(portfolioSnapshots),
-    snapshotRows: await c(snapshotPositions),
+    snapshotRows: await snapshotRowCount(h.db),
   };
 }
 

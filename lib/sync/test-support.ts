@@ -36,9 +36,15 @@ export function recordingDemo(at: Date, seed = "sync-test"): { connector: Connec
   return { connector, since };
 }
 
+/** Per-symbol rows over every snapshot's holdings document. */
+export async function snapshotRowCount(db: Db): Promise<number> {
+  const [r] = await db.select({ n: sql<string>`coalesce(sum(json_array_length(${schema.snapshotHoldings.rows})), 0)` }).from(schema.snapshotHoldings);
+  return Number(r!.n);
+}
+
 /** Rows per table of the data a run writes: equal before and after means the run added nothing. */
 export async function dataCounts(db: Db) {
-  const n = async (t: typeof schema.balances | typeof schema.positions | typeof schema.orders | typeof schema.orderEvents | typeof schema.fills | typeof schema.portfolioSnapshots | typeof schema.snapshotPositions | typeof schema.syncCursors) =>
+  const n = async (t: typeof schema.balances | typeof schema.positions | typeof schema.orders | typeof schema.orderEvents | typeof schema.fills | typeof schema.portfolioSnapshots | typeof schema.syncCursors) =>
     (await db.select({ n: count() }).from(t))[0]!.n;
   return {
     balances: await n(schema.balances),
@@ -47,7 +53,7 @@ export async function dataCounts(db: Db) {
     orderEvents: await n(schema.orderEvents),
     fills: await n(schema.fills),
     snapshots: await n(schema.portfolioSnapshots),
-    snapshotRows: await n(schema.snapshotPositions),
+    snapshotRows: await snapshotRowCount(db),
     cursors: await n(schema.syncCursors),
   };
 }

@@ -1,12 +1,12 @@
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { balances, positions } from "@/db/schema";
+import { accountHoldings, type HeldBalance, type HeldPosition } from "@/db/schema";
 import type { Balance, Position } from "@/lib/connectors/types";
-import { insertJsonRows } from "./insert-json-rows";
 
 /**
  * Replaces the current balances and positions of the connection's accounts with what
- * the venue reported now. A position the venue no longer lists is closed, so it goes.
+ * the venue reported now: one holdings document per account, so an account that now
+ * holds nothing is written empty, and a position the venue no longer lists is gone.
  */
 export async function replaceHoldings(
   tx: Db,
@@ -19,49 +19,52 @@ export async function replaceHoldings(
     positions: Position[];
   },
 ): Promise<void> {
-  const ids = [...p.accountIds.values()];
-  if (ids.length === 0) return;
-  await tx.delete(balances).where(inArray(balances.accountId, ids));
-  await tx.delete(positions).where(inArray(positions.accountId, ids));
-  const accountId = (uid: string) => p.accountIds.get(uid)!;
-
-  await insertJsonRows(
-    tx,
-    balances,
-    p.balances.map((b) => ({
-      ownerId: p.ownerId,
-      accountId: accountId(b.accountUid),
-      asset: b.asset,
-      wallet: b.wallet,
-      free: b.free,
-      locked: b.locked,
-      total: b.total,
-      syncBatchId: p.batchId,
-      updatedAt: p.at,
-    })),
-  );
-  await insertJsonRows(
-    tx,
-    positions,
-    p.positions.map((pos) => ({
-      ownerId: p.ownerId,
-      accountId: accountId(pos.accountUid),
+  if (p.accountIds.size === 0) return;
+  const byAccount = new Map<string, { balances: HeldBalance[]; positions: HeldPosition[] }>();
+  for (const id of p.accountIds.values()) byAccount.set(id, { balances: [], positions: [] });
+  const of = (uid: string) => byAccount.get(p.accountIds.get(uid)!)!;
+  for (const b of p.balances) {
+    of(b.accountUid).balances.push({ asset: b.asset, wallet: b.wallet, free: b.free, locked: b.locked, total: b.total });
+  }
+  for (const pos of p.positions) {
+    of(pos.accountUid).positions.push({
       symbol: pos.symbol,
       underlying: pos.underlying,
-      quoteCurrency: pos.quoteCurrency,
-      settleCurrency: pos.settleCurrency,
-      instrumentType: pos.instrumentType,
+      quote_currency: pos.quoteCurrency,
+      settle_currency: pos.settleCurrency,
+      instrument_type: pos.instrumentType,
       side: pos.side,
       quantity: pos.quantity,
-      entryPrice: pos.entryPrice,
-      markPrice: pos.markPrice,
+      entry_price: pos.entryPrice,
+      mark_price: pos.markPrice,
       notional: pos.notional,
-      unrealizedPnl: pos.unrealizedPnl,
-      liquidationPrice: pos.liquidationPrice ?? null,
+      unrealized_pnl: pos.unrealizedPnl,
+      liquidation_price: pos.liquidationPrice ?? null,
       leverage: pos.leverage ?? null,
-      marginMode: pos.marginMode ?? null,
-      syncBatchId: p.batchId,
-      updatedAt: p.at,
-    })),
-  );
+      margin_mode: pos.marginMode ?? null,
+    });
+  }
+  // Built by the query builder, not as JSON rows: each document is then one jsonb
+  // parameter, parsed once, instead of JSON inside JSON parsed twice.
+  await tx
+    .insert(accountHoldings)
+    .values(
+      [...byAccount].map(([accountId, held]) => ({
+        accountId,
+        ownerId: p.ownerId,
+        balances: held.balances,
+        positions: held.positions,
+        syncBatchId: p.batchId,
+        updatedAt: p.at,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: accountHoldings.accountId,
+      set: {
+        balances: sql`excluded.balances`,
+        positions: sql`excluded.positions`,
+        syncBatchId: sql`excluded.sync_batch_id`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
 }

@@ -5,9 +5,10 @@ import type { SyncCounts } from "@/db/schema";
 import { materializeSnapshot } from "@/lib/snapshots/capture";
 import type { VenueState } from "./fetch-venue-state";
 import { materializeAccounts } from "./write-accounts";
+import { ConcurrentWrites } from "./concurrent-writes";
 import { appendFills } from "./write-fills";
 import { replaceHoldings } from "./write-holdings";
-import { materializeOrders } from "./write-orders";
+import { type OrderWriteCounts, prepareOrderWrites } from "./write-orders";
 import { storeRawResponses } from "./write-raw-responses";
 
 /**
@@ -39,34 +40,47 @@ export async function writeState(
     portfolioIds,
   });
   const base = { ownerId: p.ownerId, batchId: p.batchId, accountIds };
-  await replaceHoldings(tx, { ...base, at: p.at, balances: state.balances, positions: state.positions });
-  const orderCounts = await materializeOrders(tx, { ...base, orders: state.orders });
-  const fills = await appendFills(tx, { ...base, provider: p.provider, fills: state.fills });
-  const valuations = await appendValuations(tx, {
-    ownerId: p.ownerId,
-    connectionId: p.connectionId,
-    batchId: p.batchId,
-    points: state.nav,
-    portfolioIds,
-    accountIds,
-  });
-  const rawResponses = await storeRawResponses(tx, {
-    ownerId: p.ownerId,
-    connectionId: p.connectionId,
-    batchId: p.batchId,
-    at: p.at,
-    raw: state.raw,
-  });
-  const snapshotId = await materializeSnapshot(tx, {
-    ownerId: p.ownerId,
-    connectionId: p.connectionId,
-    capturedAt: p.at,
-    batchId: p.batchId,
-    baseCurrency: p.baseCurrency,
-    balances: state.balances,
-    positions: state.positions,
-    prices: p.prices,
-  });
+  // Reads first: statements run in the order they are sent, so nothing may queue ahead of them.
+  const orderWrites = await prepareOrderWrites(tx, { ...base, orders: state.orders });
+  const writes = new ConcurrentWrites();
+  writes.start(replaceHoldings(tx, { ...base, at: p.at, balances: state.balances, positions: state.positions }));
+  const fillsWritten = writes.start(appendFills(tx, { ...base, provider: p.provider, fills: state.fills }));
+  const valuationsWritten = writes.start(
+    appendValuations(tx, {
+      ownerId: p.ownerId,
+      connectionId: p.connectionId,
+      batchId: p.batchId,
+      points: state.nav,
+      portfolioIds,
+      accountIds,
+    }),
+  );
+  const rawWritten = writes.start(
+    storeRawResponses(tx, { ownerId: p.ownerId, connectionId: p.connectionId, batchId: p.batchId, at: p.at, raw: state.raw }),
+  );
+  let orderCounts: OrderWriteCounts;
+  let snapshotId: string | null;
+  try {
+    // The diff and the hash chain are computed while the database writes the holdings.
+    await writes.flush();
+    orderCounts = orderWrites.send(writes);
+    await writes.flush();
+    snapshotId = await materializeSnapshot(tx, {
+      ownerId: p.ownerId,
+      connectionId: p.connectionId,
+      capturedAt: p.at,
+      batchId: p.batchId,
+      baseCurrency: p.baseCurrency,
+      balances: state.balances,
+      positions: state.positions,
+      prices: p.prices,
+    });
+  } catch (e) {
+    await writes.settle(e);
+    throw e;
+  }
+  await writes.settle();
+  const [fills, valuations, rawResponses] = [await fillsWritten, await valuationsWritten, await rawWritten];
   return {
     snapshotId,
     counts: {

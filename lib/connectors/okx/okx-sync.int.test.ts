@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { ensureLocalOwner } from "@/db/queries/users";
-import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions, snapshotPositions } from "@/db/schema";
+import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions, snapshotHoldings } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
 import type { ConnectorBuilder } from "@/lib/connections/input";
@@ -98,7 +98,8 @@ describe("OKX end to end", () => {
       unrealizedPnl: "496.37459772",
       equity: "54680.33435772",
     });
-    expect(await h.db.select().from(snapshotPositions).where(eq(snapshotPositions.snapshotId, snap!.id))).not.toHaveLength(0);
+    const [holdings] = await h.db.select().from(snapshotHoldings).where(eq(snapshotHoldings.snapshotId, snap!.id));
+    expect(holdings!.rows).not.toHaveLength(0);
 
     expect(calls()).toEqual([
       "/api/v5/account/balance",

@@ -17,9 +17,6 @@ export interface SnapshotInput {
   prices: Record<string, string>;
 }
 
-/** One row of a snapshot: stored as is in the snapshot's holdings document. */
-export type SnapshotRowDraft = SnapshotHolding;
-
 export interface SnapshotDraft {
   equity: EquityResult;
   longExposure: string;
@@ -27,7 +24,8 @@ export interface SnapshotDraft {
   grossExposure: string;
   netExposure: string;
   leverage: string | null;
-  rows: SnapshotRowDraft[];
+  /** Stored as is, as the snapshot's holdings document. */
+  rows: SnapshotHolding[];
 }
 
 const ONE = new D(1);
@@ -63,7 +61,7 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     netByUnderlying.set(asset, cur ? cur.plus(v) : v);
   };
 
-  const rows: SnapshotRowDraft[] = equity.assets.map((a) => {
+  const rows: SnapshotHolding[] = equity.assets.map((a) => {
     const value = new D(a.value);
     // Cash in a stablecoin or fiat is not market exposure, but it is a holding row.
     addExposure(a.asset, value);

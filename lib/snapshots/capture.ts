@@ -58,7 +58,7 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
       .returning({ id: portfolioSnapshots.id });
     const kept = new Set(inserted.map((r) => r.id));
     const holdings = drafts.filter((d) => kept.has(d.id)).map(({ p, id, s }) => ({ snapshotId: id, ownerId: p.ownerId, rows: s.rows }));
-    // One jsonb parameter per document (parsed once), not JSON inside JSON rows.
+    // One json parameter per document (read once), not JSON inside JSON rows.
     if (holdings.length > 0) await tx.insert(snapshotHoldings).values(holdings);
     for (const d of drafts) {
       if (!kept.has(d.id)) continue;

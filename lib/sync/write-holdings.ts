@@ -44,8 +44,8 @@ export async function replaceHoldings(
       margin_mode: pos.marginMode ?? null,
     });
   }
-  // Built by the query builder, not as JSON rows: each document is then one jsonb
-  // parameter, parsed once, instead of JSON inside JSON parsed twice.
+  // Built by the query builder, not as JSON rows: each document is then one json
+  // parameter, read once, instead of JSON inside JSON read twice.
   await tx
     .insert(accountHoldings)
     .values(

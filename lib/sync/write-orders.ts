@@ -5,7 +5,7 @@ import { orderEvents, orders } from "@/db/schema";
 import type { Order } from "@/lib/connectors/types";
 import { GENESIS_HASH, orderEventHash } from "@/lib/audit/event-hash";
 import { chunk } from "./chunk";
-import { ConcurrentWrites } from "./concurrent-writes";
+import type { ConcurrentWrites } from "./concurrent-writes";
 import { insertJsonRows } from "./insert-json-rows";
 import { diffOrder, type OrderEventDraft, type StoredOrderState } from "./order-diff";
 
@@ -198,18 +198,6 @@ function sendOrderWrites(
     }
     remember(accountId, head, states);
   }
-  return counts;
-}
-
-/** Reads, then writes, the run's orders; resolves once every statement has run. */
-export async function materializeOrders(
-  tx: Db,
-  p: { ownerId: string; batchId: string; accountIds: Map<string, string>; orders: Order[] },
-): Promise<OrderWriteCounts> {
-  const prepared = await prepareOrderWrites(tx, p);
-  const writes = new ConcurrentWrites();
-  const counts = prepared.send(writes);
-  await writes.settle();
   return counts;
 }
 

@@ -4,9 +4,9 @@ import { EquitySection } from "@/components/dashboard/equity-section";
 import { EquityHeader } from "@/components/dashboard/equity-header";
 import { HoldingsSection } from "@/components/dashboard/holdings-section";
 import { SyncPanel } from "@/components/dashboard/sync-panel";
-import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/api/dashboard-data";
-import { DEFAULT_EQUITY_RANGE } from "@/lib/api/dashboard-schemas";
-import { dashboardKeys } from "@/lib/api/query-options";
+import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
+import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
+import { dashboardKeys } from "@/lib/read-models/query-options";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 /** The dashboard. Rendered per request (it reads the database), prefetched on the server. */

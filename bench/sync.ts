@@ -28,7 +28,7 @@ const { syncConnection } = await import("@/lib/sync/sync-connection");
 const { refreshEquityRollups } = await import("@/lib/snapshots/rollups");
 const { readEquityRollups } = await import("@/db/queries/rollups");
 const { EQUITY_RANGES } = await import("@/db/queries/dashboard");
-const { bucketStart } = await import("@/lib/snapshots/buckets");
+const { bucketStart } = await import("@/db/queries/rollup-buckets");
 const { sql } = await import("drizzle-orm");
 import type { Connector } from "@/lib/connectors/types";
 

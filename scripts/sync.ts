@@ -11,7 +11,7 @@ import { connectionOwner } from "@/db/queries/connections";
 import { getSyncBatch } from "@/db/queries/sync-batches";
 import { OPEN_SYNC_STATUSES, type SyncStatus } from "@/db/schema";
 import { databaseTarget, env } from "@/lib/env";
-import { toSyncBatchView } from "@/lib/sync/batch-view";
+import { toSyncBatchView } from "@/lib/read-models/sync-batch-view";
 import { startSync, SyncFailedError } from "@/lib/sync/sync-connection";
 
 const argsSchema = z.object({

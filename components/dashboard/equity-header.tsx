@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { summaryQuery } from "@/lib/api/query-options";
+import { summaryQuery } from "@/lib/read-models/query-options";
 
 const toneClass = { up: "text-emerald-700", down: "text-rose-700", flat: "text-slate-600" };
 

@@ -7,8 +7,8 @@ import { toChartNumber } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { DEFAULT_EQUITY_RANGE, type EquityRangeParam } from "@/lib/api/dashboard-schemas";
-import { equityQuery } from "@/lib/api/query-options";
+import { DEFAULT_EQUITY_RANGE, type EquityRangeParam } from "@/lib/read-models/dashboard-schemas";
+import { equityQuery } from "@/lib/read-models/query-options";
 
 const RANGES: Array<{ id: EquityRangeParam; label: string; spanMs: number }> = [
   { id: "24h", label: "24H", spanMs: 86_400_000 },

@@ -8,7 +8,7 @@ import { PositionsTable } from "@/components/tables/positions-table";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { holdingsQuery } from "@/lib/api/query-options";
+import { holdingsQuery } from "@/lib/read-models/query-options";
 
 export function HoldingsSection() {
   const { data, isPending, isError, error, refetch } = useQuery(holdingsQuery());

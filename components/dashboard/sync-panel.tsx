@@ -2,11 +2,11 @@
 
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState, useSyncExternalStore, useTransition } from "react";
-import { resync } from "@/app/actions/resync";
+import { resync } from "@/lib/actions/resync";
 import { formatAgo, formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import type { SyncBatchView } from "@/lib/api/dashboard-schemas";
-import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/api/query-options";
+import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
+import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/read-models/query-options";
 
 const POLL_MS = 1_000;
 // A run the reaper has not yet marked stale could keep us polling; stop following it sooner.

@@ -1,6 +1,6 @@
 import { SLICE_COLORS } from "@/components/charts/allocation-chart";
 import { formatMoney, formatPct, formatQuantity } from "@/components/format";
-import type { Holdings } from "@/lib/api/dashboard-schemas";
+import type { Holdings } from "@/lib/read-models/dashboard-schemas";
 
 export function AllocationTable({ rows, currency }: { rows: Holdings["allocation"]; currency: string }) {
   return (

@@ -1,6 +1,6 @@
 import { formatMoney, formatQuantity, signTone } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import type { Holdings } from "@/lib/api/dashboard-schemas";
+import type { Holdings } from "@/lib/read-models/dashboard-schemas";
 
 const toneClass = { up: "text-emerald-700", down: "text-rose-700", flat: "text-slate-700" };
 

@@ -13,7 +13,7 @@ import {
   type ReconciliationSummaryRow,
   type StrategyEquityRow,
 } from "../schema";
-import { chunk } from "@/lib/sync/chunk";
+import { chunk } from "@/db/chunk";
 
 /**
  * The newest snapshot (at or before `asOf`) of every owner's active connections that has

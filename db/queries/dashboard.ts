@@ -9,7 +9,7 @@ import {
   tradingAccounts,
   type RollupBucket,
 } from "../schema";
-import { bucketStart } from "@/lib/snapshots/buckets";
+import { bucketStart } from "@/db/queries/rollup-buckets";
 import { readEquityRollups } from "./rollups";
 
 /** Each chart range reads one roll-up size: at most ~1,000 points whatever the history. */

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lte, max, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { valuations, type ValuationRow } from "../schema";
 import type { NavPoint } from "@/lib/connectors/types";
-import { chunk } from "@/lib/sync/chunk";
+import { chunk } from "@/db/chunk";
 
 /** The series a NAV point belongs to: its fund, else its account (see `NavParams`). */
 export function navSeriesOf(point: Pick<NavPoint, "portfolioExternalId" | "accountUid">): string {

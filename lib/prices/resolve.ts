@@ -1,5 +1,5 @@
 import type { Quote } from "@/lib/connectors/types";
-import { pricesInBase } from "@/lib/money/prices";
+import { pricesInBase } from "@/lib/engines/pricing";
 import type { ReferencePriceSource } from "./reference";
 
 export interface ResolvedPrices {

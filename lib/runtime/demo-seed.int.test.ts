@@ -4,8 +4,8 @@ import type { DbHandle } from "@/db/client";
 import { ensureLocalOwner } from "@/db/queries/users";
 import { connections, fills, orderEvents, portfolioSnapshots, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
-import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/api/dashboard-data";
-import { equitySeriesSchema, holdingsSchema, summarySchema } from "@/lib/api/dashboard-schemas";
+import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
+import { equitySeriesSchema, holdingsSchema, summarySchema } from "@/lib/read-models/dashboard-schemas";
 import { D, sum } from "@/lib/money/decimal";
 import { DEMO_HISTORY_DAYS, ensureDemoPortfolio } from "./demo-seed";
 

@@ -4,7 +4,8 @@ import { createConnection } from "@/db/queries/connections";
 import { connections } from "@/db/schema";
 import { createDemoConnector } from "@/lib/connectors/demo";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
-import { BASE_CURRENCY, syncConnection } from "@/lib/sync/sync-connection";
+import { BASE_CURRENCY } from "@/lib/money/base-currency";
+import { syncConnection } from "@/lib/sync/sync-connection";
 
 const HOUR = 3_600_000;
 export const DEMO_HISTORY_DAYS = 90;

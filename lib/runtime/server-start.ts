@@ -1,5 +1,5 @@
 import { env, inngestEnabled } from "@/lib/env";
-import { startInProcessScheduler } from "@/lib/scheduler/in-process";
+import { startInProcessScheduler } from "@/lib/schedules/in-process/in-process";
 import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { getRuntime } from "./app-db";
 

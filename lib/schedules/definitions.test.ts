@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/connectors/types";
-import { cadenceOf } from "./cadence";
+import { cadenceOf } from "@/lib/connectors/sync-cadence";
 import { MAINTENANCE_TASKS, SCHEDULES, inngestCron, type ScheduleDefinition } from "./definitions";
 
 const byId = (id: string): ScheduleDefinition => {

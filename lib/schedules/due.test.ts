@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarSyncs, dueConnections, intervalSecondsOf, isDue, nextDueAt, type ScheduledConnection } from "./due";
+import { intervalSecondsOf } from "@/lib/connectors/sync-cadence";
+import { calendarSyncs, dueConnections, isDue, nextDueAt, type ScheduledConnection } from "./due";
 
 const A = "3f1c2b9e-8a41-4d2e-9c7b-5e0a1d2f3b4c"; // jitter 10 s at 300 s, 6 s at 60 s
 const B = "9b2e4c1a-7d3f-4e8b-a6c5-1f0e2d3c4b5a"; // jitter 30 s at 300 s and at 600 s

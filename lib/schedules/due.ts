@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/connectors/types";
-import { cadenceOf, isProvider } from "./cadence";
+import { intervalSecondsOf, isProvider } from "@/lib/connectors/sync-cadence";
 import { jitterSeconds } from "./jitter";
 
 /** What the interval schedule needs to know about a connection. */
@@ -16,17 +16,6 @@ export interface ScheduledConnection {
 }
 
 export type DueConnection = ScheduledConnection & { provider: ProviderId; dueAt: Date };
-
-/**
- * The effective interval: the connection's own, clamped to its venue's range. Null for
- * calendar venues and unknown providers, which the interval schedule never syncs.
- */
-export function intervalSecondsOf(c: Pick<ScheduledConnection, "provider" | "syncIntervalSeconds">): number | null {
-  if (!isProvider(c.provider)) return null;
-  const cadence = cadenceOf(c.provider);
-  if (cadence.kind !== "interval") return null;
-  return Math.min(cadence.maxSeconds, Math.max(cadence.minSeconds, c.syncIntervalSeconds));
-}
 
 /**
  * When the connection's next background sync is due: `lastSyncAt + interval + jitter`,

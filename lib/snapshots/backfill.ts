@@ -2,7 +2,7 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { portfolioSnapshots } from "@/db/schema";
 import type { Connector } from "@/lib/connectors/types";
-import { pricesInBase } from "@/lib/money/prices";
+import { pricesInBase } from "@/lib/engines/pricing";
 import { materializeSnapshots, type CaptureParams } from "./capture";
 
 export interface BackfillParams {

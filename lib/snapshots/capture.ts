@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { portfolioSnapshots, snapshotHoldings } from "@/db/schema";
-import { chunk } from "@/lib/sync/chunk";
+import { chunk } from "@/db/chunk";
 import { calculateSnapshot, type SnapshotInput } from "./calculate";
 import { refreshEquityRollups } from "./rollups";
 

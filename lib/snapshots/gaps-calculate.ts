@@ -1,6 +1,6 @@
 import type { RollupBucket } from "@/db/schema/rollups";
-import { intervalSecondsOf } from "@/lib/schedules/due";
-import { BUCKET_MS, bucketStart } from "./buckets";
+import { intervalSecondsOf } from "@/lib/connectors/sync-cadence";
+import { BUCKET_MS, bucketStart } from "@/db/queries/rollup-buckets";
 
 /**
  * When a connection's snapshot series has a hole, and how to fill it. Pure: instants are

@@ -11,7 +11,7 @@ import {
 import { raiseAlert, type WebhookConfig } from "@/lib/alerts/notify";
 import { webhookFromEnv } from "@/lib/alerts/webhook-config";
 import { createConnector, supportsHistoricalState } from "@/lib/connectors";
-import { BASE_CURRENCY } from "@/lib/sync/sync-connection";
+import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { backfillSnapshots } from "./backfill";
 import { expectedSpacingMs, findSnapshotHoles, gapThresholdMs, planBackfill, type SnapshotHole } from "./gaps-calculate";
 

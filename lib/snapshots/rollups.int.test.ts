@@ -6,7 +6,7 @@ import { ensureLocalOwner } from "@/db/queries/users";
 import { equityRollups } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { recordOpenGap } from "@/db/queries/snapshot-gaps";
-import { loadEquitySeries } from "@/lib/api/dashboard-data";
+import { loadEquitySeries } from "@/lib/read-models/dashboard-data";
 import { materializeSnapshots, type CaptureParams } from "./capture";
 
 let h: DbHandle;

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
-import { chunk } from "@/lib/sync/chunk";
-import { bucketStart } from "./buckets";
+import { chunk } from "@/db/chunk";
+import { bucketStart } from "@/db/queries/rollup-buckets";
 
 export interface RollupDraft {
   bucket: RollupBucket;

@@ -16,7 +16,8 @@ import { fetchVenueState } from "./fetch-venue-state";
 import { historyContext } from "./history-context";
 import { recordFailure } from "./record-failure";
 import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext } from "./sync-alerts";
-import { BASE_CURRENCY, type SyncOptions, type SyncResult } from "./sync-types";
+import { BASE_CURRENCY } from "@/lib/money/base-currency";
+import type { SyncOptions, SyncResult } from "./sync-types";
 import { initialHistoryDays, planSyncWindow } from "./sync-window";
 import { writeState } from "./write-state";
 

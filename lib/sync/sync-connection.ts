@@ -4,7 +4,7 @@ import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { runSync } from "./run-sync";
 import type { SyncOptions, SyncResult } from "./sync-types";
 
-export { BASE_CURRENCY, SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
+export { SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
 
 /** A run that has its batch row: the id to follow now, the outcome later. */
 export interface StartedSync {

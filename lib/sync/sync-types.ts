@@ -3,7 +3,6 @@ import type { WebhookConfig } from "@/lib/alerts/notify";
 import type { Connector } from "@/lib/connectors/types";
 import type { ReferencePriceSource } from "@/lib/prices/reference";
 
-export const BASE_CURRENCY = "USD";
 
 export interface SyncOptions {
   ownerId: string;

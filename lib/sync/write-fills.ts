@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { fills } from "@/db/schema";
 import type { Fill } from "@/lib/connectors/types";
-import { chunk } from "./chunk";
+import { chunk } from "@/db/chunk";
 import { strategyFromClientOrderId } from "./strategy-tag";
 
 /** Appends fills not seen before; a fill id already stored is skipped. Returns how many were new. */

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema";
 import type { Order } from "@/lib/connectors/types";
 import { GENESIS_HASH, orderEventHash } from "@/lib/audit/event-hash";
-import { chunk } from "./chunk";
+import { chunk } from "@/db/chunk";
 import type { ConcurrentWrites } from "./concurrent-writes";
 import { insertJsonRows } from "./insert-json-rows";
 import { diffOrder, type OrderEventDraft, type StoredOrderState } from "./order-diff";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRawResponses } from "@/db/schema";
 import type { RawCapture } from "@/lib/connectors/types";
-import { chunk } from "./chunk";
+import { chunk } from "@/db/chunk";
 import { prepareRawBody } from "./raw-body";
 
 /** Retention per connection: the responses of its last 50 runs that kept any, and none older than 7 days. */

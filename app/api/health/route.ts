@@ -1,6 +1,6 @@
 // GET /api/health — 200 once the database is open and migrated, 503 with the reason otherwise.
 import { NextResponse } from "next/server";
-import { publicMessage } from "@/lib/api/respond";
+import { publicMessage } from "@/lib/read-models/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 export async function GET() {

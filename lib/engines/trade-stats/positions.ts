@@ -1,4 +1,4 @@
-import type { TradeFill } from "@/lib/engines/trade-stats";
+import type { TradeFill } from "@/lib/engines/trade-stats/fill";
 import { type ClosedTrip, newBook, type PositionBook } from "@/lib/engines/trade-stats/book";
 import { splitSymbol } from "@/lib/engines/trade-stats/instrument";
 

@@ -1,8 +1,8 @@
 // GET /api/dashboard/equity?range=24h|7d|30d|90d|all — the equity series, bucketed for the range.
 import { z } from "zod";
-import { loadEquitySeries } from "@/lib/api/dashboard-data";
-import { equityRangeSchema, equitySeriesSchema } from "@/lib/api/dashboard-schemas";
-import { badRequest, failure, ok } from "@/lib/api/respond";
+import { loadEquitySeries } from "@/lib/read-models/dashboard-data";
+import { equityRangeSchema, equitySeriesSchema } from "@/lib/read-models/dashboard-schemas";
+import { badRequest, failure, ok } from "@/lib/read-models/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 const querySchema = z.object({ range: equityRangeSchema.default("30d") });

@@ -1,7 +1,7 @@
 // GET /api/dashboard/holdings — allocation by asset (latest snapshots) and open positions.
-import { loadHoldings } from "@/lib/api/dashboard-data";
-import { holdingsSchema } from "@/lib/api/dashboard-schemas";
-import { failure, ok } from "@/lib/api/respond";
+import { loadHoldings } from "@/lib/read-models/dashboard-data";
+import { holdingsSchema } from "@/lib/read-models/dashboard-schemas";
+import { failure, ok } from "@/lib/read-models/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 export async function GET() {

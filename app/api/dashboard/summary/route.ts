@@ -1,7 +1,7 @@
 // GET /api/dashboard/summary — current equity, day change, components and each connection's sync state.
-import { loadSummary } from "@/lib/api/dashboard-data";
-import { summarySchema } from "@/lib/api/dashboard-schemas";
-import { failure, ok } from "@/lib/api/respond";
+import { loadSummary } from "@/lib/read-models/dashboard-data";
+import { summarySchema } from "@/lib/read-models/dashboard-schemas";
+import { failure, ok } from "@/lib/read-models/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
 
 export async function GET() {

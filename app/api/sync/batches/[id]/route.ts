@@ -1,10 +1,10 @@
 // GET /api/sync/batches/[id] — one sync run of the viewer: status, mode, per-stream counts, failed streams and error.
 import { z } from "zod";
 import { getSyncBatch } from "@/db/queries/sync-batches";
-import { syncBatchSchema } from "@/lib/api/dashboard-schemas";
-import { badRequest, failure, ok } from "@/lib/api/respond";
+import { syncBatchSchema } from "@/lib/read-models/dashboard-schemas";
+import { badRequest, failure, ok } from "@/lib/read-models/respond";
 import { getRuntime } from "@/lib/runtime/app-db";
-import { toSyncBatchView } from "@/lib/sync/batch-view";
+import { toSyncBatchView } from "@/lib/read-models/sync-batch-view";
 
 const paramsSchema = z.object({ id: z.uuid() });
 

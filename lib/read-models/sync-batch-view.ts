@@ -1,5 +1,5 @@
 import type { SyncBatchRow } from "@/db/schema";
-import type { SyncBatchView } from "@/lib/api/dashboard-schemas";
+import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
 
 /** A batch row as the API reports it: ISO times, no owner, no raw venue usage detail. */
 export function toSyncBatchView(b: SyncBatchRow): SyncBatchView {

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { listConnections } from "@/db/queries/connections";
-import type { ResyncResult } from "@/lib/api/dashboard-schemas";
+import type { ResyncResult } from "@/lib/read-models/dashboard-schemas";
 import { redact } from "@/lib/security/redact";
-import { startSync, type StartedSync, type SyncOptions } from "./sync-connection";
+import { startSync, type StartedSync, type SyncOptions } from "@/lib/sync/sync-connection";
 
 /** Where a queued resync goes: Inngest's `send`, or anything with its shape. */
 export interface SyncQueue {

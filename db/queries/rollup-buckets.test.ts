@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketStart } from "./buckets";
+import { bucketStart } from "./rollup-buckets";
 
 const at = (iso: string) => Date.parse(iso);
 

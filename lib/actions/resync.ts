@@ -4,11 +4,11 @@ import { after } from "next/server";
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { connectionSyncRequested } from "@/inngest/events";
-import { resyncResultSchema, type ResyncResult } from "@/lib/api/dashboard-schemas";
+import { resyncResultSchema, type ResyncResult } from "@/lib/read-models/dashboard-schemas";
 import { parseProvider } from "@/lib/connectors";
 import { inngestEnabled } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime/app-db";
-import { requestResync, type SyncQueue } from "@/lib/sync/request-resync";
+import { requestResync, type SyncQueue } from "@/lib/actions/request-resync";
 
 const inputSchema = z.object({ connectionId: z.uuid().optional() });
 

@@ -6,10 +6,10 @@ import { getSyncBatch } from "@/db/queries/sync-batches";
 import { createUser, ensureLocalOwner } from "@/db/queries/users";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
-import { syncBatchSchema } from "@/lib/api/dashboard-schemas";
-import { toSyncBatchView } from "./batch-view";
+import { syncBatchSchema } from "@/lib/read-models/dashboard-schemas";
+import { toSyncBatchView } from "@/lib/read-models/sync-batch-view";
 import { requestResync, type SyncQueue } from "./request-resync";
-import { demoAt, offline } from "./test-support";
+import { demoAt, offline } from "@/lib/sync/test-support";
 
 let h: DbHandle;
 let ownerId: string;

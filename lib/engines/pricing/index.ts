@@ -1,4 +1,4 @@
-import { D, type Dec } from "@/lib/money/decimal";
+import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 
 /**
  * Converts any asset into one base currency from the prices the caller supplies.
@@ -100,4 +100,20 @@ export function createPriceBook(input: PricingInput): PriceBook {
       return rate;
     },
   };
+}
+
+/**
+ * The base-currency price of every asset the quotes name as their base, by the price
+ * book's rule (the shortest chain of quotes, in either direction). Sync and backfill value
+ * snapshots with this, so the stored snapshots and the engines price alike.
+ */
+export function pricesInBase(quotes: readonly PriceQuote[], base: string): Record<string, string> {
+  const book = createPriceBook({ baseCurrency: base, quotes: [...quotes] });
+  const out: Record<string, string> = {};
+  for (const q of quotes) {
+    if (q.base === base || out[q.base] !== undefined) continue;
+    const rate = book.rateOf(q.base);
+    if (rate) out[q.base] = toDecimalString(rate);
+  }
+  return out;
 }

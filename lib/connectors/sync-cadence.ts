@@ -43,3 +43,14 @@ export function cadenceOf(provider: ProviderId): Cadence {
 export function isProvider(provider: string): provider is ProviderId {
   return (PROVIDERS as readonly string[]).includes(provider);
 }
+
+/**
+ * The effective interval: the connection's own, clamped to its venue's range. Null for
+ * calendar venues and unknown providers, which the interval schedule never syncs.
+ */
+export function intervalSecondsOf(c: { provider: string; syncIntervalSeconds: number }): number | null {
+  if (!isProvider(c.provider)) return null;
+  const cadence = cadenceOf(c.provider);
+  if (cadence.kind !== "interval") return null;
+  return Math.min(cadence.maxSeconds, Math.max(cadence.minSeconds, c.syncIntervalSeconds));
+}

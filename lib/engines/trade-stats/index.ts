@@ -1,12 +1,14 @@
 import { type Amount, amount, amountToString, div, fromDecimal, isNeg, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
-import type { OrderSide } from "@/lib/connectors/types";
 import { createPriceBook, type PricingInput } from "@/lib/engines/pricing";
 import { applyFill, type ClosedTrip, type CostMethod, openState } from "@/lib/engines/trade-stats/book";
 import { feeConverter } from "@/lib/engines/trade-stats/fees";
 import { type PositionKey, splitByPosition } from "@/lib/engines/trade-stats/positions";
 import { SummaryAccumulator, type TradeSummary } from "@/lib/engines/trade-stats/summary";
 
+import type { TradeFill } from "@/lib/engines/trade-stats/fill";
+
 export type { CostMethod } from "@/lib/engines/trade-stats/book";
+export type { TradeFill } from "@/lib/engines/trade-stats/fill";
 export type { TradeSummary } from "@/lib/engines/trade-stats/summary";
 
 /**
@@ -15,22 +17,6 @@ export type { TradeSummary } from "@/lib/engines/trade-stats/summary";
  * (the instrument's base asset at the fill price, anything else through the price book).
  * Summaries across instruments (overall, per strategy) are in the base currency.
  */
-export interface TradeFill {
-  symbol: string;
-  side: OrderSide;
-  price: string;
-  quantity: string;
-  /** Positive paid, negative rebate. */
-  fee: string;
-  feeCurrency: string;
-  executedAt: Date | string;
-  venueFillId?: string;
-  accountUid?: string;
-  strategy?: string | null;
-  /** Defaults to the quote of "BASE/QUOTE[:SETTLE]", else to the fee currency (a broker's ticker). */
-  quoteCurrency?: string;
-}
-
 export interface TradeStatsInput extends PricingInput {
   fills: TradeFill[];
   /** Default "fifo". */

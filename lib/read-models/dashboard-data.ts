@@ -9,9 +9,9 @@ import {
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import { listOpenGaps } from "@/db/queries/snapshot-gaps";
-import { BUCKET_MS } from "@/lib/snapshots/buckets";
+import { BUCKET_MS } from "@/db/queries/rollup-buckets";
 import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
-import { BASE_CURRENCY } from "@/lib/sync/sync-connection";
+import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
 
 /**

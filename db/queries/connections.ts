@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { connections, type Connection, type ConnectionStatus } from "../schema";
 import { NotFoundError } from "./not-found";
@@ -34,23 +34,6 @@ export async function listConnections(db: Db, p: { ownerId: string }) {
     .select(publicConnectionColumns)
     .from(connections)
     .where(eq(connections.ownerId, p.ownerId))
-    .orderBy(asc(connections.createdAt));
-}
-
-/**
- * Every owner's active connections: the scheduler's work list. A connection the failure
- * policy paused or flagged as needing attention is left out until it is fixed; given
- * `now`, so is one whose venue asked (Retry-After) to be left alone until later.
- */
-export async function listActiveConnections(db: Db, p: { now?: Date } = {}): Promise<Array<{ id: string; ownerId: string }>> {
-  return db
-    .select({ id: connections.id, ownerId: connections.ownerId })
-    .from(connections)
-    .where(
-      p.now
-        ? and(eq(connections.status, "active"), or(isNull(connections.retryNotBefore), lte(connections.retryNotBefore, p.now)))
-        : eq(connections.status, "active"),
-    )
     .orderBy(asc(connections.createdAt));
 }
 

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { ensureLocalOwner } from "@/db/queries/users";
 import { connections } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
-import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { parseSettings } from "@/lib/connectors/settings";
 import { MarketCache } from "@/lib/connectors/ccxt/markets";
 import { ConnectorError } from "@/lib/connectors/errors";
 import { openCredentials } from "@/lib/connectors/http/credentials";

@@ -8,6 +8,7 @@ import { createIbkrConnector, ibkrConfigSchema, ibkrCredentialsSchema } from "./
 import { createOkxWeb3Connector, okxWeb3ConfigSchema, okxWeb3CredentialsSchema } from "./okx-web3";
 import { okxFromConnection } from "./okx";
 import { createOneTokenConnector, oneTokenConfigSchema, oneTokenCredentialsSchema } from "./onetoken";
+import { parseSettings } from "./settings";
 import { PROVIDERS, type Connector, type ProviderId } from "./types";
 
 /** What the factory needs of a stored connection. Secrets arrive still encrypted. */
@@ -32,43 +33,30 @@ export function parseProvider(provider: string): ProviderId {
   return parsed.data;
 }
 
-function parseConfig<T>(provider: string, schema: z.ZodType<T>, config: unknown): T {
-  const parsed = schema.safeParse(config);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConnectorError({
-      kind: "invalid_request",
-      provider,
-      message: `invalid connection settings: ${[...issue.path].join(".")} ${issue.message}`,
-    });
-  }
-  return parsed.data;
-}
-
 export function createConnector(conn: ConnectionForConnector, ctx: ConnectorContext): Connector {
   const provider = parseProvider(conn.provider);
   switch (provider) {
     case "demo": {
-      const { seed } = parseConfig(provider, demoConfigSchema, conn.config);
+      const { seed } = parseSettings(provider, demoConfigSchema, conn.config);
       return createDemoConnector({ seed, now: ctx.now });
     }
     case "onetoken": {
-      const config = parseConfig(provider, oneTokenConfigSchema, conn.config);
+      const config = parseSettings(provider, oneTokenConfigSchema, conn.config);
       const credentials = openCredentials(provider, oneTokenCredentialsSchema, conn.credentialsEncrypted);
       return createOneTokenConnector({ credentials, config, now: ctx.now });
     }
     case "groww": {
-      const config = parseConfig(provider, growwConfigSchema, conn.config);
+      const config = parseSettings(provider, growwConfigSchema, conn.config);
       const credentials = openCredentials(provider, growwCredentialsSchema, conn.credentialsEncrypted);
       return createGrowwConnector({ credentials, config, now: ctx.now });
     }
     case "ibkr": {
-      const config = parseConfig(provider, ibkrConfigSchema, conn.config);
+      const config = parseSettings(provider, ibkrConfigSchema, conn.config);
       const credentials = openCredentials(provider, ibkrCredentialsSchema, conn.credentialsEncrypted);
       return createIbkrConnector({ credentials, config, now: ctx.now });
     }
     case "okx_web3": {
-      const config = parseConfig(provider, okxWeb3ConfigSchema, conn.config);
+      const config = parseSettings(provider, okxWeb3ConfigSchema, conn.config);
       const credentials = openCredentials(provider, okxWeb3CredentialsSchema, conn.credentialsEncrypted);
       return createOkxWeb3Connector({ credentials, config, now: ctx.now });
     }

@@ -1,12 +1,13 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
-import { isCashLike } from "@/lib/engines/classify";
 import { calculateEquity, type EquityResult } from "@/lib/engines/equity";
+import { calculateNetExposure } from "@/lib/engines/exposure";
 import type { Balance, Position } from "@/lib/connectors/types";
 import type { SnapshotHolding } from "@/db/schema";
 
 /**
  * A snapshot of one connection's holdings at one instant: equity from the equity engine,
- * exposure per underlying (spot and derivatives netted), and one row per symbol.
+ * exposure from the exposure engine (spot and derivatives netted per underlying), and one
+ * row per symbol.
  * Pure: prices come in, nothing is read.
  */
 export interface SnapshotInput {
@@ -54,17 +55,8 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     return fx;
   };
 
-  // Net notional per underlying: a spot holding and a short perp on it offset each other.
-  const netByUnderlying = new Map<string, Dec>();
-  const addExposure = (asset: string, v: Dec) => {
-    const cur = netByUnderlying.get(asset);
-    netByUnderlying.set(asset, cur ? cur.plus(v) : v);
-  };
-
   const rows: SnapshotHolding[] = equity.assets.map((a) => {
     const value = new D(a.value);
-    // Cash in a stablecoin or fiat is not market exposure, but it is a holding row.
-    addExposure(a.asset, value);
     return {
       symbol: a.asset,
       asset: a.asset,
@@ -84,7 +76,6 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     const settleFx = priceOf(p.settleCurrency);
     if (!fx || !settleFx) continue; // already reported as unpriced by the equity engine
     const notional = fx === ONE ? new D(p.notional) : new D(p.notional).times(fx);
-    addExposure(p.underlying, notional);
     const pnl = new D(p.unrealizedPnl);
     const cost = new D(p.entryPrice).times(new D(p.quantity)).abs();
     rows.push({
@@ -101,20 +92,20 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     });
   }
 
-  let long = new D(0);
-  let short = new D(0);
-  for (const [asset, net] of netByUnderlying) {
-    if (isCashLike(asset, input.baseCurrency)) continue;
-    if (net.isPositive()) long = long.plus(net);
-    else short = short.plus(net.abs());
-  }
-  const gross = long.plus(short);
+  const exposure = calculateNetExposure({
+    baseCurrency: input.baseCurrency,
+    equity: equity.total,
+    prices: input.prices,
+    balances: input.balances.map((b) => ({ asset: b.asset, wallet: b.wallet, quantity: b.total })),
+    positions: input.positions,
+  }).totals;
+  const gross = new D(exposure.gross);
   return {
     equity,
-    longExposure: toDecimalString(long),
-    shortExposure: toDecimalString(short),
-    grossExposure: toDecimalString(gross),
-    netExposure: toDecimalString(long.minus(short)),
+    longExposure: exposure.netLong,
+    shortExposure: toDecimalString(new D(exposure.netShort).abs()),
+    grossExposure: exposure.gross,
+    netExposure: exposure.net,
     leverage: ratio(gross, total),
     rows,
   };

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
-import { createConnection, listActiveConnections } from "@/db/queries/connections";
+import { createConnection } from "@/db/queries/connections";
+import { nextDueAt } from "@/lib/schedules/due";
+import { listScheduledConnections } from "@/lib/schedules/read";
 import { ensureLocalOwner } from "@/db/queries/users";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
@@ -52,6 +54,8 @@ const attempt = (connectionId: string, when: Date, kind?: ConnectorErrorKind, re
     referencePrices: null,
     webhook,
   }).catch((e: unknown) => e);
+/** What the background schedule will consider: the production query, not a test-only one. */
+const scheduledIds = async () => (await listScheduledConnections(h.db)).map((c) => c.id);
 const connection = async (id: string) => (await h.db.select().from(connections).where(eq(connections.id, id)))[0]!;
 const openAlerts = async (id: string) => (await listAlerts(h.db, { ownerId })).filter((a) => a.subject === id);
 
@@ -74,7 +78,7 @@ describe("failure policy on real runs", () => {
       ["sync_failure", "warning", "Sync failed: Binance main"],
     ]);
     expect(posted).toHaveLength(2);
-    expect((await listActiveConnections(h.db)).map((c) => c.id)).not.toContain(id);
+    expect((await scheduledIds())).not.toContain(id);
   });
 
   it("the next successful run resolves both alerts, resets the counters and reactivates it", async () => {
@@ -83,7 +87,7 @@ describe("failure policy on real runs", () => {
     expect(r).toMatchObject({ status: "succeeded" });
     expect(await connection(id!)).toMatchObject({ status: "active", consecutiveFailures: 0, failingSince: null, statusSetByPolicyAt: null, lastError: null });
     expect(await openAlerts(id!)).toEqual([]);
-    expect((await listActiveConnections(h.db)).map((c) => c.id)).toContain(id);
+    expect((await scheduledIds())).toContain(id);
   });
 
   it(`${MAX_CONSECUTIVE_FAILURES} transient failures 5 min apart: no alert for the first blip, sync_failure from the 2nd (4 occurrences), paused at the 5th (20 min in)`, async () => {
@@ -105,7 +109,7 @@ describe("failure policy on real runs", () => {
       title: "OKX paused after 5 failed syncs",
       message: "Background syncs stopped after 5 consecutive failures since 2026-11-20T11:00:00.000Z. Last error: demo GET /account: refused (unavailable)",
     });
-    expect((await listActiveConnections(h.db)).map((c) => c.id)).not.toContain(id);
+    expect((await scheduledIds())).not.toContain(id);
     const batches = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, id));
     expect(batches.map((b) => b.status)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
 
@@ -127,8 +131,9 @@ describe("failure policy on real runs", () => {
     const err = await attempt(id, at("14:00"), "rate_limited", 120);
     expect(err).toMatchObject({ kind: "rate_limited", retryable: true, retryAfterSeconds: 120 });
     expect(await connection(id)).toMatchObject({ status: "active", retryNotBefore: at("14:02") });
-    expect((await listActiveConnections(h.db, { now: at("14:01") })).map((c) => c.id)).not.toContain(id);
-    expect((await listActiveConnections(h.db, { now: at("14:02") })).map((c) => c.id)).toContain(id);
+    const scheduled = (await listScheduledConnections(h.db)).find((c) => c.id === id)!;
+    expect(scheduled.retryNotBefore).toEqual(at("14:02"));
+    expect(nextDueAt(scheduled)!.getTime()).toBeGreaterThanOrEqual(at("14:02").getTime());
     const pressed = await requestResync(h.db, { ownerId, connectionId: id, now: () => at("14:01") });
     expect(pressed.result).toEqual({ ok: false, error: "The venue asked us to wait until 2026-11-20T14:02:00.000Z; try again then" });
     expect(await attempt(id, at("14:03"))).toMatchObject({ status: "succeeded" });

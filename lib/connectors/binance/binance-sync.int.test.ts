@@ -7,7 +7,7 @@ import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, 
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
 import type { ConnectorBuilder } from "@/lib/connections/input";
-import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { parseSettings } from "@/lib/connectors/settings";
 import { MarketCache } from "@/lib/connectors/ccxt/markets";
 import { ConnectorError } from "@/lib/connectors/errors";
 import { openCredentials } from "@/lib/connectors/http/credentials";

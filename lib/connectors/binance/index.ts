@@ -2,7 +2,7 @@ import { OrderNotFound } from "ccxt";
 import type { z } from "zod";
 import { D } from "@/lib/money/decimal";
 import { MarketCache, MarketIndex, type MarketInfo, type MarketKind, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
-import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { parseSettings } from "@/lib/connectors/settings";
 import { openCredentials } from "@/lib/connectors/http/credentials";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";

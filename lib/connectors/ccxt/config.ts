@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConnectorError } from "@/lib/connectors/errors";
+import { firstIssue } from "@/lib/connectors/settings";
 
 /**
  * Connection settings and credentials shared by the exchange connectors. Settings are
@@ -28,24 +29,10 @@ export const exchangeConfigFields = {
   knownSymbols: z.array(z.string().min(1)).max(500).default([]),
 };
 
-/** Names the invalid field, never its value: credentials must not echo into errors. */
-export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${[...issue.path].join(".") || "(root)"} ${issue.message}`;
-}
-
 export function parseCredentials<T>(provider: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new ConnectorError({ kind: "invalid_request", provider, message: `credentials: ${firstIssue(parsed.error)}` });
-  }
-  return parsed.data;
-}
-
-export function parseSettings<T>(provider: string, schema: z.ZodType<T>, config: unknown): T {
-  const parsed = schema.safeParse(config ?? {});
-  if (!parsed.success) {
-    throw new ConnectorError({ kind: "invalid_request", provider, message: `invalid connection settings: ${firstIssue(parsed.error)}` });
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { OrderNotFound } from "ccxt";
 import type { z } from "zod";
 import { D } from "@/lib/money/decimal";
-import { parseSettings } from "@/lib/connectors/ccxt/config";
+import { parseSettings } from "@/lib/connectors/settings";
 import { MarketCache, MarketIndex, type MarketInfo, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";

@@ -1,0 +1,99 @@
+import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import type { Leg } from "@/lib/engines/exposure/legs";
+
+export interface ExposureRow {
+  underlying: string;
+  /** Σ of long legs, ≥ 0. */
+  long: string;
+  /** Σ of short legs, ≤ 0. */
+  short: string;
+  /** long + short. */
+  net: string;
+  longWeight: string | null;
+  shortWeight: string | null;
+  netWeight: string | null;
+}
+
+export interface ExposureTotals {
+  long: string;
+  short: string;
+  net: string;
+  /** Σ |net| over underlyings: a hedged pair adds nothing. Leverage uses this. */
+  gross: string;
+  /** Σ |leg| before netting (long − short): a hedged pair counts twice. */
+  grossUnnetted: string;
+  longWeight: string | null;
+  shortWeight: string | null;
+  netWeight: string | null;
+  grossWeight: string | null;
+  /** gross / equity. */
+  leverage: string | null;
+  /** Σ of positive row nets (≥ 0): what is long after hedges. Snapshots store it as their long exposure. */
+  netLong: string;
+  /** Σ of negative row nets (≤ 0): what is short after hedges. netLong + netShort = net. */
+  netShort: string;
+}
+
+/**
+ * The one netting rule (docs/metrics.md, "Exposure"): legs are summed per underlying into
+ * long and short, and every total is taken over the netted rows. Dashboards, alerts and the
+ * stored snapshots all come through here, so their leverage cannot drift apart.
+ */
+export function netLegs(legs: readonly Leg[], equity: Dec, includeCash: boolean): { rows: ExposureRow[]; totals: ExposureTotals } {
+  const ofEquity = (v: Dec): string | null => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
+
+  const acc = new Map<string, { long: Dec; short: Dec }>();
+  for (const leg of legs) {
+    if (leg.cash && !includeCash) continue;
+    let row = acc.get(leg.underlying);
+    if (!row) {
+      row = { long: new D(0), short: new D(0) };
+      acc.set(leg.underlying, row);
+    }
+    if (leg.value.greaterThan(0)) row.long = row.long.plus(leg.value);
+    else row.short = row.short.plus(leg.value);
+  }
+
+  let long = new D(0);
+  let short = new D(0);
+  let gross = new D(0);
+  let netLong = new D(0);
+  let netShort = new D(0);
+  const rows = [...acc.entries()]
+    .map(([underlying, r]) => ({ underlying, ...r, net: r.long.plus(r.short) }))
+    .sort((a, b) => b.net.abs().comparedTo(a.net.abs()) || a.underlying.localeCompare(b.underlying))
+    .map((r) => {
+      long = long.plus(r.long);
+      short = short.plus(r.short);
+      gross = gross.plus(r.net.abs());
+      if (r.net.isPositive()) netLong = netLong.plus(r.net);
+      else netShort = netShort.plus(r.net);
+      return {
+        underlying: r.underlying,
+        long: toDecimalString(r.long),
+        short: toDecimalString(r.short),
+        net: toDecimalString(r.net),
+        longWeight: ofEquity(r.long),
+        shortWeight: ofEquity(r.short),
+        netWeight: ofEquity(r.net),
+      };
+    });
+  const net = long.plus(short);
+  return {
+    rows,
+    totals: {
+      long: toDecimalString(long),
+      short: toDecimalString(short),
+      net: toDecimalString(net),
+      gross: toDecimalString(gross),
+      grossUnnetted: toDecimalString(long.minus(short)),
+      longWeight: ofEquity(long),
+      shortWeight: ofEquity(short),
+      netWeight: ofEquity(net),
+      grossWeight: ofEquity(gross),
+      leverage: ofEquity(gross),
+      netLong: toDecimalString(netLong),
+      netShort: toDecimalString(netShort),
+    },
+  };
+}

@@ -62,7 +62,7 @@ export async function createConnection(
   return row!;
 }
 
-/** The failure-policy state of a connection. */
+/** The health state of a connection (lib/sync/connection-health.ts decides it). */
 export interface ConnectionHealth {
   status: ConnectionStatus;
   consecutiveFailures: number;

@@ -1,5 +1,5 @@
 import { syncConnection } from "@/lib/sync/sync-connection";
-import { SYNC_RETRIES } from "@/lib/schedules/failure-policy";
+import { SYNC_RETRIES } from "@/lib/schedules/retry-policy";
 import { runScheduledSync } from "@/lib/schedules/scheduled-sync";
 import { inngest } from "../client";
 import { connectionSyncRequested } from "../events";

@@ -1,5 +1,5 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { failurePolicy } from "@/lib/schedules/failure-policy";
+import { failurePolicy } from "@/lib/schedules/retry-policy";
 
 /**
  * The shared failure policy in Inngest's terms: a rate limit is retried no sooner than

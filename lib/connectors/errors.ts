@@ -13,6 +13,8 @@ export const CONNECTOR_ERROR_KINDS = [
 ] as const;
 export type ConnectorErrorKind = (typeof CONNECTOR_ERROR_KINDS)[number];
 
+const TRANSIENT_KINDS: ReadonlySet<ConnectorErrorKind> = new Set(["rate_limited", "unavailable"]);
+
 export class ConnectorError extends Error {
   readonly kind: ConnectorErrorKind;
   readonly provider: string;
@@ -37,8 +39,13 @@ export class ConnectorError extends Error {
     this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
+  /**
+   * The one rule for what is worth trying again: the HTTP client's retries, the background
+   * runners' retry policy (lib/schedules/retry-policy.ts) and the sync's alerts all read it
+   * here, through the failure the sync records.
+   */
   get retryable(): boolean {
-    return this.kind === "rate_limited" || this.kind === "unavailable";
+    return TRANSIENT_KINDS.has(this.kind);
   }
 }
 

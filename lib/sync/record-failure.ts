@@ -4,7 +4,7 @@ import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connect
 import { failSyncBatch, type BatchApiStats } from "@/db/queries/sync-batches";
 import { isConnectorError } from "@/lib/connectors/errors";
 import { redact } from "@/lib/security/redact";
-import { healthAfterFailure } from "./failure-policy";
+import { healthAfterFailure } from "./connection-health";
 import { alertSyncFailure, type AlertContext } from "./sync-alerts";
 import { SyncFailedError } from "./sync-types";
 

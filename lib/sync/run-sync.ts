@@ -11,7 +11,7 @@ import { defaultReferencePrices } from "@/lib/prices/default-source";
 import { assetsToPrice, resolvePrices } from "@/lib/prices/resolve";
 import { apiStats } from "./api-stats";
 import { checkReferences } from "./check-references";
-import { healthAfterSuccess } from "./failure-policy";
+import { healthAfterSuccess } from "./connection-health";
 import { fetchVenueState } from "./fetch-venue-state";
 import { historyContext } from "./history-context";
 import { recordFailure } from "./record-failure";

@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import type { Db } from "@/db/client";
 import { SCHEDULES, type ScheduleDefinition } from "@/lib/schedules/definitions";
-import { inProcessRetryDelayMs } from "@/lib/schedules/failure-policy";
+import { inProcessRetryDelayMs } from "@/lib/schedules/retry-policy";
 import { runScheduledSync, type SyncFn } from "@/lib/schedules/scheduled-sync";
 import type { MaintenanceTasks } from "@/lib/schedules/tasks";
 import { SyncFailedError } from "@/lib/sync/sync-connection";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError } from "@/db/queries/not-found";
 import { SyncFailedError } from "@/lib/sync/sync-connection";
-import { failurePolicy, inProcessRetryDelayMs } from "./failure-policy";
+import { failurePolicy, inProcessRetryDelayMs } from "./retry-policy";
 
 const failed = (kind: string, retryable: boolean, retryAfterSeconds?: number) =>
   new SyncFailedError("3f1c2b9e-8a41-4d2e-9c7b-5e0a1d2f3b4c", kind, retryable, `${kind} at the venue`, retryAfterSeconds);

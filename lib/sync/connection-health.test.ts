@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectionHealth } from "@/db/queries/connections";
-import { healthAfterFailure, healthAfterSuccess, MAX_CONSECUTIVE_FAILURES, MIN_FAILING_MS_BEFORE_PAUSE } from "./failure-policy";
+import { healthAfterFailure, healthAfterSuccess, MAX_CONSECUTIVE_FAILURES, MIN_FAILING_MS_BEFORE_PAUSE } from "./connection-health";
 
 const healthy: ConnectionHealth = { status: "active", consecutiveFailures: 0, failingSince: null, statusSetByPolicyAt: null, retryNotBefore: null };
 const at = (min: number) => new Date(Date.UTC(2026, 10, 20, 10, min));

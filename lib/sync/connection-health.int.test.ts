@@ -10,7 +10,7 @@ import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import type { WebhookConfig } from "@/lib/alerts/notify";
 import { ConnectorError, type ConnectorErrorKind } from "@/lib/connectors/errors";
-import { MAX_CONSECUTIVE_FAILURES } from "./failure-policy";
+import { MAX_CONSECUTIVE_FAILURES } from "./connection-health";
 import { requestResync } from "@/lib/actions/request-resync";
 import { SyncFailedError, syncConnection } from "./sync-connection";
 import { demoAt } from "./test-support";

@@ -2,11 +2,13 @@ import type { ConnectionHealth } from "@/db/queries/connections";
 import type { ConnectionStatus } from "@/db/schema";
 
 /**
- * What a sync failure does to its connection. Pure: the run loads the health under a row
- * lock, asks here, and writes the answer.
+ * Connection health: what a sync's outcome does to its connection. Pure: the run loads the
+ * health under a row lock, asks here, and writes the answer. Whether to try again is not
+ * decided here but by the retry policy (lib/schedules/retry-policy.ts), from
+ * `ConnectorError.retryable`.
  *
- * - `rate_limited` and `unavailable` are transient: the runners retry them with backoff
- *   (lib/schedules/failure-policy.ts), and a Retry-After is kept on the connection
+ * - `rate_limited` and `unavailable` are transient: the runners retry them with backoff,
+ *   and a Retry-After is kept on the connection
  *   (`retryNotBefore`) so no later run, in any process, calls the venue before it.
  * - `auth` and `permission` need a person: never retried, the connection goes to
  *   `needs_attention` at once with the venue's message.
@@ -17,12 +19,7 @@ import type { ConnectionStatus } from "@/db/schema";
  */
 export const MAX_CONSECUTIVE_FAILURES = 5;
 export const MIN_FAILING_MS_BEFORE_PAUSE = 15 * 60_000;
-const TRANSIENT_KINDS = new Set(["rate_limited", "unavailable"]);
 const NEEDS_PERSON_KINDS = new Set(["auth", "permission"]);
-
-export function isRetryableKind(kind: string): boolean {
-  return TRANSIENT_KINDS.has(kind);
-}
 
 export function needsPerson(kind: string): boolean {
   return NEEDS_PERSON_KINDS.has(kind);

@@ -1,6 +1,9 @@
 import { NotFoundError } from "@/db/queries/not-found";
 import { SyncFailedError } from "@/lib/sync/sync-connection";
 
+// The retry policy of background syncs: whether, and when, a failed run is tried again.
+// What a failure does to the connection's health is lib/sync/connection-health.ts.
+
 /** Retries after the first attempt of a background sync, on Inngest and in-process alike. */
 export const SYNC_RETRIES = 4;
 /** When a venue says "slow down" without saying how long. */

@@ -28,6 +28,12 @@ describe("parseXml", () => {
     expect(child(doc, "c")!.text).toBe("<raw & text>");
   });
 
+  it("keeps attribute values and text as the exact strings sent, never numbers", () => {
+    const doc = parseXml('<T amount="0012.500" qty=" 1e3 "><Cost>-0.10000000000000000001</Cost></T>');
+    expect(doc.attributes).toEqual({ amount: "0012.500", qty: " 1e3 " });
+    expect(child(doc, "Cost")!.text).toBe("-0.10000000000000000001");
+  });
+
   it("treats __proto__ as an ordinary attribute", () => {
     const doc = parseXml('<a __proto__="x"/>');
     expect(Object.keys(doc.attributes)).toEqual(["__proto__"]);
@@ -35,19 +41,23 @@ describe("parseXml", () => {
   });
 
   it.each([
-    ["<a><b></a>", "</a> closes <b>"],
-    ["<a>", "unexpected end of XML"],
-    ['<a x="1" x="2"/>', "duplicate attribute x"],
+    ["<a><b></a>", "Expected closing tag 'b' (opened in line 1, col 4) instead of closing tag 'a'. (line 1, column 7)"],
+    ["<a>", "Unclosed tag 'a'. (line 1, column 1)"],
+    ['<a x="1" x="2"/>', "Attribute 'x' is repeated. (line 1, column 10)"],
     ["<a>&nbsp;</a>", "unknown entity &nbsp;"],
-    ["<a>fish & chips</a>", 'bare "&"'],
+    ["<a>fish & chips</a>", "char '&' is not expected. (line 1, column 9)"],
+    ['<a x="fish & chips"/>', 'bare "&"'],
     ['<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>', "DOCTYPE is not allowed"],
-    ["<a/><b/>", "content after the root element"],
-    ['<a x=1/>', "expected a quoted attribute value"],
-    ['<a x="<"/>', '"<" in the value of x'],
-    ['<a x="1"y="2"/>', "expected whitespace before an attribute"],
+    ["<a/><b/>", "expected one root element, found 2"],
+    ["<a></a><b></b>", "Multiple possible root nodes found."],
+    ['<a x=1/>', "Attribute 'x' is without value. (line 1, column 4)"],
+    ['<a x="<"/>', '"<" in an attribute value'],
+    ['<a x="1"y="2"/>', "Attribute 'y' has no space in starting. (line 1, column 9)"],
     ["<a>&#0;</a>", "invalid character reference"],
-    ["", "no root element"],
-    ["<html><body>Service Unavailable", "unexpected end of XML"],
+    ["", "Start tag expected."],
+    ["<html><body>Service Unavailable", '"html",    "body"]'],
+    ['<a><!ENTITY e "boom"></a>', "<!ENTITY> is not allowed inside an element"],
+    ["<a>\n<!doctype a></a>", "DOCTYPE is not allowed (line 2, column 1)"],
   ])("rejects %j (%s)", (xml, message) => {
     expect(() => parseXml(xml)).toThrow(XmlSyntaxError);
     expect(() => parseXml(xml)).toThrow(message);

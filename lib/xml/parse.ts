@@ -1,10 +1,11 @@
 /**
- * A small, strict XML reader for IBKR Flex responses: elements, attributes (single or
- * double quoted), self-closing tags, text, comments, CDATA, the five predefined entities
- * and numeric character references. Anything else — a DOCTYPE (so no entity expansion),
- * an unknown entity, a stray "&" or "<", mismatched or unclosed tags, a duplicate
- * attribute, content after the root — is an error, never a best guess.
+ * Strict XML for IBKR Flex statements and ECB rates: fast-xml-parser reads the document into the
+ * small element tree callers walk. A DOCTYPE is refused (nothing declared ever expands) and
+ * values stay exact strings, so an amount never passes through a JS number.
  */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { strictEntities } from "./entities";
+
 export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
@@ -16,140 +17,77 @@ export interface XmlElement {
 export class XmlSyntaxError extends Error {
   constructor(
     message: string,
-    readonly position: number,
+    readonly line?: number,
+    readonly column?: number,
   ) {
-    super(`${message} at position ${position}`);
+    super(line === undefined ? message : `${message} (line ${line}${column === undefined ? "" : `, column ${column}`})`);
     this.name = "XmlSyntaxError";
   }
 }
 
-const NAME = /[A-Za-z_:][A-Za-z0-9_.:-]*/y;
-const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const MAX_DEPTH = 256;
+const ATTRIBUTE_PREFIX = "@_";
+const TEXT = "#text";
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  // The library refuses an unprefixed "__proto__" attribute; prefixed, it is ordinary data.
+  attributeNamePrefix: ATTRIBUTE_PREFIX,
+  // Amounts stay the exact strings sent; a JS number would round them.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Far deeper than any statement, and it bounds toElement's recursion.
+  maxNestedTags: 256,
+  // Names reach the tree as written; the tree never uses them as object keys.
+  onDangerousProperty: (name) => name,
+  entityDecoder: strictEntities,
+});
+
+// fast-xml-parser's preserveOrder shape: an element is { [name]: children, ":@"?: attributes }.
+type OrderedNode = Record<string, unknown>;
 
 export function parseXml(input: string): XmlElement {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let pos = 0;
-  const fail = (message: string): never => {
-    throw new XmlSyntaxError(pos >= text.length ? `unexpected end of XML (${message})` : message, pos);
-  };
-
-  const skipWhitespace = () => {
-    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
-  };
-  const skipMisc = () => {
-    for (;;) {
-      skipWhitespace();
-      if (text.startsWith("<!--", pos)) {
-        const end = text.indexOf("-->", pos + 4);
-        if (end < 0) fail("unclosed comment");
-        pos = end + 3;
-      } else return;
-    }
-  };
-  const readName = (): string => {
-    NAME.lastIndex = pos;
-    const m = NAME.exec(text);
-    if (!m) return fail("expected a name");
-    pos += m[0].length;
-    return m[0];
-  };
-  const decode = (raw: string, at: number): string =>
-    raw.replace(/&([^;&<\s]*);?/g, (whole, ref: string) => {
-      if (!whole.endsWith(";")) throw new XmlSyntaxError(`bare "&" (write &amp;)`, at);
-      if (ref in PREDEFINED) return PREDEFINED[ref]!;
-      const num = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(ref);
-      if (num) {
-        const code = num[1] !== undefined ? Number.parseInt(num[1], 16) : Number.parseInt(num[2]!, 10);
-        if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new XmlSyntaxError(`invalid character reference &${ref};`, at);
-        return String.fromCodePoint(code);
-      }
-      throw new XmlSyntaxError(`unknown entity &${ref};`, at);
-    });
-
-  const readElement = (depth: number): XmlElement => {
-    if (depth > MAX_DEPTH) fail("nesting too deep");
-    if (text[pos] !== "<") fail('expected "<"');
-    pos++;
-    const name = readName();
-    const attributes: Record<string, string> = {};
-    for (;;) {
-      const before = pos;
-      skipWhitespace();
-      if (text.startsWith("/>", pos)) {
-        pos += 2;
-        return { name, attributes, children: [], text: "" };
-      }
-      if (text[pos] === ">") {
-        pos++;
-        break;
-      }
-      if (pos === before) fail("expected whitespace before an attribute");
-      const attr = readName();
-      skipWhitespace();
-      if (text[pos] !== "=") fail(`expected "=" after ${attr}`);
-      pos++;
-      skipWhitespace();
-      const quote = text[pos];
-      if (quote !== '"' && quote !== "'") return fail("expected a quoted attribute value");
-      const end = text.indexOf(quote, pos + 1);
-      if (end < 0) fail("unclosed attribute value");
-      const raw = text.slice(pos + 1, end);
-      if (raw.includes("<")) fail(`"<" in the value of ${attr}`);
-      if (Object.hasOwn(attributes, attr)) fail(`duplicate attribute ${attr}`);
-      Object.defineProperty(attributes, attr, { value: decode(raw, pos), enumerable: true, writable: true, configurable: true });
-      pos = end + 1;
-    }
-
-    const children: XmlElement[] = [];
-    let own = "";
-    for (;;) {
-      if (pos >= text.length) fail(`unclosed <${name}>`);
-      if (text.startsWith("</", pos)) {
-        pos += 2;
-        const closing = readName();
-        if (closing !== name) fail(`</${closing}> closes <${name}>`);
-        skipWhitespace();
-        if (text[pos] !== ">") fail('expected ">"');
-        pos++;
-        return { name, attributes, children, text: own };
-      }
-      if (text.startsWith("<!--", pos)) {
-        const end = text.indexOf("-->", pos + 4);
-        if (end < 0) fail("unclosed comment");
-        pos = end + 3;
-      } else if (text.startsWith("<![CDATA[", pos)) {
-        const end = text.indexOf("]]>", pos + 9);
-        if (end < 0) fail("unclosed CDATA section");
-        own += text.slice(pos + 9, end);
-        pos = end + 3;
-      } else if (text.startsWith("<!", pos) || text.startsWith("<?", pos)) {
-        fail("declarations and processing instructions are not allowed inside elements");
-      } else if (text[pos] === "<") {
-        children.push(readElement(depth + 1));
-      } else {
-        const next = text.indexOf("<", pos);
-        const end = next < 0 ? text.length : next;
-        const raw = text.slice(pos, end);
-        if (raw.includes("]]>")) fail('"]]>" in text');
-        own += decode(raw, pos);
-        pos = end;
-      }
-    }
-  };
-
-  if (text.startsWith("<?xml", pos)) {
-    const end = text.indexOf("?>", pos);
-    if (end < 0) fail("unclosed XML declaration");
-    pos = end + 2;
+  // Refused before the library reads it (its DOCTYPE reader registers declared entities), even
+  // inside a comment or CDATA: a false alarm costs less than an expansion.
+  const doctype = /<!DOCTYPE/i.exec(input);
+  if (doctype) throw new XmlSyntaxError("DOCTYPE is not allowed", ...lineAndColumn(input, doctype.index));
+  const valid = XMLValidator.validate(input);
+  if (valid !== true) throw new XmlSyntaxError(valid.err.msg, valid.err.line, valid.err.col);
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(input) as OrderedNode[];
+  } catch (e) {
+    throw new XmlSyntaxError(e instanceof Error ? e.message : String(e));
   }
-  skipMisc();
-  if (text.startsWith("<!DOCTYPE", pos) || text.startsWith("<!doctype", pos)) fail("DOCTYPE is not allowed");
-  if (text[pos] !== "<") fail("no root element");
-  const root = readElement(0);
-  skipMisc();
-  if (pos < text.length) fail("content after the root element");
-  return root;
+  // The validator lets a second root follow a self-closing first one.
+  const roots = nodes.filter((n) => !Object.hasOwn(n, TEXT));
+  if (roots.length !== 1) throw new XmlSyntaxError(`expected one root element, found ${roots.length}`);
+  return toElement(roots[0]!);
+}
+
+function toElement(node: OrderedNode): XmlElement {
+  const name = Object.keys(node).find((k) => k !== ":@")!;
+  // The validator skips "<!…>" inside elements, which the parser would read as an element.
+  if (name.startsWith("!")) throw new XmlSyntaxError(`<${name}> is not allowed inside an element`);
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries((node[":@"] ?? {}) as Record<string, string>)) {
+    // defineProperty, so a "__proto__" attribute is data and never a prototype.
+    Object.defineProperty(attributes, key.slice(ATTRIBUTE_PREFIX.length), { value, enumerable: true, writable: true, configurable: true });
+  }
+  const children: XmlElement[] = [];
+  let text = "";
+  for (const c of node[name] as OrderedNode[]) {
+    if (Object.hasOwn(c, TEXT)) text += c[TEXT] as string;
+    else children.push(toElement(c));
+  }
+  return { name, attributes, children, text };
+}
+
+function lineAndColumn(text: string, index: number): [number, number] {
+  const before = text.slice(0, index).split("\n");
+  return [before.length, before.at(-1)!.length + 1];
 }
 
 /** Every descendant element with this name, in document order. */

@@ -133,7 +133,7 @@ describe("HttpClient", () => {
     server.injectFault({ kind: "body", raw: '{"asset":"BTC","tot' });
     const truncated = await failure(client().request({ method: "GET", path: "/balance", schema: balanceSchema }));
     expect(truncated.kind).toBe("bad_response");
-    expect(truncated.message).toContain("invalid JSON (unexpected end of JSON");
+    expect(truncated.message).toContain("invalid JSON (End of string '\"' expected but reached end of input at position 19)");
 
     server.injectFault({ kind: "body", raw: "<!DOCTYPE html><html><body>Just a moment...</body></html>", contentType: "text/html" });
     const html = await failure(client().request({ method: "GET", path: "/balance", schema: balanceSchema }));

@@ -24,19 +24,28 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 /** `prepare` (default true): named prepared statements on PostgreSQL, see withPreparedStatements. */
 export type DbTarget = { url: string; prepare?: boolean } | { dataDir: string } | { memory: true };
 
+export interface OpenOptions {
+  /**
+   * Where the migrations to apply are; the committed ones by default. The upgrade test
+   * (db/migrations-upgrade.int.test.ts) opens a database at an older migration this way.
+   */
+  migrationsFolder?: string;
+}
+
 /** Opens a database and applies the committed migrations. */
-export async function openDb(target: DbTarget): Promise<DbHandle> {
+export async function openDb(target: DbTarget, options: OpenOptions = {}): Promise<DbHandle> {
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_DIR;
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client: target.prepare === false ? client : withPreparedStatements(client), schema });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: "postgres", close: () => client.end() };
   }
   const release = "dataDir" in target ? acquireDataDirLock(target.dataDir) : () => {};
   try {
     const client = await PGlite.create("dataDir" in target ? target.dataDir : "memory://");
     const db = drizzlePglite({ client, schema });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
       driver: "pglite",
@@ -49,4 +58,10 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     release();
     throw e;
   }
+}
+
+/** Applies the migrations in `migrationsFolder` that the database has not had yet. */
+export async function applyMigrations(h: DbHandle, migrationsFolder: string = MIGRATIONS_DIR): Promise<void> {
+  if (h.driver === "postgres") await migratePostgres(h.db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder });
+  else await migratePglite(h.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDb, type DbHandle } from "./client";
+import { openDb, type DbHandle, type OpenOptions } from "./client";
 
 /**
  * A fresh, migrated database for one test file. Embedded PGlite in memory by default;
  * with TEST_DB_DRIVER=postgres (npm run test:pg) a throwaway database on the server at
  * DATABASE_URL, dropped on close, so parallel test files never share state.
  */
-export async function openTestDb(): Promise<DbHandle> {
-  if (process.env.TEST_DB_DRIVER !== "postgres") return openDb({ memory: true });
+export async function openTestDb(options: OpenOptions = {}): Promise<DbHandle> {
+  if (process.env.TEST_DB_DRIVER !== "postgres") return openDb({ memory: true }, options);
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DB_DRIVER=postgres needs DATABASE_URL (a server where databases may be created)");
   const name = `vf_test_${randomBytes(6).toString("hex")}`;
@@ -16,7 +16,7 @@ export async function openTestDb(): Promise<DbHandle> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
+  const handle = await openDb({ url: url.toString() }, options);
   return {
     ...handle,
     close: async () => {

@@ -26,7 +26,8 @@ import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
-import { BASE_CURRENCY, syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
+import { BASE_CURRENCY } from "@/lib/money/base-currency";
+import { syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
 
 // Nothing may leave the machine, and the fixture must not depend on who runs it.
 process.env.REFERENCE_PRICES = "off";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { openTestDb } from "@/db/testing";
 import { planIntervalSyncs, planVenueSyncs } from "./plan";
-import { isConnectionActive, listScheduledConnections } from "./read";
+import { isConnectionActive, listScheduledConnections } from "./scheduled-connections";
 import { runScheduledSync, type SyncFn } from "./scheduled-sync";
 import { FIXTURE, T0, fakeSyncResult, seedScheduleFixture } from "./testing/fixture";
 

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { ProviderId } from "@/lib/connectors/types";
 import { INTERVAL_TICK_MS } from "./definitions";
 import { calendarSyncs, dueConnections, type DueConnection } from "./due";
-import { listScheduledConnections } from "./read";
+import { listScheduledConnections } from "./scheduled-connections";
 
 /**
  * What one run of a schedule syncs, and when each sync should start (`dueAt`; now or

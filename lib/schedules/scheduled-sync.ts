@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { syncConnection, type SyncResult } from "@/lib/sync/sync-connection";
-import { isConnectionActive } from "./read";
+import { isConnectionActive } from "./scheduled-connections";
 
 export type SyncFn = typeof syncConnection;
 

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
 import { nextDueAt } from "@/lib/schedules/due";
-import { listScheduledConnections } from "@/lib/schedules/read";
+import { listScheduledConnections } from "@/lib/schedules/scheduled-connections";
 import { ensureLocalOwner } from "@/db/queries/users";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";

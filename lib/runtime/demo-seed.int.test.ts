@@ -34,9 +34,10 @@ describe("first start with the demo venue", () => {
   it("the first sync reads 90 days of orders and fills, not only the default week", async () => {
     const [fillRows] = await h.db.select({ n: count() }).from(fills);
     const [eventRows] = await h.db.select({ n: count() }).from(orderEvents);
-    // 3 bots × 4 orders a day × 90 days, each with 1–3 fills.
-    expect(fillRows!.n).toBeGreaterThan(1000);
-    expect(eventRows!.n).toBeGreaterThan(1000);
+    // 3 bots × 4 pairs (8 orders) a day × 90 days, plus 13 weekly DCA bids; the first
+    // sync sees each order once (one ORDER_PLACED), and a filled order has 1–3 fills.
+    expect(eventRows!.n).toBe(3 * 8 * 90 + 13);
+    expect(fillRows!.n).toBe(4073);
   });
 
   it("runs once: a second start adds no connection and no snapshot", async () => {

@@ -1,12 +1,11 @@
-import { OrderNotFound } from "ccxt";
-import type { z } from "zod";
 import { D } from "@/lib/money/decimal";
-import { MarketCache, MarketIndex, type MarketInfo, type MarketKind, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
+import { MarketLoader } from "@/lib/connectors/ccxt/market-loader";
+import { type MarketCache, type MarketInfo, type MarketKind, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
 import { parseSettings } from "@/lib/connectors/settings";
 import { openCredentials } from "@/lib/connectors/http/credentials";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
-import { DAY_MS, timeWindows } from "@/lib/connectors/ccxt/windows";
+import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import type {
   Balance,
   Capability,
@@ -29,17 +28,17 @@ import {
   coinmAccountSchema,
   coinmPositionsSchema,
   fundingAssetsSchema,
-  futuresOrderSchema,
   futuresOrdersSchema,
   futuresTradesSchema,
   spotAccountSchema,
-  spotOrderSchema,
   spotOrdersSchema,
   spotTradesSchema,
   tickerPricesSchema,
   usdmAccountSchema,
   usdmPositionsSchema,
 } from "./schemas";
+import { rawItems, readHistory } from "./paginate";
+import { recoverStaleOrders } from "./stale-orders";
 import { planHistorySymbols, planQuoteMarkets, type HistorySymbols } from "./symbols";
 import {
   BINANCE_HARMLESS_PERMISSIONS,
@@ -87,30 +86,13 @@ const DEFAULT_HISTORY_MS = 7 * DAY_MS;
 const REUSE_MS = 60_000;
 const RATE_LIMIT_RETRY_S = 60;
 
-type HistoryEndpoint = {
-  endpoint: string;
-  call: (params: Record<string, string>) => Promise<unknown>;
-  limit: number;
-  windowMs: number;
-  /** Parameter that continues a full page from an id (fromId for trades, orderId for orders). */
-  cursor: "fromId" | "orderId";
-};
-
-type Rows<T> = Array<{ row: T; raw: unknown }>;
-
-function rawItems(body: unknown): unknown[] {
-  return Array.isArray(body) ? body : [];
-}
-
 export class BinanceConnector implements Connector {
   readonly provider = "binance" as const;
   readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
   readonly usesHistoryContext = true;
   private readonly client: BinanceClient;
   private readonly reader: VenueReader;
-  private readonly cache: MarketCache;
-  private index?: MarketIndex;
-  private marketsReloaded = false;
+  private readonly markets: MarketLoader;
   private recent: {
     balances?: { at: number; items: Balance[] };
     positions?: { at: number; items: Position[] };
@@ -137,7 +119,13 @@ export class BinanceConnector implements Connector {
       defaultRetryAfterSeconds: RATE_LIMIT_RETRY_S,
       timeoutMs: o.config.timeoutMs,
     });
-    this.cache = o.marketCache ?? sharedMarketCache;
+    this.markets = new MarketLoader({
+      exchange: this.client.exchange,
+      reader: this.reader,
+      cache: o.marketCache ?? sharedMarketCache,
+      key: `binance:${o.config.environment}`,
+      loadEndpoint: "GET exchangeInfo",
+    });
   }
 
   /** Requests made so far and the weight Binance last reported per bucket. */
@@ -239,7 +227,8 @@ export class BinanceConnector implements Connector {
     const { start, end } = this.range(params);
     const ex = this.client.exchange;
     for (const m of plan.spot) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /api/v3/allOrders", call: (q) => ex.privateGetAllOrders(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "orderId" },
         spotOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
       );
@@ -247,7 +236,8 @@ export class BinanceConnector implements Connector {
       for (const { row, raw: one } of r.rows) keep(spotOrder(m.symbol, row, one));
     }
     for (const m of plan.usdm) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /fapi/v1/allOrders", call: (q) => ex.fapiPrivateGetAllOrders(q), limit: 1000, windowMs: FUTURES_ORDERS_WINDOW_MS, cursor: "orderId" },
         futuresOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
       );
@@ -255,7 +245,8 @@ export class BinanceConnector implements Connector {
       for (const { row, raw: one } of r.rows) keep(futuresOrder("usdm", m.symbol, row, one));
     }
     for (const m of plan.coinm) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /dapi/v1/allOrders", call: (q) => ex.dapiPrivateGetAllOrders(q), limit: 100, windowMs: FUTURES_ORDERS_WINDOW_MS, cursor: "orderId" },
         futuresOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
       );
@@ -263,18 +254,16 @@ export class BinanceConnector implements Connector {
       for (const { row, raw: one } of r.rows) keep(futuresOrder("coinm", m.symbol, row, one));
     }
 
-    // Orders stored as open that neither list returned (created before `since`, closed
-    // since): asked about one by one, so they do not stay "open" forever.
-    for (const stale of params.openOrders ?? []) {
-      const m = this.index?.bySymbol(stale.symbol);
-      if (!m) continue;
-      const account = m.spot ? "spot" : m.inverse ? "coinm" : "usdm";
-      if (byKey.has(`${account}:${stale.venueOrderId}`)) continue;
-      const found = await this.singleOrder(m, stale.venueOrderId);
-      if (found) {
-        raw.push(found.raw);
-        keep(found.order);
-      }
+    // Stored as open yet in neither list (created before `since`, closed since): asked for by id.
+    const stale = recoverStaleOrders(
+      { exchange: ex, reader: this.reader, now: this.o.now },
+      params.openOrders ?? [],
+      this.markets.loaded,
+      (key) => byKey.has(key),
+    );
+    for await (const found of stale) {
+      raw.push(found.raw);
+      keep(found.order);
     }
 
     const items = [...byKey.values()];
@@ -292,7 +281,8 @@ export class BinanceConnector implements Connector {
     const coid = (account: string, orderId: string) => this.recent.clientOrderIds.get(`${account}:${orderId}`);
 
     for (const m of plan.spot) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /api/v3/myTrades", call: (q) => ex.privateGetMyTrades(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "fromId" },
         spotTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
       );
@@ -300,7 +290,8 @@ export class BinanceConnector implements Connector {
       for (const { row, raw: one } of r.rows) items.push(spotFill(m.symbol, row, one, coid("spot", row.orderId)));
     }
     for (const m of plan.usdm) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /fapi/v1/userTrades", call: (q) => ex.fapiPrivateGetUserTrades(q), limit: 1000, windowMs: FUTURES_TRADES_WINDOW_MS, cursor: "fromId" },
         futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
       );
@@ -308,7 +299,8 @@ export class BinanceConnector implements Connector {
       for (const { row, raw: one } of r.rows) items.push(futuresFill("usdm", m.symbol, row, one, coid("usdm", row.orderId)));
     }
     for (const m of plan.coinm) {
-      const r = await this.history(
+      const r = await readHistory(
+        this.reader,
         { endpoint: "GET /dapi/v1/userTrades", call: (q) => ex.dapiPrivateGetUserTrades(q), limit: 1000, windowMs: FUTURES_TRADES_WINDOW_MS, cursor: "fromId" },
         futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
       );
@@ -319,7 +311,7 @@ export class BinanceConnector implements Connector {
   }
 
   async fetchQuotes(assets: string[]): Promise<StreamResult<Quote>> {
-    const markets = await this.markets();
+    const markets = await this.markets.all();
     const wanted = planQuoteMarkets(assets, markets);
     if (wanted.length === 0) return { items: [], raw: [] };
     const ex = this.client.exchange;
@@ -348,34 +340,10 @@ export class BinanceConnector implements Connector {
     return at !== undefined && Math.abs(this.o.now().getTime() - at) <= REUSE_MS;
   }
 
-  private async markets(): Promise<MarketIndex> {
-    if (this.index) return this.index;
-    const key = `binance:${this.o.config.environment}`;
-    const ex = this.client.exchange;
-    const cached = this.cache.get(key);
-    if (cached) {
-      ex.setMarkets(cached);
-    } else {
-      await this.reader.guard("GET exchangeInfo", () => ex.loadMarkets());
-      this.cache.set(key, Object.values(ex.markets ?? {}));
-    }
-    this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
-    return this.index;
-  }
-
   /** A market by venue id; a miss reloads markets once (a listing newer than the cache). */
   private async market(id: string, kind: MarketKind, endpoint: string): Promise<MarketInfo> {
-    const found = (await this.markets()).byId(id, kind);
+    const found = await this.markets.find((index) => index.byId(id, kind));
     if (found) return found;
-    if (!this.marketsReloaded) {
-      this.marketsReloaded = true;
-      const ex = this.client.exchange;
-      await this.reader.guard("GET exchangeInfo", () => ex.loadMarkets(true));
-      this.cache.set(`binance:${this.o.config.environment}`, Object.values(ex.markets ?? {}));
-      this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
-      const again = this.index.byId(id, kind);
-      if (again) return again;
-    }
     throw this.reader.fail(endpoint, `unknown ${kind} market ${id}`);
   }
 
@@ -411,74 +379,8 @@ export class BinanceConnector implements Connector {
       positions,
       openOrders,
       known: [...this.o.config.knownSymbols, ...(params.symbols ?? []), ...(params.openOrders ?? []).map((o) => o.symbol)],
-      markets: await this.markets(),
+      markets: await this.markets.all(),
     });
-  }
-
-  /**
-   * One symbol's history over [start, end], in windows the endpoint accepts. A full page
-   * continues from the last id (the time filter cannot be combined with the id cursor),
-   * keeping rows up to the window's end.
-   */
-  private async history<S extends z.ZodType<Array<unknown>>>(
-    e: HistoryEndpoint,
-    schema: S,
-    m: MarketInfo,
-    start: number,
-    end: number,
-    idOf: (row: z.output<S>[number]) => string,
-    timeOf: (row: z.output<S>[number]) => number,
-  ): Promise<{ rows: Rows<z.output<S>[number]>; raw: RawCapture[] }> {
-    const rows: Rows<z.output<S>[number]> = [];
-    const raw: RawCapture[] = [];
-    const seen = new Set<string>();
-    for (const w of timeWindows(start, end, e.windowMs)) {
-      let params: Record<string, string> = { symbol: m.id, startTime: String(w.start), endTime: String(w.end), limit: String(e.limit) };
-      for (;;) {
-        const r = await this.reader.read(e.endpoint, schema, () => e.call(params));
-        raw.push(r.raw);
-        const page = r.data;
-        const pageRaw = rawItems(r.raw.body);
-        let lastId: bigint | undefined;
-        let pastEnd = false;
-        for (const [i, row] of page.entries()) {
-          const id = idOf(row);
-          const idNum = BigInt(id);
-          if (lastId === undefined || idNum > lastId) lastId = idNum;
-          if (timeOf(row) > w.end) {
-            pastEnd = true;
-            continue;
-          }
-          if (seen.has(id)) continue;
-          seen.add(id);
-          rows.push({ row, raw: pageRaw[i] });
-        }
-        if (page.length < e.limit || pastEnd || lastId === undefined) break;
-        params = { symbol: m.id, [e.cursor]: String(lastId + 1n), limit: String(e.limit) };
-      }
-    }
-    return { rows, raw };
-  }
-
-  private async singleOrder(m: MarketInfo, orderId: string): Promise<{ order: Order; raw: RawCapture } | undefined> {
-    const ex = this.client.exchange;
-    const q = { symbol: m.id, orderId };
-    const account = m.spot ? "spot" : m.inverse ? "coinm" : "usdm";
-    const endpoint = m.spot ? "GET /api/v3/order" : m.inverse ? "GET /dapi/v1/order" : "GET /fapi/v1/order";
-    const call = m.spot ? () => ex.privateGetOrder(q) : m.inverse ? () => ex.dapiPrivateGetOrder(q) : () => ex.fapiPrivateGetOrder(q);
-    const body = await this.reader.guard(endpoint, async () => {
-      try {
-        return await call();
-      } catch (e) {
-        // Binance forgets cancelled, never-filled orders after a while (-2013): nothing to update.
-        if (e instanceof OrderNotFound) return undefined;
-        throw e;
-      }
-    });
-    if (body === undefined) return undefined;
-    const raw: RawCapture = { endpoint, at: this.o.now(), body };
-    if (account === "spot") return { order: spotOrder(m.symbol, this.reader.parse(endpoint, spotOrderSchema, body), body), raw };
-    return { order: futuresOrder(account, m.symbol, this.reader.parse(endpoint, futuresOrderSchema, body), body), raw };
   }
 }
 

@@ -71,26 +71,34 @@ describe("demo venue", () => {
   });
 
   it("an order fills over time: open, then partially filled, then filled, with fills adding up", async () => {
-    // Find an order that is open at placement time and follow it.
+    // Seed "unit": the first sell filled by 06:00 is mm-eth-4215-s, filled in three
+    // tranches, so both partially-filled steps are reached.
     const start = Date.parse("2026-11-20T00:00:00Z");
     const placed = (await at(new Date(start + 6 * 3_600_000).toISOString()).fetchOrders({ since: new Date(start) })).items;
     const multi = placed.find((o) => o.side === "sell" && o.status === "filled" && o.venueOrderId.startsWith("mm-"))!;
-    expect(multi).toBeDefined();
+    expect(multi).toMatchObject({ venueOrderId: "mm-eth-4215-s", quantity: "0.993", createdAt: new Date("2026-11-19T22:18:00Z") });
     const fills = (await at(new Date(start + 12 * 3_600_000).toISOString()).fetchFills({ since: new Date(start - 86_400_000) })).items.filter(
       (f) => f.venueOrderId === multi.venueOrderId,
     );
+    expect(fills.map((f) => [f.executedAt.toISOString(), f.quantity])).toEqual([
+      ["2026-11-19T22:38:00.000Z", "0.331"],
+      ["2026-11-19T23:08:00.000Z", "0.331"],
+      ["2026-11-20T00:08:00.000Z", "0.331"],
+    ]);
     const total = fills.reduce((s, f) => s.plus(f.quantity), new D(0));
     expect(total.eq(multi.quantity)).toBe(true);
-    const justPlaced = (await at(multi.createdAt.toISOString()).fetchOrders({ since: new Date(start) })).items.find(
-      (o) => o.venueOrderId === multi.venueOrderId,
-    )!;
-    expect(justPlaced).toMatchObject({ status: "open", filledQuantity: "0" });
-    if (fills.length > 1) {
-      const midway = (await at(fills[0]!.executedAt.toISOString()).fetchOrders({ since: new Date(start) })).items.find(
-        (o) => o.venueOrderId === multi.venueOrderId,
-      )!;
-      expect(midway).toMatchObject({ status: "partially_filled", filledQuantity: fills[0]!.quantity });
-    }
+    const stateAt = async (t: Date) => {
+      const o = (await at(t.toISOString()).fetchOrders({ since: new Date(start) })).items.find((x) => x.venueOrderId === multi.venueOrderId)!;
+      return { status: o.status, filledQuantity: o.filledQuantity };
+    };
+    expect(await stateAt(multi.createdAt)).toEqual({ status: "open", filledQuantity: "0" });
+    const after = [];
+    for (const f of fills) after.push(await stateAt(f.executedAt));
+    expect(after).toEqual([
+      { status: "partially_filled", filledQuantity: "0.331" },
+      { status: "partially_filled", filledQuantity: "0.662" },
+      { status: "filled", filledQuantity: "0.993" },
+    ]);
   });
 
   it("a weekly DCA bid rests open and is cancelled at the week's end (never filled)", async () => {
@@ -106,7 +114,17 @@ describe("demo venue", () => {
   it("fills are only those in [since, now]", async () => {
     const since = new Date("2026-11-20T06:00:00Z");
     const fills = (await at(T).fetchFills({ since })).items;
-    expect(fills.length).toBeGreaterThan(0);
+    expect(fills.map((f) => f.venueFillId)).toEqual([
+      "mm-btc-4217-b-0",
+      "mm-sol-4216-s-0",
+      "mm-sol-4216-s-1",
+      "mm-eth-4217-b-0",
+      "mm-btc-4217-s-0",
+      "mm-eth-4217-b-1",
+      "mm-btc-4217-s-1",
+      "mm-sol-4217-b-0",
+      "mm-btc-4217-s-2",
+    ]);
     for (const f of fills) {
       expect(f.executedAt.getTime()).toBeGreaterThanOrEqual(since.getTime());
       expect(f.executedAt.getTime()).toBeLessThanOrEqual(Date.parse(T));

@@ -2,7 +2,8 @@ import { OrderNotFound } from "ccxt";
 import type { z } from "zod";
 import { D } from "@/lib/money/decimal";
 import { parseSettings } from "@/lib/connectors/settings";
-import { MarketCache, MarketIndex, type MarketInfo, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
+import { MarketLoader } from "@/lib/connectors/ccxt/market-loader";
+import { type MarketCache, type MarketInfo, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import type { FetchLike } from "@/lib/connectors/ccxt/strict";
@@ -24,6 +25,7 @@ import type {
 } from "@/lib/connectors/types";
 import { createOkxClient, type OkxClient } from "./client";
 import { type OkxConfig, okxConfigSchema, type OkxCredentials, okxCredentialsSchema } from "./config";
+import { rawData, readPages, type Rows } from "./paginate";
 import {
   accountConfigSchema,
   fillsSchema,
@@ -65,9 +67,6 @@ export interface OkxConnectorOptions {
   logger?: (line: string) => void;
 }
 
-const PAGE_LIMIT = 100;
-/** Safety stop for a cursor that does not move: 500 pages is 50 000 rows. */
-const MAX_PAGES = 500;
 const ORDERS_RECENT_MS = 7 * DAY_MS;
 const FILLS_RECENT_MS = 3 * DAY_MS;
 const DEFAULT_HISTORY_MS = 7 * DAY_MS;
@@ -77,15 +76,8 @@ const RATE_LIMIT_RETRY_S = 2;
 const HISTORY_INST_TYPES = ["SPOT", "MARGIN", "SWAP", "FUTURES"] as const;
 const SPOT_QUOTES = ["USDT", "USDC"] as const;
 
-type Rows<T> = Array<{ row: T; raw: unknown }>;
 type OrderRow = z.output<typeof ordersSchema>["data"][number];
 type FillRow = z.output<typeof fillsSchema>["data"][number];
-
-function rawData(body: unknown): unknown[] {
-  if (typeof body !== "object" || body === null || !("data" in body)) return [];
-  const data = (body as { data: unknown }).data;
-  return Array.isArray(data) ? data : [];
-}
 
 export class OkxConnector implements Connector {
   readonly provider = "okx" as const;
@@ -93,9 +85,7 @@ export class OkxConnector implements Connector {
   readonly usesHistoryContext = true;
   private readonly client: OkxClient;
   private readonly reader: VenueReader;
-  private readonly cache: MarketCache;
-  private index?: MarketIndex;
-  private marketsReloaded = false;
+  private readonly markets: MarketLoader;
 
   constructor(private readonly o: OkxConnectorOptions) {
     this.client = createOkxClient({
@@ -113,7 +103,13 @@ export class OkxConnector implements Connector {
       defaultRetryAfterSeconds: RATE_LIMIT_RETRY_S,
       timeoutMs: o.config.timeoutMs,
     });
-    this.cache = o.marketCache ?? sharedMarketCache;
+    this.markets = new MarketLoader({
+      exchange: this.client.exchange,
+      reader: this.reader,
+      cache: o.marketCache ?? sharedMarketCache,
+      key: `okx:${o.config.environment}`,
+      loadEndpoint: "GET /api/v5/public/instruments",
+    });
   }
 
   requestStats() {
@@ -182,7 +178,7 @@ export class OkxConnector implements Connector {
       }
     };
 
-    const pending = await this.pages("GET /api/v5/trade/orders-pending", ordersSchema, (q) => ex.privateGetTradeOrdersPending(q), {}, (o) => o.ordId);
+    const pending = await readPages(this.reader, "GET /api/v5/trade/orders-pending", ordersSchema, (q) => ex.privateGetTradeOrdersPending(q), {}, (o) => o.ordId);
     raw.push(...pending.raw);
     await keep("GET /api/v5/trade/orders-pending", pending.rows);
 
@@ -190,7 +186,7 @@ export class OkxConnector implements Connector {
     const endpoint = archive ? "GET /api/v5/trade/orders-history-archive" : "GET /api/v5/trade/orders-history";
     for (const instType of HISTORY_INST_TYPES) {
       const call = archive ? (q: Record<string, string>) => ex.privateGetTradeOrdersHistoryArchive(q) : (q: Record<string, string>) => ex.privateGetTradeOrdersHistory(q);
-      const r = await this.pages(endpoint, ordersSchema, call, { instType, begin: String(start), end: String(end) }, (o) => o.ordId);
+      const r = await readPages(this.reader, endpoint, ordersSchema, call, { instType, begin: String(start), end: String(end) }, (o) => o.ordId);
       raw.push(...r.raw);
       await keep(endpoint, r.rows);
     }
@@ -199,7 +195,7 @@ export class OkxConnector implements Connector {
     // before `since` and closed since appears in neither list, so it is asked for by id.
     for (const stale of params.openOrders ?? []) {
       if (byId.has(stale.venueOrderId)) continue;
-      const m = this.index?.bySymbol(stale.symbol) ?? (await this.markets()).bySymbol(stale.symbol);
+      const m = (await this.markets.all()).bySymbol(stale.symbol);
       if (!m) continue;
       const found = await this.singleOrder(m.id, stale.venueOrderId);
       if (!found) continue;
@@ -217,12 +213,13 @@ export class OkxConnector implements Connector {
     const recent = start >= end - FILLS_RECENT_MS;
     const endpoint = recent ? "GET /api/v5/trade/fills" : "GET /api/v5/trade/fills-history";
     if (recent) {
-      const r = await this.pages(endpoint, fillsSchema, (q) => ex.privateGetTradeFills(q), { begin: String(start), end: String(end) }, (f) => f.billId);
+      const r = await readPages(this.reader, endpoint, fillsSchema, (q) => ex.privateGetTradeFills(q), { begin: String(start), end: String(end) }, (f) => f.billId);
       raw.push(...r.raw);
       rows.push(...r.rows);
     } else {
       for (const instType of HISTORY_INST_TYPES) {
-        const r = await this.pages(
+        const r = await readPages(
+          this.reader,
           endpoint,
           fillsSchema,
           (q) => ex.privateGetTradeFillsHistory(q),
@@ -264,7 +261,7 @@ export class OkxConnector implements Connector {
     const raw = [index.raw];
     const rest = wanted.filter((a) => !priced.has(a));
     if (rest.length > 0) {
-      const markets = await this.markets();
+      const markets = await this.markets.all();
       const pairs = rest
         .map((a) => SPOT_QUOTES.map((q) => markets.spotPair(a, q)).find((m) => m !== undefined))
         .filter((m): m is MarketInfo => m !== undefined);
@@ -294,61 +291,10 @@ export class OkxConnector implements Connector {
     return { start: Math.min(start, end), end };
   }
 
-  private async markets(): Promise<MarketIndex> {
-    if (this.index) return this.index;
-    const key = `okx:${this.o.config.environment}`;
-    const ex = this.client.exchange;
-    const cached = this.cache.get(key);
-    if (cached) {
-      ex.setMarkets(cached);
-    } else {
-      await this.reader.guard("GET /api/v5/public/instruments", () => ex.loadMarkets());
-      this.cache.set(key, Object.values(ex.markets ?? {}));
-    }
-    this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
-    return this.index;
-  }
-
   private async market(instId: string, endpoint: string): Promise<MarketInfo> {
-    const found = (await this.markets()).byAnyId(instId);
+    const found = await this.markets.find((index) => index.byAnyId(instId));
     if (found) return found;
-    if (!this.marketsReloaded) {
-      this.marketsReloaded = true;
-      const ex = this.client.exchange;
-      await this.reader.guard("GET /api/v5/public/instruments", () => ex.loadMarkets(true));
-      this.cache.set(`okx:${this.o.config.environment}`, Object.values(ex.markets ?? {}));
-      this.index = MarketIndex.fromCcxt(Object.values(ex.markets ?? {}));
-      const again = this.index.byAnyId(instId);
-      if (again) return again;
-    }
     throw this.reader.fail(endpoint, `unknown instrument ${instId}`);
-  }
-
-  /** Newest-first pages: each next page asks for records older than the last one (`after`). */
-  private async pages<S extends z.ZodType<{ data: unknown[] }>>(
-    endpoint: string,
-    schema: S,
-    call: (params: Record<string, string>) => Promise<unknown>,
-    base: Record<string, string>,
-    cursorOf: (row: z.output<S>["data"][number]) => string,
-  ): Promise<{ rows: Rows<z.output<S>["data"][number]>; raw: RawCapture[] }> {
-    const rows: Rows<z.output<S>["data"][number]> = [];
-    const raw: RawCapture[] = [];
-    let after: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const params = { ...base, limit: String(PAGE_LIMIT), ...(after ? { after } : {}) };
-      const r = await this.reader.read(endpoint, schema, () => call(params));
-      raw.push(r.raw);
-      const data = r.data.data;
-      const bodies = rawData(r.raw.body);
-      data.forEach((row, i) => rows.push({ row, raw: bodies[i] }));
-      const last = data[data.length - 1];
-      if (data.length < PAGE_LIMIT || last === undefined) break;
-      const next = cursorOf(last);
-      if (after !== undefined && BigInt(next) >= BigInt(after)) break;
-      after = next;
-    }
-    return { rows, raw };
   }
 
   private async singleOrder(instId: string, ordId: string): Promise<{ rows: Rows<OrderRow>; raw: RawCapture } | undefined> {

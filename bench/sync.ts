@@ -21,7 +21,7 @@ if (seriesDb) process.env.DATABASE_URL = seriesDb.url;
 
 const { openDb } = await import("@/db/client");
 type DbHandle = Awaited<ReturnType<typeof openDb>>;
-const { ensureLocalOwner } = await import("@/db/queries/users");
+const { ensurePersonalWorkspace } = await import("@/db/queries/workspaces");
 const { createConnection } = await import("@/db/queries/connections");
 const { ScaledDemoConnector } = await import("@/lib/connectors/demo/scaled");
 const { syncConnection } = await import("@/lib/sync/sync-connection");
@@ -85,7 +85,7 @@ function timed(c: Connector): { connector: Connector; venueMs: () => number; res
 const INCREMENTAL_RUNS = 30;
 
 async function syncCost(handle: DbHandle, label: string) {
-  const ownerId = (await ensureLocalOwner(handle.db)).id;
+  const ownerId = (await ensurePersonalWorkspace(handle.db)).id;
   const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "scaled", config: { seed: "bench" } });
   const start = Date.parse("2026-11-20T10:00:00Z");
   const runs: Array<{ kind: string; totalMs: number; venueMs: number; oursMs: number; ordersNew: number; ordersChanged: number; orderEvents: number }> = [];
@@ -122,7 +122,7 @@ const PG_INTERVAL: Record<string, string> = { "15m": "15 minutes", "1h": "1 hour
 
 async function equitySeries(url: string) {
   const handle = await openDb({ url });
-  const ownerId = (await ensureLocalOwner(handle.db)).id;
+  const ownerId = (await ensurePersonalWorkspace(handle.db)).id;
   const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "year", config: { seed: "y" } });
   // Anchored at the real current minute: the route handler reads with the real clock.
   const end = Math.floor(Date.now() / 60_000) * 60_000;

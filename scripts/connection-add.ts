@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { addConnection } from "@/lib/connections/add-connection";
 import { isConnectorError } from "@/lib/connectors/errors";
 import { PROVIDERS } from "@/lib/connectors/types";
@@ -53,7 +53,7 @@ if (text) {
 const e = env();
 const handle = await openDb(databaseTarget(e));
 try {
-  const owner = await ensureLocalOwner(handle.db);
+  const owner = await ensurePersonalWorkspace(handle.db);
   const added = await addConnection(handle.db, { ownerId: owner.id, provider: args.data.provider, label: args.data.label, credentials, config: args.data.config });
   console.log(`Added connection ${added.id}: ${added.accounts.length} account(s) (${added.accounts.map((a) => a.name).join(", ")}); key permissions: ${added.permissions.join(", ") || "none reported"}`);
 } catch (err) {

@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { createDemoConnector } from "@/lib/connectors/demo";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
@@ -186,7 +186,7 @@ try {
 
   // A short life of a demo connection, each step as the app would run it: about two days.
   const start = await setClock(db, new Date("2026-11-18T00:00:00Z"));
-  const ownerId = (await ensureLocalOwner(db)).id;
+  const ownerId = (await ensurePersonalWorkspace(db)).id;
   const { id: connectionId } = await createConnection(db, {
     ownerId,
     provider: "demo",

@@ -63,7 +63,8 @@ function connectionBadge(c: { status: string; lastError: string | null; consecut
   return c.consecutiveFailures > 0 ? `failing (${c.consecutiveFailures})` : "partly synced";
 }
 
-export function SyncPanel() {
+/** `canResync`: the viewer's role allows Resync (member and above); a viewer gets no button. */
+export function SyncPanel({ canResync }: { canResync: boolean }) {
   const queryClient = useQueryClient();
   const { data } = useQuery(summaryQuery());
   const [pending, startTransition] = useTransition();
@@ -82,8 +83,10 @@ export function SyncPanel() {
     startTransition(async () => {
       setMessage(null);
       try {
-        const result = await resync();
-        if (!result.ok) setMessage({ tone: "bad", text: result.error });
+        const answer = await resync({});
+        const result = answer?.data;
+        if (!result) setMessage({ tone: "bad", text: answer?.serverError?.message ?? "Resync was refused" });
+        else if (!result.ok) setMessage({ tone: "bad", text: result.error });
         else if (result.mode === "queued") setMessage({ tone: "good", text: `Queued ${result.connections} sync(s) on Inngest` });
         else setMessage(outcomeMessage(await followBatches(queryClient, result.batchIds)));
       } catch (e) {
@@ -110,6 +113,7 @@ export function SyncPanel() {
           </Badge>
         ) : null;
       })}
+      {canResync && (
       <button
         type="button"
         onClick={onResync}
@@ -118,6 +122,7 @@ export function SyncPanel() {
       >
         {pending ? "Syncing…" : "Resync"}
       </button>
+      )}
       {message && (
         <span role="status" className={toneClass[message.tone]}>
           {message.text}

@@ -3,7 +3,7 @@ import type { AccountKind } from "@/lib/connectors/types";
 import { createdAt, money } from "./columns";
 import { connections } from "./connections";
 import { portfolios } from "./portfolios";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** A venue account found through a connection. */
 export const tradingAccounts = pgTable(
@@ -12,7 +12,7 @@ export const tradingAccounts = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),

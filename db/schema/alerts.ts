@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap", "concentration", "drawdown"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -18,7 +18,7 @@ export const alerts = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     kind: text("kind").$type<AlertKind>().notNull(),
     /** What it is about: a connection id, an asset, a portfolio. */
     subject: text("subject").notNull(),

@@ -2,7 +2,7 @@ import { boolean, index, integer, pgTable, primaryKey, text, unique, uuid } from
 import { createdAt, money, utc } from "./columns";
 import { connections } from "./connections";
 import { portfolioSnapshots } from "./snapshots";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /**
  * The account summary of one reconciled snapshot, in the snapshot's base currency:
@@ -21,7 +21,7 @@ export const reconciliationSummaries = pgTable(
       .references(() => portfolioSnapshots.id, { onDelete: "cascade" }),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),
@@ -60,7 +60,7 @@ export const reconciledPositions = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     snapshotId: uuid("snapshot_id")
       .notNull()
       .references(() => portfolioSnapshots.id, { onDelete: "cascade" }),
@@ -100,7 +100,7 @@ export const strategyEquity = pgTable(
   {
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const CONNECTION_STATUSES = ["active", "paused", "needs_attention"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
@@ -12,7 +12,7 @@ export const connections = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     provider: text("provider").notNull(),
     label: text("label").notNull(),
     /** AES-256-GCM envelope; never selected into anything that reaches a browser. */

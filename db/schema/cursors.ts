@@ -2,7 +2,7 @@ import { pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { utc } from "./columns";
 import { connections } from "./connections";
 import { syncBatches } from "./sync";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** Streams read incrementally from a cursor. */
 export const CURSOR_STREAMS = ["orders", "fills"] as const;
@@ -22,7 +22,7 @@ export const syncCursors = pgTable(
     stream: text("stream").$type<CursorStream>().notNull(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     cursorAt: utc("cursor_at").notNull(),
     updatedBatchId: uuid("updated_batch_id")
       .notNull()

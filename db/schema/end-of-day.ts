@@ -1,7 +1,7 @@
 import { date, index, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, money, utc } from "./columns";
 import { portfolios } from "./portfolios";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** How one connection entered an end-of-day snapshot. */
 export interface EndOfDayConnection {
@@ -25,7 +25,7 @@ export const endOfDaySnapshots = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     /** Null: the owner's connections that belong to no single portfolio. */
     portfolioId: uuid("portfolio_id").references(() => portfolios.id),
     /** The UTC calendar day, "YYYY-MM-DD". */

@@ -1,4 +1,6 @@
 export * from "./users";
+export * from "./workspaces";
+export * from "./auth";
 export * from "./connections";
 export * from "./accounts";
 export * from "./holdings";

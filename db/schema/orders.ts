@@ -3,7 +3,7 @@ import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
 import { createdAt, money, utc } from "./columns";
 import { tradingAccounts } from "./accounts";
 import { syncBatches } from "./sync";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** Current state of each order: a projection of its `order_events`. */
 export const orders = pgTable(
@@ -12,7 +12,7 @@ export const orders = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     accountId: uuid("account_id")
       .notNull()
       .references(() => tradingAccounts.id),
@@ -58,7 +58,7 @@ export const orderEvents = pgTable(
     seq: bigserial("seq", { mode: "number" }).primaryKey(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     accountId: uuid("account_id")
       .notNull()
       .references(() => tradingAccounts.id),
@@ -105,7 +105,7 @@ export const fills = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     accountId: uuid("account_id")
       .notNull()
       .references(() => tradingAccounts.id),

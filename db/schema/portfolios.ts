@@ -1,7 +1,7 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /**
  * A team or desk inside an owner's organisation. On 1Token a department is a tenant scope:
@@ -14,7 +14,7 @@ export const departments = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     name: text("name").notNull(),
     /** 1Token's own department id; null for a department that exists only here. */
     oneTokenDepartmentId: text("one_token_department_id"),
@@ -35,7 +35,7 @@ export const portfolios = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     departmentId: uuid("department_id").references(() => departments.id),
     /** The connection that last reported the portfolio; null for a manual one. */
     connectionId: uuid("connection_id").references(() => connections.id),

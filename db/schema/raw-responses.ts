@@ -2,7 +2,7 @@ import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm
 import { utc } from "./columns";
 import { connections } from "./connections";
 import { syncBatches } from "./sync";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /**
  * The venue's responses as a run received them, for debugging and audit. Bounded: each
@@ -20,7 +20,7 @@ export const syncRawResponses = pgTable(
       .references(() => connections.id),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     /** "GET /api/v3/account", never with a signed query string. */
     endpoint: text("endpoint").notNull(),
     capturedAt: utc("captured_at").notNull(),

@@ -1,6 +1,6 @@
 import { pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { money, utc } from "./columns";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const ROLLUP_BUCKETS = ["15m", "1h", "6h", "1d", "1w"] as const;
 export type RollupBucket = (typeof ROLLUP_BUCKETS)[number];
@@ -15,7 +15,7 @@ export const equityRollups = pgTable(
   {
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     bucket: text("bucket").$type<RollupBucket>().notNull(),
     bucketStart: utc("bucket_start").notNull(),
     equity: money("equity").notNull(),

@@ -1,7 +1,7 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export const SNAPSHOT_GAP_STATUSES = ["open", "backfilled"] as const;
 export type SnapshotGapStatus = (typeof SNAPSHOT_GAP_STATUSES)[number];
@@ -18,7 +18,7 @@ export const snapshotGaps = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),
@@ -47,7 +47,7 @@ export const snapshotGapChecks = pgTable("snapshot_gap_checks", {
     .references(() => connections.id),
   ownerId: uuid("owner_id")
     .notNull()
-    .references(() => users.id),
+    .references(() => workspaces.id),
   /** The newest snapshot instant already examined. */
   checkedThrough: utc("checked_through").notNull(),
   checkedAt: utc("checked_at").notNull(),

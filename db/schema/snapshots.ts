@@ -2,7 +2,7 @@ import { index, json, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-co
 import { createdAt, money, utc } from "./columns";
 import { connections } from "./connections";
 import { syncBatches } from "./sync";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /** The valued state of one connection at one instant. */
 export const portfolioSnapshots = pgTable(
@@ -11,7 +11,7 @@ export const portfolioSnapshots = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),
@@ -74,7 +74,7 @@ export const snapshotHoldings = pgTable("snapshot_holdings", {
     .references(() => portfolioSnapshots.id, { onDelete: "cascade" }),
   ownerId: uuid("owner_id")
     .notNull()
-    .references(() => users.id),
+    .references(() => workspaces.id),
   rows: json("rows").$type<SnapshotHolding[]>().notNull(),
 });
 

@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core"
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
 import type { IndependentStream, SyncMode, SyncStatus, SyncTrigger } from "./sync-enums";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 export * from "./sync-enums";
 
@@ -46,7 +46,7 @@ export const syncBatches = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),

@@ -4,7 +4,7 @@ import { createdAt, money, utc } from "./columns";
 import { connections } from "./connections";
 import { portfolios } from "./portfolios";
 import { syncBatches } from "./sync";
-import { users } from "./users";
+import { workspaces } from "./workspaces";
 
 /**
  * NAV points published by a platform (a 1Token fund's historical NAV, an IBKR account's
@@ -16,7 +16,7 @@ export const valuations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     ownerId: uuid("owner_id")
       .notNull()
-      .references(() => users.id),
+      .references(() => workspaces.id),
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { getSyncBatch } from "@/db/queries/sync-batches";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { syncBatchSchema } from "@/lib/read-models/dashboard-schemas";
@@ -19,7 +19,7 @@ const syncOptions = { ...offline, connector: demoAt(NOW, {}, "r") };
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   connectionId = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "r" } })).id;
 });
 afterAll(async () => h?.close());
@@ -50,7 +50,7 @@ describe("requestResync", () => {
     const [latest] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
     const view = syncBatchSchema.parse(toSyncBatchView(await getSyncBatch(h.db, { ownerId, batchId: latest!.id })));
     expect(view).toMatchObject({ id: latest!.id, connectionId, status: "succeeded", failedStreams: [], counts: { balances: 9, positions: 2 } });
-    const stranger = await createUser(h.db, { email: "peek@example.com", name: "Peek" });
+    const stranger = await createWorkspace(h.db, { name: "Peek", slug: "peek" });
     await expect(getSyncBatch(h.db, { ownerId: stranger.id, batchId: latest!.id })).rejects.toThrow("sync batch not found");
   });
 
@@ -86,7 +86,7 @@ describe("requestResync", () => {
   });
 
   it("another owner's connection is not found; a connection a person paused is left out of 'all', but runs when named", async () => {
-    const stranger = await createUser(h.db, { email: "stranger@example.com", name: "Stranger" });
+    const stranger = await createWorkspace(h.db, { name: "Stranger", slug: "stranger" });
     expect((await requestResync(h.db, { ownerId: stranger.id, connectionId })).result).toEqual({ ok: false, error: "Connection not found" });
     await h.db.update(connections).set({ status: "paused" }).where(eq(connections.id, connectionId));
     expect((await requestResync(h.db, { ownerId })).result).toEqual({ ok: false, error: "No active connection to sync" });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { acknowledgeAlert, listAlerts, resolveAlerts } from "@/db/queries/alerts";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
 import { deliverAlert, raiseAlert, type WebhookConfig } from "./notify";
 
@@ -26,7 +26,7 @@ const failure = (at: string, message = "binance GET /api/v3/account: 401 invalid
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   server = http.createServer((req, res) => {
     let data = "";
     req.on("data", (c: Buffer) => (data += c.toString()));
@@ -73,7 +73,7 @@ describe("alerts", () => {
   });
 
   it("another owner cannot acknowledge it", async () => {
-    const stranger = await createUser(h.db, { email: "s@example.com", name: "S" });
+    const stranger = await createWorkspace(h.db, { name: "S", slug: "s" });
     const [open] = await listAlerts(h.db, { ownerId });
     await expect(acknowledgeAlert(h.db, { ownerId: stranger.id, alertId: open!.id, at: new Date() })).rejects.toThrow("alert not found");
   });

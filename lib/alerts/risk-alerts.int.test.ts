@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
 import { materializeSnapshots } from "@/lib/snapshots/capture";
 import { DRAWDOWN_SUBJECT, evaluateRiskAlerts, evaluateRiskAlertsForAllOwners } from "./risk-alerts";
@@ -35,7 +35,7 @@ const open = async () =>
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   conn = (await createConnection(h.db, { ownerId, provider: "binance", label: "Binance" })).id;
   await capture("2026-11-18T12:00:00Z", "0.1", "60000", "4000"); // 6000 + 4000 = 10000
   await capture("2026-11-19T12:00:00Z", "0.1", "80000", "4000"); // 8000 + 4000 = 12000 (peak)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { getReconciliationSummary, listReconciledPositions } from "@/db/queries/attribution";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { fills, snapshotHoldings, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -23,7 +23,7 @@ let snapshotId: string;
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   const conn = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: SEED } })).id;
   const venue = createDemoConnector({ seed: SEED, now: () => NOW });
   const accounts = await materializeAccounts(h.db, { ownerId, connectionId: conn, accounts: (await venue.fetchAccounts()).items });

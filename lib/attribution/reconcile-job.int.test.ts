@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { getReconciliationSummary, listReconciledPositions, listStrategyEquity } from "@/db/queries/attribution";
 import { createConnection } from "@/db/queries/connections";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, fills, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import type { Balance, Position } from "@/lib/connectors/types";
@@ -78,7 +78,7 @@ async function fill(clientOrderId: string | null, account: string, symbol: strin
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   conn = (await createConnection(h.db, { ownerId, provider: "binance", label: "Binance" })).id;
   accounts = await materializeAccounts(h.db, {
     ownerId,
@@ -152,7 +152,7 @@ describe("reconcileAll", () => {
     await h.db.update(connections).set({ status: "paused" }).where(eq(connections.id, conn));
     await snapshot("13:00", "0.75", "61000", "73000");
     expect(await reconcileAll(h.db, { now: at("13:05") })).toEqual({ connections: 0, rows: 0 });
-    const stranger = await createUser(h.db, { email: "rec-stranger@example.com", name: "S" });
+    const stranger = await createWorkspace(h.db, { name: "S", slug: "rec-stranger" });
     expect(await listReconciledPositions(h.db, { ownerId: stranger.id, snapshotId: snapshotIds[0]! })).toEqual([]);
     expect(await listStrategyEquity(h.db, { ownerId: stranger.id })).toEqual([]);
   });

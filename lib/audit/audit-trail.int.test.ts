@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { orderEvents } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { syncConnection } from "@/lib/sync/sync-connection";
@@ -33,7 +33,7 @@ async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
 
 beforeAll(async () => {
   h = await openTestDb();
-  const ownerId = (await ensureLocalOwner(h.db)).id;
+  const ownerId = (await ensurePersonalWorkspace(h.db)).id;
   const { id } = await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "audit" } });
   await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T10:00:00Z") });
   await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T14:00:00Z") });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { parseSettings } from "@/lib/connectors/settings";
@@ -44,7 +44,7 @@ async function failureOf(p: Promise<unknown>): Promise<ConnectorError> {
 beforeAll(async () => {
   h = await openTestDb();
   fake = await FakeOkx.start({ now: () => now().getTime() });
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
 });
 afterAll(async () => {
   await fake?.close();

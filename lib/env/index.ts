@@ -23,6 +23,13 @@ const schema = z.object({
   INNGEST_DEV: z.string().optional(),
   /** Turn off the first-start demo connection and its 90-day backfill. */
   DEMO_SEED: z.enum(["on", "off"]).default("on"),
+  /** Signs sessions and hashes API keys; generated into BETTER_AUTH_SECRET_FILE when unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BETTER_AUTH_SECRET_FILE: z.string().min(1).default("./.data/auth-secret"),
+  /** The public origin (https://folio.example.com): cookies are Secure when it is https. Inferred per request when unset. */
+  BETTER_AUTH_URL: z.string().url().optional(),
+  /** "on": anyone may create an account after the first person; otherwise only by invitation. */
+  ALLOW_SIGNUP: z.enum(["on", "off"]).default("off"),
   /**
    * Where USD prices come from for what a venue cannot price itself (USDT on Binance, INR
    * on Groww): OKX's public index and the ECB's daily FX ("on"), or nowhere ("off").

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, fills, orderEvents, portfolioSnapshots, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
@@ -16,7 +16,7 @@ let connectionId: string;
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   connectionId = (await ensureDemoPortfolio(h.db, { ownerId, now: () => NOW }))!;
 }, 120_000);
 afterAll(async () => h?.close());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { withTestCredentialsKey } from "@/lib/connectors/http/test-support";
@@ -17,7 +17,7 @@ const NOW = new Date("2026-03-02T12:00:00Z");
 beforeAll(async () => {
   fake = await startFakeIbkr();
   h = await openTestDb();
-  const ownerId = (await ensureLocalOwner(h.db)).id;
+  const ownerId = (await ensurePersonalWorkspace(h.db)).id;
   const credentialsEncrypted = encryptCredentials({ flexToken: FAKE_IBKR.token });
   const flex = { flexQueryId: FAKE_IBKR.queryId, flexBaseUrl: fake.flexBaseUrl };
   await h.db.insert(connections).values([

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { env } from "@/lib/env";
+import { generatedSecret } from "./generated-secret";
 
 /**
  * Venue credentials at rest: AES-256-GCM, one random IV per value, the auth tag checked
@@ -33,18 +32,9 @@ export function credentialsKey(): Buffer {
   if (cachedKey) return cachedKey;
   const e = env();
   if (e.CREDENTIALS_KEY) return (cachedKey = parseKey(e.CREDENTIALS_KEY, "CREDENTIALS_KEY"));
-  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.CREDENTIALS_KEY_FILE);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
-      console.warn(`Generated a new credentials encryption key at ${file} (mode 0600). Back it up: without it stored API keys cannot be read.`);
-    } catch (err) {
-      // Another process created it first: use theirs.
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-  }
-  return (cachedKey = parseKey(fs.readFileSync(file, "utf8"), file));
+  const file = e.CREDENTIALS_KEY_FILE;
+  const b64 = generatedSecret(file, (abs) => `Generated a new credentials encryption key at ${abs} (mode 0600). Back it up: without it stored API keys cannot be read.`);
+  return (cachedKey = parseKey(b64, file));
 }
 
 export function encryptCredentials(value: unknown, key: Buffer = credentialsKey()): string {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { listEndOfDaySnapshots } from "@/db/queries/end-of-day";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, portfolios } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { materializeAccounts } from "@/lib/sync/write-accounts";
@@ -39,7 +39,7 @@ const closes = async (portfolioId: string | null) =>
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   fundId = (
     await h.db.insert(portfolios).values({ ownerId, name: "Fund", dataSource: "manual", externalId: "fund-1", baseCurrency: "USD" }).returning()
   )[0]!.id;
@@ -83,7 +83,7 @@ describe("captureEndOfDaySnapshots", () => {
   });
 
   it("another owner sees none of these closes", async () => {
-    const stranger = await createUser(h.db, { email: "eod-stranger@example.com", name: "S" });
+    const stranger = await createWorkspace(h.db, { name: "S", slug: "eod-stranger" });
     expect(await listEndOfDaySnapshots(h.db, { ownerId: stranger.id, portfolioId: null })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
 import { listConnectionGaps, listOpenGaps } from "@/db/queries/snapshot-gaps";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { portfolioSnapshots } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -41,7 +41,7 @@ const gapsOf = async (connectionId: string) =>
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   // Binance every 300 s: threshold max(3 × 5 min, 30 min) = 30 min; no history to backfill from.
   venue = (await createConnection(h.db, { ownerId, provider: "binance", label: "Binance main", syncIntervalSeconds: 300 })).id;
 });
@@ -81,7 +81,7 @@ describe("detectSnapshotGaps on a venue without history (threshold 30 min)", () 
   it("charts of 10:00–14:00 get both open gaps; another owner gets none", async () => {
     const gaps = await listOpenGaps(h.db, { ownerId, from: at("10:00"), to: at("14:00") });
     expect(gaps.map((g) => g.fromAt.toISOString().slice(11, 16))).toEqual(["10:05", "11:35"]);
-    const stranger = await createUser(h.db, { email: "gaps-stranger@example.com", name: "S" });
+    const stranger = await createWorkspace(h.db, { name: "S", slug: "gaps-stranger" });
     expect(await listOpenGaps(h.db, { ownerId: stranger.id, from: at("10:00"), to: at("14:00") })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { equityRollups } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { recordOpenGap } from "@/db/queries/snapshot-gaps";
@@ -36,7 +36,7 @@ const hourly = async (bucketStart: string) =>
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   a = (await createConnection(h.db, { ownerId, provider: "demo", label: "A" })).id;
   b = (await createConnection(h.db, { ownerId, provider: "demo", label: "B" })).id;
 });

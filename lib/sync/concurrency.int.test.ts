@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { orderEvents, portfolioSnapshots, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
@@ -19,7 +19,7 @@ let ownerId: string;
 beforeAll(async () => {
   h = await openTestDb();
   other = await secondHandle(h);
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
 });
 afterAll(async () => {
   await other?.close();

@@ -5,7 +5,7 @@ import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
 import { nextDueAt } from "@/lib/schedules/due";
 import { listScheduledConnections } from "@/lib/schedules/scheduled-connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import type { WebhookConfig } from "@/lib/alerts/notify";
@@ -30,7 +30,7 @@ const at = (hhmm: string) => new Date(`2026-11-20T${hhmm}:00Z`);
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
 });
 afterAll(async () => h?.close());
 

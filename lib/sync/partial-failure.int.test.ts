@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { balances, connections, fills, portfolioSnapshots, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { ConnectorError } from "@/lib/connectors/errors";
@@ -25,7 +25,7 @@ const fillsDown = () => {
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   connectionId = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "sync-test" } })).id;
   await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, connector: demoAt(T1), ...offline });
 });

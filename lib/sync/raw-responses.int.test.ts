@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { syncBatches, syncRawResponses } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { ConnectorError } from "@/lib/connectors/errors";
@@ -20,7 +20,7 @@ let connectionId: string;
 
 beforeAll(async () => {
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   connectionId = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "raw" } })).id;
 });
 afterAll(async () => h?.close());

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
@@ -59,7 +59,7 @@ const weightOfSync = () => ({ requests: fake.requests.length, weight: fake.total
 beforeAll(async () => {
   h = await openTestDb();
   fake = await FakeBinance.start();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
 });
 afterAll(async () => {
   await fake?.close();

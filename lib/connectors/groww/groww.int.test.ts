@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { balances, fills, orderEvents, orders, portfolioSnapshots, positions } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
@@ -20,7 +20,7 @@ let connectionId: string;
 beforeAll(async () => {
   fake = await startFakeGroww({ now: () => clock });
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   // Added through lib: the test call mints the day's token, which the syncs then reuse.
   connectionId = (
     await addConnection(

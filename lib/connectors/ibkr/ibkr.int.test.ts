@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { listValuations } from "@/db/queries/valuations";
 import { fills, portfolioSnapshots, positions, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   fake = await startFakeIbkr();
   fake.notReadyPolls = 1;
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   // Added through lib: the test call runs the Flex query once, then the token is stored sealed.
   const added = await addConnection(
     h.db,

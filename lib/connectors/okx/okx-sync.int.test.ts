@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions, snapshotHoldings } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
@@ -56,7 +56,7 @@ const calls = () => fake.requests.map((r) => `${r.path}${r.params.instType ? ` $
 beforeAll(async () => {
   h = await openTestDb();
   fake = await FakeOkx.start({ now: () => venueNow });
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
 });
 afterAll(async () => {
   await fake?.close();

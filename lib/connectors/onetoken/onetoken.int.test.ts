@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { getPortfolio, listDepartments, listPortfolioAccounts, listPortfolios } from "@/db/queries/portfolios";
-import { createUser, ensureLocalOwner } from "@/db/queries/users";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { listValuations } from "@/db/queries/valuations";
 import { balances, portfolioSnapshots, portfolios, positions, tradingAccounts, valuations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
@@ -28,7 +28,7 @@ const valuationCount = async () => (await h.db.select({ n: count() }).from(valua
 beforeAll(async () => {
   fake = await startFakeOneToken({ now: () => clock });
   h = await openTestDb();
-  ownerId = (await ensureLocalOwner(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   // Added through lib, as the UI will: a signed test call, then the sealed credentials stored.
   const added = await addConnection(
     h.db,
@@ -134,7 +134,7 @@ describe("1Token sync end to end", () => {
   });
 
   it("another owner sees none of it", async () => {
-    const other = await createUser(h.db, { email: "other-1token@example.com", name: "Other" });
+    const other = await createWorkspace(h.db, { name: "Other", slug: "other-1token" });
     expect(await listPortfolios(h.db, { ownerId: other.id })).toEqual([]);
     expect(await listValuations(h.db, { ownerId: other.id })).toEqual([]);
     const [fund] = await h.db.select().from(portfolios).limit(1);

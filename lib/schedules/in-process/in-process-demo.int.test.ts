@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import type { MaintenanceTask, MaintenanceTasks } from "@/lib/schedules/tasks";
@@ -13,7 +13,7 @@ let demo: string;
 
 beforeAll(async () => {
   h = await openTestDb();
-  const ownerId = (await ensureLocalOwner(h.db)).id;
+  const ownerId = (await ensurePersonalWorkspace(h.db)).id;
   demo = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "scheduler" } })).id;
 });
 afterEach(async () => stopInProcessScheduler());

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { ensureLocalOwner } from "@/db/queries/users";
+import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { connections, type ConnectionStatus } from "@/db/schema";
 import type { SyncResult } from "@/lib/sync/sync-connection";
 
@@ -37,7 +37,7 @@ export const FIXTURE = {
 type Row = { id: string; provider: string; status?: ConnectionStatus; syncIntervalSeconds?: number; lastSyncAt?: Date | null; retryNotBefore?: Date | null };
 
 export async function seedScheduleFixture(db: Db): Promise<{ ownerId: string }> {
-  const ownerId = (await ensureLocalOwner(db)).id;
+  const ownerId = (await ensurePersonalWorkspace(db)).id;
   const rows: Row[] = [
     { id: FIXTURE.dueNow, provider: "binance", lastSyncAt: at(-310) },
     { id: FIXTURE.dueSoon, provider: "okx", syncIntervalSeconds: 60, lastSyncAt: at(-30) },

@@ -1,14 +1,9 @@
-// GET /api/dashboard/holdings — allocation by asset (latest snapshots) and open positions.
+// GET /api/dashboard/holdings — the active workspace's allocation by asset (latest snapshots) and open positions.
+import { guardRoute } from "@/lib/access/route";
 import { loadHoldings } from "@/lib/read-models/dashboard-data";
 import { holdingsSchema } from "@/lib/read-models/dashboard-schemas";
-import { failure, ok } from "@/lib/read-models/respond";
-import { getRuntime } from "@/lib/runtime/app-db";
+import { ok } from "@/lib/read-models/respond";
 
-export async function GET() {
-  try {
-    const { handle, ownerId } = await getRuntime();
-    return ok(holdingsSchema, await loadHoldings(handle.db, { ownerId }));
-  } catch (e) {
-    return failure(e);
-  }
+export async function GET(request: Request) {
+  return guardRoute(request, "viewer", async ({ db, ownerId }) => ok(holdingsSchema, await loadHoldings(db, { ownerId })));
 }

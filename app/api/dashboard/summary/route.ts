@@ -1,14 +1,9 @@
-// GET /api/dashboard/summary — current equity, day change, components and each connection's sync state.
+// GET /api/dashboard/summary — the active workspace's equity, day change, components and each connection's sync state.
+import { guardRoute } from "@/lib/access/route";
 import { loadSummary } from "@/lib/read-models/dashboard-data";
 import { summarySchema } from "@/lib/read-models/dashboard-schemas";
-import { failure, ok } from "@/lib/read-models/respond";
-import { getRuntime } from "@/lib/runtime/app-db";
+import { ok } from "@/lib/read-models/respond";
 
-export async function GET() {
-  try {
-    const { handle, ownerId } = await getRuntime();
-    return ok(summarySchema, await loadSummary(handle.db, { ownerId, now: new Date() }));
-  } catch (e) {
-    return failure(e);
-  }
+export async function GET(request: Request) {
+  return guardRoute(request, "viewer", async ({ db, ownerId }) => ok(summarySchema, await loadSummary(db, { ownerId, now: new Date() })));
 }

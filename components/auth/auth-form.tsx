@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { z } from "zod";
+
+/**
+ * Sign-in and sign-up against better-auth's own routes (/api/auth/sign-in/email,
+ * /api/auth/sign-up/email). The same rules are checked here and by the server; nothing is
+ * kept on failure except what the person typed, and the password never leaves the form
+ * except in the request body.
+ */
+const fields = {
+  name: z.string().trim().min(1, "Enter your name"),
+  email: z.email("Enter an email address"),
+  password: z.string().min(10, "At least 10 characters"),
+};
+const signInSchema = z.object({ email: fields.email, password: z.string().min(1, "Enter your password") });
+const signUpSchema = z.object(fields);
+
+type Mode = "sign-in" | "sign-up";
+
+export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string; submitLabel: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = (form: FormData) =>
+    startTransition(async () => {
+      setFormError(null);
+      const input = Object.fromEntries(form.entries());
+      const parsed = (mode === "sign-up" ? signUpSchema : signInSchema).safeParse(input);
+      if (!parsed.success) {
+        setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+        return;
+      }
+      setErrors({});
+      const res = await fetch(`/api/auth/${mode}/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(parsed.data),
+      }).catch(() => null);
+      if (!res) return setFormError("The server could not be reached; try again");
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string } | null;
+        if (res.status === 429) return setFormError("Too many attempts: wait a minute and try again");
+        return setFormError(body?.message ?? `Refused (${res.status})`);
+      }
+      router.replace(next);
+      router.refresh();
+    });
+
+  return (
+    <form action={onSubmit} noValidate className="space-y-4">
+      {mode === "sign-up" && <Field name="name" label="Name" autoComplete="name" error={errors.name} />}
+      <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+        error={errors.password}
+      />
+      {formError && (
+        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+          {formError}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-60"
+      >
+        {pending ? "Please wait…" : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function Field(p: { name: string; label: string; type?: string; autoComplete: string; error?: string }) {
+  const id = `field-${p.name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {p.label}
+      </label>
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? "text"}
+        autoComplete={p.autoComplete}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? `${id}-error` : undefined}
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      />
+      {p.error && (
+        <p id={`${id}-error`} className="text-sm text-rose-700 dark:text-rose-300">
+          {p.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { asc, count, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { users, workspaceMembers, workspaces, type Workspace, type WorkspaceRole } from "../schema";
+
+/** The workspace a fresh install (and an upgraded one) starts with; the demo lives here. */
+export const PERSONAL_SLUG = "personal";
+
+/** The install's first workspace: created once, found afterwards (concurrent starts agree). */
+export async function ensurePersonalWorkspace(db: Db): Promise<Workspace> {
+  await db.insert(workspaces).values({ name: "Personal", slug: PERSONAL_SLUG }).onConflictDoNothing({ target: workspaces.slug });
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, PERSONAL_SLUG));
+  return row!;
+}
+
+export async function createWorkspace(db: Db, p: { name: string; slug: string }): Promise<Workspace> {
+  const [row] = await db.insert(workspaces).values(p).returning();
+  return row!;
+}
+
+export async function getWorkspace(db: Db, id: string): Promise<Workspace | null> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return row ?? null;
+}
+
+export interface Membership {
+  workspace: Workspace;
+  role: WorkspaceRole;
+}
+
+/** A person's workspaces with their role in each, oldest membership first. */
+export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .select({ workspace: workspaces, role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.organizationId))
+    .where(eq(workspaceMembers.userId, userId))
+    .orderBy(asc(workspaceMembers.createdAt), asc(workspaces.slug));
+  return rows.map((r) => ({ workspace: r.workspace, role: r.role as WorkspaceRole }));
+}
+
+/** Whether anyone has an account yet: with no one, the install offers "create the owner account". */
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) > 0;
+}
+
+/** A workspace nobody belongs to yet (the Personal one of a fresh or upgraded install). */
+export async function memberCount(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(workspaceMembers).where(eq(workspaceMembers.organizationId, workspaceId));
+  return row?.n ?? 0;
+}
+
+export async function addMember(db: Db, p: { workspaceId: string; userId: string; role: WorkspaceRole }): Promise<void> {
+  await db.insert(workspaceMembers).values({ organizationId: p.workspaceId, userId: p.userId, role: p.role }).onConflictDoNothing();
+}

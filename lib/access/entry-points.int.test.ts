@@ -1,0 +1,146 @@
+// Every way in is guarded: this test finds every route handler under app/ and every server
+// action under lib/actions, and each must be in the table below. A route added without a
+// table entry fails here; a route in the table is called with no session (401), across
+// workspaces (404) and, where it needs more than a viewer, with too low a role (403).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceRole } from "@/db/schema";
+import { openAccessWorld, type AccessWorld } from "./test-support";
+
+let currentCookie = "";
+vi.mock("next/headers", () => ({ headers: async () => new Headers(currentCookie ? { cookie: currentCookie } : {}) }));
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
+
+type World = AccessWorld;
+interface RouteCase {
+  /** null: public on purpose (the reason is the value of `why`). */
+  role: WorkspaceRole | null;
+  why?: string;
+  /** URL path params for a resource of the other workspace (404) and of the viewer's own (200). */
+  params?: (w: World) => { mine: Record<string, string>; theirs: Record<string, string> };
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "api/health/route.ts": { role: null, why: "liveness for load balancers; says only whether the database is open" },
+  "api/auth/[...all]/route.ts": { role: null, why: "better-auth's own sign-in/up routes, each checked by better-auth" },
+  "api/inngest/route.ts": { role: null, why: "Inngest's endpoint, authenticated by Inngest's signing key" },
+  "api/dashboard/summary/route.ts": { role: "viewer" },
+  "api/dashboard/holdings/route.ts": { role: "viewer" },
+  "api/dashboard/equity/route.ts": { role: "viewer" },
+  "api/connections/route.ts": { role: "viewer" },
+  "api/connections/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.connectionId }, theirs: { id: w.other.connectionId } }),
+  },
+  "api/sync/batches/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.batchId }, theirs: { id: w.other.batchId } }),
+  },
+};
+
+interface ActionCase {
+  role: WorkspaceRole;
+  input: (w: World) => { mine: unknown; theirs?: unknown };
+}
+const ACTIONS: Record<string, ActionCase> = {
+  "resync.ts#resync": { role: "member", input: (w) => ({ mine: { connectionId: w.personal.connectionId }, theirs: { connectionId: w.other.connectionId } }) },
+};
+
+const APP = path.join(process.cwd(), "app");
+function routeFiles(dir = APP): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? routeFiles(p) : e.name === "route.ts" ? [path.relative(APP, p)] : [];
+  });
+}
+const ACTIONS_DIR = path.join(process.cwd(), "lib", "actions");
+function actionFiles(): string[] {
+  return fs.readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".ts") && !f.includes(".test.") && /^["']use server["']/.test(fs.readFileSync(path.join(ACTIONS_DIR, f), "utf8")));
+}
+
+let w: World;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+beforeAll(async () => {
+  w = await openAccessWorld();
+});
+afterAll(async () => w?.handle.close());
+
+async function call(file: string, method: string, cookie: string, params: Record<string, string> = {}): Promise<Response> {
+  const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+  const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}`;
+  return mod[method]!(new Request(url, { method, headers: cookie ? { cookie } : {} }), { params: Promise.resolve(params) });
+}
+
+describe("every route handler is in the guard table", () => {
+  it("finds no route the table does not know", () => {
+    expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+  it("finds no server action the table does not know", async () => {
+    const found: string[] = [];
+    for (const f of actionFiles()) {
+      const mod = (await import(/* @vite-ignore */ path.join(ACTIONS_DIR, f))) as Record<string, unknown>;
+      for (const name of Object.keys(mod)) found.push(`${f}#${name}`);
+    }
+    expect(found.sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+});
+
+describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route %s", (file, c) => {
+  it("answers 401 with no session, for every method it exports", async () => {
+    const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, unknown>;
+    const methods = METHODS.filter((m) => typeof mod[m] === "function");
+    expect(methods.length).toBeGreaterThan(0);
+    for (const m of methods) {
+      const res = await call(file, m, "", c.params?.(w).mine);
+      expect(res.status, `${m} ${file}`).toBe(401);
+      expect(await res.json()).toEqual({ error: "Sign in first: this needs a session" });
+    }
+  });
+
+  it("answers the lowest role it allows, and 403 naming the role to anyone below", async () => {
+    const res = await call(file, "GET", w.cookie[c.role!], c.params?.(w).mine);
+    expect(res.status).toBe(200);
+    if (c.role === "viewer") return; // nothing is below a viewer
+    const lower = (["viewer", "member", "admin"] as const).find((r) => r !== c.role)!;
+    const refused = await call(file, "GET", w.cookie[lower], c.params?.(w).mine);
+    expect(refused.status).toBe(403);
+  });
+
+});
+
+describe.each(Object.entries(ROUTES).filter(([, c]) => c.params))("route %s, across workspaces", (file, c) => {
+  it("answers 404 for the other workspace's resource, and to an outsider for ours", async () => {
+    const res = await call(file, "GET", w.cookie.owner, c.params!(w).theirs);
+    expect(res.status).toBe(404);
+    const outsider = await call(file, "GET", w.cookie.outsider, c.params!(w).mine);
+    expect(outsider.status).toBe(404);
+  });
+});
+
+describe.each(Object.entries(ACTIONS))("server action %s", (key, c) => {
+  const load = async () => {
+    const [file, name] = key.split("#") as [string, string];
+    const mod = (await import(/* @vite-ignore */ path.join(ACTIONS_DIR, file))) as Record<string, (input: unknown) => Promise<{ data?: unknown; serverError?: { status: number; message: string } }>>;
+    return mod[name]!;
+  };
+
+  it("refuses with no session (401)", async () => {
+    currentCookie = "";
+    const res = await (await load())(c.input(w).mine);
+    expect(res.serverError).toEqual({ status: 401, message: "Sign in first: this needs a session" });
+  });
+
+  it(`refuses a role below ${c.role} (403, naming the role)`, async () => {
+    currentCookie = w.cookie.viewer;
+    const res = await (await load())(c.input(w).mine);
+    expect(res.serverError).toEqual({ status: 403, message: `This needs the ${c.role} role or higher; your role in Personal is viewer` });
+  });
+
+  it("answers 404 for the other workspace's resource", async () => {
+    currentCookie = w.cookie.owner;
+    const res = await (await load())(c.input(w).theirs);
+    expect(res.serverError).toEqual({ status: 404, message: "connection not found" });
+  });
+});

@@ -1,0 +1,21 @@
+import type { WorkspaceRole } from "@/db/schema";
+
+/**
+ * Why a request was refused, with its HTTP status: 401 no session, 403 a role too low (the
+ * message names the role needed), 404 for anything outside the viewer's workspace, which is
+ * never told apart from something that does not exist.
+ */
+export class AccessError extends Error {
+  constructor(
+    readonly status: 401 | 403 | 404,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AccessError";
+  }
+}
+
+export const signInRequired = () => new AccessError(401, "Sign in first: this needs a session");
+export const noWorkspace = () => new AccessError(403, "You are not a member of any workspace yet: accept an invitation first");
+export const roleTooLow = (needed: WorkspaceRole, actual: WorkspaceRole, workspace: string) =>
+  new AccessError(403, `This needs the ${needed} role or higher; your role in ${workspace} is ${actual}`);

@@ -1,0 +1,9 @@
+/**
+ * Where to go after signing in: only a path on this site, so `?next=` cannot send a person
+ * to another origin (`//evil.example`, `https://…`).
+ */
+export function safeNextPath(next: string | string[] | undefined): string {
+  const value = Array.isArray(next) ? next[0] : next;
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}

@@ -1,0 +1,80 @@
+import { createConnection } from "@/db/queries/connections";
+import { queueSyncBatch } from "@/db/queries/sync-batches";
+import { addMember, listMemberships } from "@/db/queries/workspaces";
+import { openTestDb } from "@/db/testing";
+import type { WorkspaceRole } from "@/db/schema";
+import { createAuth, type Auth } from "@/lib/auth/server";
+import { provideRuntimeForTests } from "@/lib/runtime/app-db";
+import type { DbHandle } from "@/db/client";
+
+/**
+ * A real runtime on a throwaway database with people in two workspaces, for tests of the
+ * guarded entry points: sessions are real better-auth sessions, made by signing up.
+ */
+export interface AccessWorld {
+  handle: DbHandle;
+  auth: Auth;
+  /** The Personal workspace (the first person owns it) and a second one. */
+  personal: { id: string; connectionId: string; batchId: string };
+  other: { id: string; connectionId: string; batchId: string };
+  /** Cookie headers of people in the Personal workspace, by role, and of the other workspace's owner. */
+  cookie: Record<WorkspaceRole, string> & { outsider: string };
+}
+
+export async function signUp(auth: Auth, p: { email: string; name: string; password?: string }): Promise<{ userId: string; cookie: string }> {
+  const res = await auth.handler(
+    new Request("http://localhost/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: p.email, name: p.name, password: p.password ?? "correct horse battery" }),
+    }),
+  );
+  if (!res.ok) throw new Error(`sign-up of ${p.email} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: { id: string } };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { userId: body.user.id, cookie };
+}
+
+export async function openAccessWorld(): Promise<AccessWorld> {
+  const handle = await openTestDb();
+  const auth = createAuth(handle.db, { secret: "test-secret-test-secret-test-secret-0123", allowSignup: true });
+  provideRuntimeForTests({ handle, auth });
+  const owner = await signUp(auth, { email: "owner@example.com", name: "Owner" });
+  const outsider = await signUp(auth, { email: "outsider@example.com", name: "Outsider" });
+  const personalId = (await listMemberships(handle.db, owner.userId))[0]!.workspace.id;
+  const otherId = (await listMemberships(handle.db, outsider.userId))[0]!.workspace.id;
+  const cookie = { owner: owner.cookie, outsider: outsider.cookie } as AccessWorld["cookie"];
+  for (const role of ["admin", "member", "viewer"] as const) {
+    // Signed up with ALLOW_SIGNUP (so each gets a workspace of their own), then added to Personal and pointed at it.
+    const person = await signUp(auth, { email: `${role}@example.com`, name: role });
+    await addMember(handle.db, { workspaceId: personalId, userId: person.userId, role });
+    await setActiveWorkspace(auth, person.cookie, personalId);
+    cookie[role] = person.cookie;
+  }
+  const personalConn = await createConnection(handle.db, { ownerId: personalId, provider: "demo", label: "Demo", config: { seed: "access" } });
+  const otherConn = await createConnection(handle.db, { ownerId: otherId, provider: "demo", label: "Other demo", config: { seed: "other" } });
+  const at = new Date();
+  const personalBatch = await queueSyncBatch(handle.db, { ownerId: personalId, connectionId: personalConn.id, trigger: "manual", at });
+  const otherBatch = await queueSyncBatch(handle.db, { ownerId: otherId, connectionId: otherConn.id, trigger: "manual", at });
+  return {
+    handle,
+    auth,
+    personal: { id: personalId, connectionId: personalConn.id, batchId: personalBatch },
+    other: { id: otherId, connectionId: otherConn.id, batchId: otherBatch },
+    cookie,
+  };
+}
+
+async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: string): Promise<void> {
+  const res = await auth.handler(
+    new Request("http://localhost/api/auth/organization/set-active", {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ organizationId: workspaceId }),
+    }),
+  );
+  if (!res.ok) throw new Error(`set-active failed: ${res.status} ${await res.text()}`);
+}

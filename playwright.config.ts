@@ -6,6 +6,26 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/** The owner's signed-in browser state, written by e2e/auth.setup.ts. */
+export const OWNER_STATE = "./test-results/.auth/owner.json";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1400, height: 1100 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -17,24 +37,14 @@ export default defineConfig({
   outputDir: "./test-results",
   use: { baseURL, trace: "retain-on-failure" },
   projects: [
+    // The first person signs up (first run) and every other test starts signed in as them.
+    { name: "owner-sign-up", testMatch: /auth\.setup\.ts$/, use: { ...chromium } },
     {
       name: "debian-chromium",
+      dependencies: ["owner-sign-up"],
       use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1400, height: 1100 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        ...chromium,
+        storageState: OWNER_STATE,
       },
     },
   ],
@@ -48,6 +58,9 @@ export default defineConfig({
       // Its own data dir: PGlite allows one process per directory.
       PGLITE_DIR: "./.data/pglite-e2e",
       CREDENTIALS_KEY_FILE: "./.data/e2e-credentials.key",
+      BETTER_AUTH_SECRET_FILE: "./.data/e2e-auth-secret",
+      // A second person signs up on their own to prove workspaces do not see each other.
+      ALLOW_SIGNUP: "on",
       SCHEDULER: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },

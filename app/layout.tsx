@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: "Every venue, one exact portfolio.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page, the 404 included, renders per request: Next stamps the CSP nonce from
+  // proxy.ts on its scripts only while rendering, so a page prerendered at build time would
+  // have its scripts blocked.
+  await connection();
   return (
     <html lang="en">
       <body>

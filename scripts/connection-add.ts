@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb } from "@/db/client";
-import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
+import { workspaceForCli } from "@/db/queries/workspaces";
 import { addConnection } from "@/lib/connections/add-connection";
 import { isConnectorError } from "@/lib/connectors/errors";
 import { PROVIDERS } from "@/lib/connectors/types";
@@ -17,6 +17,7 @@ const args = z
   .object({
     provider: z.enum(PROVIDERS),
     label: z.string().trim().min(1).max(80),
+    workspace: z.string().min(1).optional(),
     config: z
       .string()
       .default("{}")
@@ -30,10 +31,10 @@ const args = z
       }),
   })
   .safeParse(
-    parseArgs({ options: { provider: { type: "string" }, label: { type: "string" }, config: { type: "string" } }, strict: true }).values,
+    parseArgs({ options: { provider: { type: "string" }, label: { type: "string" }, config: { type: "string" }, workspace: { type: "string" } }, strict: true }).values,
   );
 if (!args.success) {
-  console.error(`Usage: npm run connection:add -- --provider <${PROVIDERS.join("|")}> --label <name> [--config <json>] < credentials.json\n${args.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  console.error(`Usage: npm run connection:add -- --provider <${PROVIDERS.join("|")}> --label <name> [--config <json>] [--workspace <slug>] < credentials.json\n${args.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(2);
 }
 
@@ -53,7 +54,7 @@ if (text) {
 const e = env();
 const handle = await openDb(databaseTarget(e));
 try {
-  const owner = await ensurePersonalWorkspace(handle.db);
+  const owner = await workspaceForCli(handle.db, args.data.workspace);
   const added = await addConnection(handle.db, { ownerId: owner.id, provider: args.data.provider, label: args.data.label, credentials, config: args.data.config });
   console.log(`Added connection ${added.id}: ${added.accounts.length} account(s) (${added.accounts.map((a) => a.name).join(", ")}); key permissions: ${added.permissions.join(", ") || "none reported"}`);
 } catch (err) {

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb, type DbHandle } from "@/db/client";
 import { DataDirLockedError } from "@/db/lock";
-import { connectionOwner } from "@/db/queries/connections";
+import { getConnection } from "@/db/queries/connections";
+import { workspaceForCli } from "@/db/queries/workspaces";
 import { getSyncBatch } from "@/db/queries/sync-batches";
 import { OPEN_SYNC_STATUSES, type SyncStatus } from "@/db/schema";
 import { databaseTarget, env } from "@/lib/env";
@@ -17,17 +18,18 @@ import { startSync, SyncFailedError } from "@/lib/sync/sync-connection";
 const argsSchema = z.object({
   connection: z.uuid({ message: "--connection must be a connection id (a UUID)" }),
   mode: z.enum(["backfill", "repair"]).optional(),
+  workspace: z.string().min(1).optional(),
 });
 const POLL_MS = 1_000;
 
 function parseCli(): z.infer<typeof argsSchema> {
   const { values } = parseArgs({
-    options: { connection: { type: "string" }, mode: { type: "string" } },
+    options: { connection: { type: "string" }, mode: { type: "string" }, workspace: { type: "string" } },
     strict: true,
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`Usage: npm run sync -- --connection <id> [--mode backfill|repair]\n${parsed.error.issues.map((i) => i.message).join("\n")}`);
+    console.error(`Usage: npm run sync -- --connection <id> [--workspace <slug>] [--mode backfill|repair]\n${parsed.error.issues.map((i) => i.message).join("\n")}`);
     process.exit(1);
   }
   return parsed.data;
@@ -51,7 +53,9 @@ async function open(): Promise<DbHandle> {
 const args = parseCli();
 const handle = await open();
 try {
-  const ownerId = await connectionOwner(handle.db, { connectionId: args.connection });
+  // The connection must be in the workspace named (or the only one): another workspace's is "not found".
+  const ownerId = (await workspaceForCli(handle.db, args.workspace)).id;
+  await getConnection(handle.db, { ownerId, connectionId: args.connection });
   const started = await startSync(handle.db, { ownerId, connectionId: args.connection, trigger: "manual", mode: args.mode, log: (l) => console.warn(l) });
   console.log(`batch ${started.batchId}`);
 

@@ -107,12 +107,3 @@ export async function saveConnectionHealth(
     .where(eq(connections.id, p.connectionId));
 }
 
-/**
- * The owner of a connection, for a trusted shell (`npm run sync`) that names a connection
- * by id alone. Never for a request from a browser: those carry their viewer.
- */
-export async function connectionOwner(db: Db, p: { connectionId: string }): Promise<string> {
-  const [row] = await db.select({ ownerId: connections.ownerId }).from(connections).where(eq(connections.id, p.connectionId));
-  if (!row) throw new NotFoundError("connection");
-  return row.ownerId;
-}

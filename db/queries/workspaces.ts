@@ -53,3 +53,26 @@ export async function memberCount(db: Db, workspaceId: string): Promise<number> 
 export async function addMember(db: Db, p: { workspaceId: string; userId: string; role: WorkspaceRole }): Promise<void> {
   await db.insert(workspaceMembers).values({ organizationId: p.workspaceId, userId: p.userId, role: p.role }).onConflictDoNothing();
 }
+
+export class WorkspaceChoiceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkspaceChoiceError";
+  }
+}
+
+/**
+ * The workspace a CLI script acts in: the one named by `--workspace <slug>`, or the only
+ * one when there is exactly one. Never a silent default among several.
+ */
+export async function workspaceForCli(db: Db, slug: string | undefined): Promise<Workspace> {
+  const all = await db.select().from(workspaces).orderBy(asc(workspaces.slug));
+  if (slug !== undefined) {
+    const found = all.find((w) => w.slug === slug);
+    if (!found) throw new WorkspaceChoiceError(`No workspace "${slug}". Workspaces: ${all.map((w) => w.slug).join(", ") || "none"}`);
+    return found;
+  }
+  if (all.length === 1) return all[0]!;
+  if (all.length === 0) throw new WorkspaceChoiceError("No workspace yet: start the app once (npm start) to create the Personal workspace");
+  throw new WorkspaceChoiceError(`There are ${all.length} workspaces: pass --workspace <slug> (one of: ${all.map((w) => w.slug).join(", ")})`);
+}

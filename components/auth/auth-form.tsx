@@ -52,7 +52,16 @@ export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string
     });
 
   return (
-    <form action={onSubmit} noValidate className="space-y-4">
+    // onSubmit, not a form action: React resets a form after its action, and a refused
+    // attempt must keep what the person typed.
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(new FormData(e.currentTarget));
+      }}
+    >
       {mode === "sign-up" && <Field name="name" label="Name" autoComplete="name" error={errors.name} />}
       <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} />
       <Field

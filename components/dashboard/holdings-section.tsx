@@ -14,7 +14,7 @@ export function HoldingsSection() {
   const { data, isPending, isError, error, refetch } = useQuery(holdingsQuery());
   if (isPending) {
     return (
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Skeleton className="h-72" />
         <Skeleton className="h-72 lg:col-span-2" />
       </div>
@@ -22,7 +22,7 @@ export function HoldingsSection() {
   }
   if (isError) return <ErrorState title="Holdings could not load" message={error.message} onRetry={() => void refetch()} />;
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <Card title="Allocation by asset">
         {data.allocation.length === 0 ? (
           <EmptyState title="No spot holdings" />

@@ -28,11 +28,14 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-dvh flex-col gap-6 overflow-y-auto border-r border-line bg-surface px-3 py-4 lg:flex">
-        <div className="px-3">
-          <Brand />
+      {/* The aside fills the column's height (its border and background); the inner part stays in view. */}
+      <aside className="hidden border-r border-line bg-surface lg:block">
+        <div className="sticky top-0 flex h-dvh flex-col gap-6 overflow-y-auto px-3 py-4">
+          <div className="px-3">
+            <Brand />
+          </div>
+          <SidebarNav />
         </div>
-        <SidebarNav />
       </aside>
       <div className="flex min-w-0 flex-col">
         <TopBar viewer={viewer} onSwitchWorkspace={onSwitchWorkspace} onSignOut={onSignOut} />

@@ -10,6 +10,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, requestIsHttps, securityHeaders } from "@/lib/security/headers";
+import { REQUEST_PATH_HEADER } from "@/lib/access/next-path";
 
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({
@@ -21,6 +22,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   // Overwrites whatever CSP the client sent, so a forged request header cannot pick the nonce.
   requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+  // The page asked for, so a signed-out visit can be sent to /sign-in?next=<it> by the layout.
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -2,6 +2,11 @@
 
 import { ErrorState } from "@/components/ui/states";
 
-export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorState title="The dashboard could not load" message={error.message} onRetry={reset} />;
+// Catches what the shell itself throws (the database did not open, the viewer did not load).
+export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <ErrorState title="Venuefolio could not start" message={error.message} onRetry={reset} />
+    </main>
+  );
 }

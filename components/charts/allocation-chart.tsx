@@ -2,6 +2,7 @@
 
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import { formatMoney, formatPct } from "@/components/format";
+import { chartTheme } from "./chart-theme";
 
 export interface AllocationSlice {
   asset: string;
@@ -19,10 +20,11 @@ export function AllocationChart({ slices, currency }: { slices: AllocationSlice[
         <PieChart>
           <Pie data={slices} dataKey="value" nameKey="asset" innerRadius="55%" outerRadius="90%" paddingAngle={1} isAnimationActive={false}>
             {slices.map((s, i) => (
-              <Cell key={s.asset} fill={SLICE_COLORS[i % SLICE_COLORS.length]} />
+              <Cell key={s.asset} fill={SLICE_COLORS[i % SLICE_COLORS.length]} stroke={chartTheme.surface} />
             ))}
           </Pie>
           <Tooltip
+            {...chartTheme.tooltip}
             formatter={(_v, _n, item) => {
               const s = item.payload as AllocationSlice;
               return [`${formatMoney(s.valueLabel, currency)}${s.weightLabel ? ` · ${formatPct(s.weightLabel)}` : ""}`, s.asset];

@@ -2,6 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDateTime, formatMoney, formatTimeTick, timeTicks } from "@/components/format";
+import { chartTheme } from "./chart-theme";
 
 export interface EquityPoint {
   t: number;
@@ -26,7 +27,7 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
               <stop offset="100%" stopColor="#4f46e5" stopOpacity={0} />
             </linearGradient>
           </defs>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <CartesianGrid stroke={chartTheme.grid} vertical={false} />
           <XAxis
             dataKey="t"
             type="number"
@@ -34,16 +35,17 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
             domain={["dataMin", "dataMax"]}
             ticks={timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0, spanMs)}
             tickFormatter={(v: number) => formatTimeTick(v, spanMs)}
-            tick={{ fontSize: 12, fill: "#64748b" }}
+            tick={chartTheme.axisTick}
             minTickGap={40}
           />
           <YAxis
             domain={[min - pad, max + pad]}
             tickFormatter={(v: number) => formatMoney(v.toFixed(2), currency, { compact: true })}
-            tick={{ fontSize: 12, fill: "#64748b" }}
+            tick={chartTheme.axisTick}
             width={70}
           />
           <Tooltip
+            {...chartTheme.tooltip}
             labelFormatter={(v) => formatDateTime(new Date(Number(v)).toISOString())}
             formatter={(_v, _n, item) => {
               const label = (item.payload as EquityPoint).label;

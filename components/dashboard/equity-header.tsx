@@ -6,14 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { signToneClass } from "@/components/ui/tone";
 import { summaryQuery } from "@/lib/read-models/query-options";
-
-const toneClass = { up: "text-emerald-700", down: "text-rose-700", flat: "text-slate-600" };
 
 function Component({ label, value, currency }: { label: string; value: string | null; currency: string }) {
   return (
     <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="text-xs text-fg-subtle">{label}</dt>
       <dd className="font-medium">{value === null ? "—" : formatMoney(value, currency)}</dd>
     </div>
   );
@@ -31,21 +30,21 @@ export function EquityHeader() {
     );
   }
   const ccy = data.baseCurrency;
-  const tone = toneClass[signTone(data.dayChange)];
+  const tone = signToneClass[signTone(data.dayChange)];
   const demo = data.connections.some((c) => c.isDemo);
   return (
     <Card>
       <div className="flex flex-wrap items-end justify-between gap-6">
         <div>
           <div className="flex items-center gap-2">
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Total equity</h2>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-fg-subtle">Total equity</h2>
             {demo && (
               <Badge tone="demo" title="Simulated venue data: add a real connection to see your own portfolio">
                 Demo
               </Badge>
             )}
           </div>
-          <p className="mt-1 text-4xl font-semibold tracking-tight" data-testid="equity-value">
+          <p className="mt-1 text-3xl font-semibold tracking-tight sm:text-4xl" data-testid="equity-value">
             {formatMoney(data.equity, ccy)}
           </p>
           <p className={`mt-1 text-sm ${tone}`} data-testid="day-change">
@@ -54,7 +53,7 @@ export function EquityHeader() {
               : `${formatMoney(data.dayChange, ccy, { signed: true })}${data.dayChangePct ? ` (${formatPct(data.dayChangePct, { signed: true })})` : ""} in 24 h`}
           </p>
         </div>
-        <dl className="grid grid-cols-2 gap-x-8 gap-y-2 text-sm sm:grid-cols-4">
+        <dl className="grid min-w-0 grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4 sm:gap-x-8">
           <Component label="Spot" value={data.spotValue} currency={ccy} />
           <Component label="Funding" value={data.fundingValue} currency={ccy} />
           <Component label="Futures wallet" value={data.futuresWalletBalance} currency={ccy} />
@@ -62,13 +61,13 @@ export function EquityHeader() {
           <Component label="Gross exposure" value={data.grossExposure} currency={ccy} />
           <Component label="Net exposure" value={data.netExposure} currency={ccy} />
           <div>
-            <dt className="text-xs text-slate-500">Leverage</dt>
+            <dt className="text-xs text-fg-subtle">Leverage</dt>
             <dd className="font-medium">{data.leverage === null ? "—" : `${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(data.leverage as `${number}`)}×`}</dd>
           </div>
         </dl>
       </div>
       {data.unpricedAssets.length > 0 && (
-        <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+        <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200" role="status">
           Not valued (no price found): {data.unpricedAssets.join(", ")}. They are excluded from every total.
         </p>
       )}

@@ -31,7 +31,7 @@ export function EquitySection() {
           type="button"
           aria-pressed={r.id === range}
           onClick={() => setRange(r.id)}
-          className={`rounded-md px-2.5 py-1 text-xs font-medium ${r.id === range ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+          className={`rounded-md px-2.5 py-1 text-xs font-medium ${r.id === range ? "bg-indigo-600 text-white" : "text-fg-muted hover:bg-surface-2"}`}
         >
           {r.label}
         </button>

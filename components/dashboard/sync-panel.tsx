@@ -1,10 +1,13 @@
 "use client";
 
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { LoaderCircle } from "lucide-react";
+import { useSyncExternalStore, useTransition } from "react";
+import { toast } from "sonner";
 import { resync } from "@/lib/actions/resync";
 import { formatAgo, formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
+import { syncOutcome, type SyncOutcome } from "./sync-outcome";
 import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
 import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/read-models/query-options";
 
@@ -26,19 +29,10 @@ async function followBatches(queryClient: QueryClient, ids: string[]): Promise<S
   }
 }
 
-type Message = { tone: "good" | "warn" | "bad"; text: string };
-
-/** What a person should read once the runs ended; nothing when they all succeeded. */
-function outcomeMessage(batches: SyncBatchView[]): Message | null {
-  const failed = batches.filter((b) => b.status === "failed" || b.status === "stale");
-  if (failed.length > 0) return { tone: "bad", text: failed.map((b) => b.error ?? `sync ${b.status}`).join("; ") };
-  const partial = batches.filter((b) => b.status === "partial");
-  if (partial.length > 0) return { tone: "warn", text: `Synced, except ${partial.map((b) => b.error).join("; ")}` };
-  if (batches.some((b) => b.status === "queued" || b.status === "running")) return { tone: "warn", text: "Still syncing; check back shortly" };
-  return null;
+/** The outcome goes to a toast: it outlives the button's "Syncing…" and reads out once. */
+function announce(outcome: SyncOutcome) {
+  toast[outcome.tone](outcome.text);
 }
-
-const toneClass: Record<Message["tone"], string> = { good: "text-emerald-700", warn: "text-amber-700", bad: "text-rose-700" };
 
 /**
  * The browser's clock, ticking every `intervalMs`; null on the server, whose clock and
@@ -68,7 +62,6 @@ export function SyncPanel({ canResync }: { canResync: boolean }) {
   const queryClient = useQueryClient();
   const { data } = useQuery(summaryQuery());
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<Message | null>(null);
   const now = useNow(15_000);
 
   const lastSync = data?.connections
@@ -81,29 +74,28 @@ export function SyncPanel({ canResync }: { canResync: boolean }) {
   // "Syncing…" while we follow them, then the dashboard re-reads what they wrote.
   const onResync = () =>
     startTransition(async () => {
-      setMessage(null);
       try {
         const answer = await resync({});
         const result = answer?.data;
-        if (!result) setMessage({ tone: "bad", text: answer?.serverError?.message ?? "Resync was refused" });
-        else if (!result.ok) setMessage({ tone: "bad", text: result.error });
-        else if (result.mode === "queued") setMessage({ tone: "good", text: `Queued ${result.connections} sync(s) on Inngest` });
-        else setMessage(outcomeMessage(await followBatches(queryClient, result.batchIds)));
+        if (!result) announce({ tone: "error", text: answer?.serverError?.message ?? "Resync was refused" });
+        else if (!result.ok) announce({ tone: "error", text: result.error });
+        else if (result.mode === "queued") announce({ tone: "success", text: `Queued ${result.connections} sync(s) on Inngest` });
+        else announce(syncOutcome(await followBatches(queryClient, result.batchIds)));
       } catch (e) {
         // The server or the network failed us, not the sync: say so instead of tearing the page down.
-        setMessage({ tone: "bad", text: `Could not follow the sync: ${e instanceof Error ? e.message : String(e)}` });
+        announce({ tone: "error", text: `Could not follow the sync: ${e instanceof Error ? e.message : String(e)}` });
       }
       await queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
     });
 
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <span className="text-slate-600">
+    <div className="flex min-w-0 flex-wrap items-center justify-end gap-3 text-sm">
+      <span className="text-fg-muted">
         Last sync:{" "}
-        <time data-testid="last-sync" dateTime={lastSync ?? ""} suppressHydrationWarning className="font-medium text-slate-900">
+        <time data-testid="last-sync" dateTime={lastSync ?? ""} suppressHydrationWarning className="font-medium text-fg">
           {lastSync ? formatDateTime(lastSync) : "never"}
         </time>
-        {lastSync && now !== null && <span className="ml-1 text-slate-500">({formatAgo(lastSync, now)})</span>}
+        {lastSync && now !== null && <span className="ml-1 text-fg-subtle">({formatAgo(lastSync, now)})</span>}
       </span>
       {data?.connections.map((c) => {
         const state = connectionBadge(c);
@@ -114,19 +106,15 @@ export function SyncPanel({ canResync }: { canResync: boolean }) {
         ) : null;
       })}
       {canResync && (
-      <button
-        type="button"
-        onClick={onResync}
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-indigo-700 disabled:cursor-wait disabled:opacity-60"
-      >
-        {pending ? "Syncing…" : "Resync"}
-      </button>
-      )}
-      {message && (
-        <span role="status" className={toneClass[message.tone]}>
-          {message.text}
-        </span>
+        <button
+          type="button"
+          onClick={onResync}
+          disabled={pending}
+          className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-indigo-700 disabled:cursor-wait disabled:opacity-60"
+        >
+          {pending && <LoaderCircle aria-hidden className="size-4 animate-spin" />}
+          {pending ? "Syncing…" : "Resync"}
+        </button>
       )}
     </div>
   );

@@ -1,15 +1,15 @@
 import { formatMoney, formatQuantity, signTone } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { signToneClass } from "@/components/ui/tone";
 import type { Holdings } from "@/lib/read-models/dashboard-schemas";
-
-const toneClass = { up: "text-emerald-700", down: "text-rose-700", flat: "text-slate-700" };
 
 export function PositionsTable({ positions }: { positions: Holdings["positions"] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Open positions, scrollable">
       <table className="w-full whitespace-nowrap text-sm" data-testid="positions-table">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr className="border-b border-slate-200">
+        <thead className="text-left text-xs uppercase tracking-wide text-fg-subtle">
+          <tr className="border-b border-line">
             <th className="py-2 pr-4">Symbol</th>
             <th className="py-2 pr-4">Side</th>
             <th className="py-2 pr-4 text-right">Size</th>
@@ -24,7 +24,7 @@ export function PositionsTable({ positions }: { positions: Holdings["positions"]
         </thead>
         <tbody>
           {positions.map((p) => (
-            <tr key={p.id} className="border-b border-slate-100 last:border-0">
+            <tr key={p.id} className="border-b border-line-soft last:border-0">
               <td className="py-2 pr-4 font-medium">{p.symbol}</td>
               <td className="py-2 pr-4">
                 <Badge tone={p.side === "long" ? "good" : "bad"}>{p.side}</Badge>
@@ -33,14 +33,14 @@ export function PositionsTable({ positions }: { positions: Holdings["positions"]
               <td className="py-2 pr-4 text-right">{formatQuantity(p.entryPrice)}</td>
               <td className="py-2 pr-4 text-right">{formatQuantity(p.markPrice)}</td>
               <td className="py-2 pr-4 text-right">{formatMoney(p.notional, p.quoteCurrency)}</td>
-              <td className={`py-2 pr-4 text-right ${toneClass[signTone(p.unrealizedPnl)]}`}>
+              <td className={`py-2 pr-4 text-right ${signToneClass[signTone(p.unrealizedPnl)]}`}>
                 {formatMoney(p.unrealizedPnl, p.quoteCurrency, { signed: true })}
               </td>
               <td className="py-2 pr-4 text-right">{p.liquidationPrice ? formatQuantity(p.liquidationPrice) : "—"}</td>
               <td className="py-2 pr-4 text-right">
-                {p.leverage ? `${formatQuantity(p.leverage)}×` : "—"} {p.marginMode && <span className="text-xs text-slate-500">{p.marginMode}</span>}
+                {p.leverage ? `${formatQuantity(p.leverage)}×` : "—"} {p.marginMode && <span className="text-xs text-fg-subtle">{p.marginMode}</span>}
               </td>
-              <td className="py-2 text-slate-600">
+              <td className="py-2 text-fg-muted">
                 <span className="mr-1">{p.accountName}</span>
                 {p.isDemo && <Badge tone="demo">Demo</Badge>}
               </td>
@@ -48,6 +48,6 @@ export function PositionsTable({ positions }: { positions: Holdings["positions"]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

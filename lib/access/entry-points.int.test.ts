@@ -41,10 +41,22 @@ const ROUTES: Record<string, RouteCase> = {
 
 interface ActionCase {
   role: WorkspaceRole;
+  /** `theirs`: the same input naming the other workspace's resource (404); absent when the action names none. */
   input: (w: World) => { mine: unknown; theirs?: unknown };
+  notFound?: string;
 }
 const ACTIONS: Record<string, ActionCase> = {
-  "resync.ts#resync": { role: "member", input: (w) => ({ mine: { connectionId: w.personal.connectionId }, theirs: { connectionId: w.other.connectionId } }) },
+  "resync.ts#resync": {
+    role: "member",
+    input: (w) => ({ mine: { connectionId: w.personal.connectionId }, theirs: { connectionId: w.other.connectionId } }),
+    notFound: "connection not found",
+  },
+  "session.ts#switchWorkspace": {
+    role: "viewer",
+    input: (w) => ({ mine: { workspaceId: w.personal.id }, theirs: { workspaceId: w.other.id } }),
+    notFound: "workspace not found",
+  },
+  "session.ts#signOut": { role: "viewer", input: () => ({ mine: {} }) },
 };
 
 const APP = path.join(process.cwd(), "app");
@@ -119,28 +131,35 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.params))("route %s, acr
   });
 });
 
-describe.each(Object.entries(ACTIONS))("server action %s", (key, c) => {
-  const load = async () => {
-    const [file, name] = key.split("#") as [string, string];
-    const mod = (await import(/* @vite-ignore */ path.join(ACTIONS_DIR, file))) as Record<string, (input: unknown) => Promise<{ data?: unknown; serverError?: { status: number; message: string } }>>;
-    return mod[name]!;
-  };
+const loadAction = async (key: string) => {
+  const [file, name] = key.split("#") as [string, string];
+  const mod = (await import(/* @vite-ignore */ path.join(ACTIONS_DIR, file))) as Record<
+    string,
+    (input: unknown) => Promise<{ data?: unknown; serverError?: { status: number; message: string } }>
+  >;
+  return mod[name]!;
+};
 
+describe.each(Object.entries(ACTIONS))("server action %s", (key, c) => {
   it("refuses with no session (401)", async () => {
     currentCookie = "";
-    const res = await (await load())(c.input(w).mine);
+    const res = await (await loadAction(key))(c.input(w).mine);
     expect(res.serverError).toEqual({ status: 401, message: "Sign in first: this needs a session" });
   });
+});
 
-  it(`refuses a role below ${c.role} (403, naming the role)`, async () => {
+describe.each(Object.entries(ACTIONS).filter(([, c]) => c.role !== "viewer"))("server action %s, by role", (key, c) => {
+  it("refuses a role below its own (403, naming the role)", async () => {
     currentCookie = w.cookie.viewer;
-    const res = await (await load())(c.input(w).mine);
+    const res = await (await loadAction(key))(c.input(w).mine);
     expect(res.serverError).toEqual({ status: 403, message: `This needs the ${c.role} role or higher; your role in Personal is viewer` });
   });
+});
 
+describe.each(Object.entries(ACTIONS).filter(([, c]) => c.notFound))("server action %s, across workspaces", (key, c) => {
   it("answers 404 for the other workspace's resource", async () => {
-    currentCookie = w.cookie.owner;
-    const res = await (await load())(c.input(w).theirs);
-    expect(res.serverError).toEqual({ status: 404, message: "connection not found" });
+    currentCookie = w.cookie.member;
+    const res = await (await loadAction(key))(c.input(w).theirs);
+    expect(res.serverError).toEqual({ status: 404, message: c.notFound });
   });
 });

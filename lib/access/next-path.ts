@@ -1,3 +1,6 @@
+/** Set by proxy.ts on every request: the path and query asked for. */
+export const REQUEST_PATH_HEADER = "x-venuefolio-path";
+
 /**
  * Where to go after signing in: only a path on this site, so `?next=` cannot send a person
  * to another origin (`//evil.example`, `https://…`).

@@ -1,6 +1,7 @@
 import { apiKey } from "@better-auth/api-key";
 import { APIError, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import type { Db } from "@/db/client";
 import { apiKeys, authAccounts, sessions, users, verifications, workspaceInvitations, workspaceMembers, workspaces } from "@/db/schema";
@@ -79,6 +80,8 @@ export function createAuth(db: Db, config: AuthConfig) {
         invitationExpiresIn: 60 * 60 * 24 * 7,
       }),
       apiKey({ references: "organization" }),
+      // Last: lets server actions (sign out, switch workspace) set and clear the session cookie.
+      nextCookies(),
     ],
   });
 }

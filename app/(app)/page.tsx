@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { EquitySection } from "@/components/dashboard/equity-section";
 import { EquityHeader } from "@/components/dashboard/equity-header";
@@ -10,7 +11,12 @@ import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
 
-/** The dashboard. Rendered per request (it reads the database), prefetched on the server. */
+export const metadata: Metadata = { title: "Overview" };
+
+/**
+ * The dashboard. Rendered per request (it reads the database), prefetched on the server.
+ * Its <h1> ("Overview") is the shell's page title; the sync toolbar leads the page.
+ */
 export default async function DashboardPage() {
   await connection();
   const { db, ownerId, viewer } = await requirePageScope("/");
@@ -27,10 +33,7 @@ export default async function DashboardPage() {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-4">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-xl font-semibold">Portfolio</h1>
-          <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
-        </div>
+        <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <EquityHeader />
         <EquitySection />
         <HoldingsSection />

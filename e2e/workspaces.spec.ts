@@ -37,3 +37,33 @@ test("a page without a session redirects to sign-in and comes back after it", as
   await expect(page.getByTestId("equity-value")).toBeVisible();
   await context.close();
 });
+
+// Until the members page lands, the invitation is made through better-auth's own route, as
+// the settings page will; the viewer then signs up with the invited address and accepts it.
+test("an invited viewer sees the dashboard with no Resync button, and a forged Resync gets 403", async ({ page, baseURL, browser }) => {
+  const invite = await page.request.post("/api/auth/organization/invite-member", {
+    data: { email: "viewer@example.com", role: "viewer" },
+    headers: { origin: baseURL! },
+  });
+  expect(invite.status()).toBe(200);
+  const invitationId = ((await invite.json()) as { id: string }).id;
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = context.request;
+  expect(
+    (await viewer.post("/api/auth/sign-up/email", { data: { email: "viewer@example.com", password: "viewer long password", name: "Vera Viewer" }, headers: { origin: baseURL! } })).status(),
+  ).toBe(200);
+  expect((await viewer.post("/api/auth/organization/accept-invitation", { data: { invitationId }, headers: { origin: baseURL! } })).status()).toBe(200);
+
+  const viewerPage = await context.newPage();
+  await viewerPage.goto("/");
+  await expect(viewerPage.getByTestId("equity-value")).toHaveText(/^\$\d{1,3}(,\d{3})+\.\d{2}$/);
+  await expect(viewerPage.getByTestId("last-sync")).toBeVisible();
+  await expect(viewerPage.getByRole("button", { name: "Resync" })).toHaveCount(0);
+
+  const forged = await viewer.post("/api/sync", { data: {}, headers: { origin: baseURL! } });
+  expect(forged.status()).toBe(403);
+  expect(await forged.json()).toEqual({ error: "This needs the member role or higher; your role in Personal is viewer" });
+  await viewerPage.screenshot({ path: "e2e/screenshots/dashboard-viewer.png", fullPage: true });
+  await context.close();
+});

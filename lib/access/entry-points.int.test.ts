@@ -16,6 +16,9 @@ type World = AccessWorld;
 interface RouteCase {
   /** null: public on purpose (the reason is the value of `why`). */
   role: WorkspaceRole | null;
+  /** The method the role checks use (GET by default) and its JSON body. */
+  method?: "POST";
+  body?: (w: World) => unknown;
   why?: string;
   /** URL path params for a resource of the other workspace (404) and of the viewer's own (200). */
   params?: (w: World) => { mine: Record<string, string>; theirs: Record<string, string> };
@@ -33,6 +36,7 @@ const ROUTES: Record<string, RouteCase> = {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.connectionId }, theirs: { id: w.other.connectionId } }),
   },
+  "api/sync/route.ts": { role: "member", method: "POST", body: (w) => ({ connectionId: w.personal.connectionId }) },
   "api/sync/batches/[id]/route.ts": {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.batchId }, theirs: { id: w.other.batchId } }),
@@ -77,12 +81,19 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 beforeAll(async () => {
   w = await openAccessWorld();
 });
-afterAll(async () => w?.handle.close());
+afterAll(async () => {
+  // A Resync started above runs on after its answer; let it end before the database closes.
+  const { waitForOpenBatches } = await import("./test-support");
+  await waitForOpenBatches(w);
+  await w?.handle.close();
+});
 
-async function call(file: string, method: string, cookie: string, params: Record<string, string> = {}): Promise<Response> {
+async function call(file: string, method: string, cookie: string, params: Record<string, string> = {}, body?: unknown): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
   const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}`;
-  return mod[method]!(new Request(url, { method, headers: cookie ? { cookie } : {} }), { params: Promise.resolve(params) });
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return mod[method]!(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
 }
 
 describe("every route handler is in the guard table", () => {
@@ -112,12 +123,13 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
   });
 
   it("answers the lowest role it allows, and 403 naming the role to anyone below", async () => {
-    const res = await call(file, "GET", w.cookie[c.role!], c.params?.(w).mine);
+    const method = c.method ?? "GET";
+    const res = await call(file, method, w.cookie[c.role!], c.params?.(w).mine, c.body?.(w));
     expect(res.status).toBe(200);
     if (c.role === "viewer") return; // nothing is below a viewer
-    const lower = (["viewer", "member", "admin"] as const).find((r) => r !== c.role)!;
-    const refused = await call(file, "GET", w.cookie[lower], c.params?.(w).mine);
+    const refused = await call(file, method, w.cookie.viewer, c.params?.(w).mine, c.body?.(w));
     expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: `This needs the ${c.role} role or higher; your role in Personal is viewer` });
   });
 
 });

@@ -78,3 +78,16 @@ async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: strin
   );
   if (!res.ok) throw new Error(`set-active failed: ${res.status} ${await res.text()}`);
 }
+
+/** Waits (10 s at most) until no sync batch but the world's own two is queued or running. */
+export async function waitForOpenBatches(w: AccessWorld): Promise<void> {
+  const db = w.handle.db;
+  const { and, inArray, notInArray } = await import("drizzle-orm");
+  const { syncBatches, OPEN_SYNC_STATUSES } = await import("@/db/schema");
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await db.select({ id: syncBatches.id }).from(syncBatches).where(and(inArray(syncBatches.status, [...OPEN_SYNC_STATUSES]), notInArray(syncBatches.id, [w.personal.batchId, w.other.batchId])));
+    if (open.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -3,22 +3,11 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { getConnection } from "@/db/queries/connections";
-import { inngest } from "@/inngest/client";
-import { connectionSyncRequested } from "@/inngest/events";
 import { actionClient } from "@/lib/access/action-client";
 import { resyncResultSchema } from "@/lib/read-models/dashboard-schemas";
-import { parseProvider } from "@/lib/connectors";
-import { inngestEnabled } from "@/lib/env";
-import { requestResync, type SyncQueue } from "@/lib/actions/request-resync";
+import { requestResync } from "@/lib/actions/request-resync";
+import { syncQueue } from "@/lib/actions/sync-queue";
 
-const inngestQueue: SyncQueue = {
-  async enqueue(targets) {
-    // The provider keys Inngest's per-venue throttle; the owner id is the workspace's.
-    await inngest.send(
-      targets.map((t) => connectionSyncRequested.create({ ownerId: t.ownerId, connectionId: t.connectionId, provider: parseProvider(t.provider), trigger: "manual" })),
-    );
-  },
-};
 
 /**
  * Resync now (members and above): queued on Inngest when it carries the syncs, otherwise
@@ -34,7 +23,7 @@ export const resync = actionClient
     const { result, settled } = await requestResync(ctx.db, {
       ownerId: ctx.ownerId,
       connectionId: parsedInput.connectionId,
-      queue: inngestEnabled() ? inngestQueue : undefined,
+      queue: syncQueue(),
     });
     // The runs continue after the response; `after` keeps hosts that freeze idle functions from cutting them off.
     after(settled);

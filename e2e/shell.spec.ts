@@ -29,10 +29,13 @@ test("the sidebar reaches every built page, and marks the current one", async ({
     await expect(nav.getByRole("link", { name: item.label })).toHaveAttribute("aria-current", "page");
     await expect(page).toHaveTitle(`${item.label} · Venuefolio`);
   }
-  // One workspace and no signed-in user: a name, no switcher button, no user menu.
+  // One workspace: its name and no switcher; the signed-in owner's menu offers sign-out.
   await expect(page.getByTestId("workspace-name")).toHaveText(/Personal/);
   await expect(page.getByRole("button", { name: /workspace/i })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /account/i })).toHaveCount(0);
+  await page.getByRole("button", { name: /account/i }).click();
+  await expect(page.getByText("owner@example.com")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.keyboard.press("Escape");
 });
 
 test.describe("at 390 px", () => {

@@ -6,7 +6,7 @@ test("someone in another workspace gets 404 for the first workspace's connection
   const mine = await page.request.get("/api/connections");
   expect(mine.status()).toBe(200);
   const { connections } = (await mine.json()) as { connections: Array<{ id: string; provider: string; label: string; status: string }> };
-  expect(connections.map((c) => [c.provider, c.label, c.status])).toEqual([["demo", "Demo", "active"]]);
+  expect(connections.map((c) => [c.provider, c.label, c.status])).toEqual([["demo", "Demo exchange", "active"]]);
   const demoId = connections[0]!.id;
   expect((await page.request.get(`/api/connections/${demoId}`)).status()).toBe(200);
 
@@ -26,7 +26,7 @@ test("someone in another workspace gets 404 for the first workspace's connection
   await anonymous.dispose();
 });
 
-test("a page without a session redirects to sign-in and comes back after it", async ({ browser }) => {
+test("a page without a session redirects to sign-in and comes back after it; signing out ends the session", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/");
@@ -35,6 +35,13 @@ test("a page without a session redirects to sign-in and comes back after it", as
   await page.getByLabel("Password").fill("correct horse battery staple");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("equity-value")).toBeVisible();
+
+  // Signing out ends this session (only this one: the other specs' session stays valid).
+  await page.getByRole("button", { name: /account/i }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
   await context.close();
 });
 

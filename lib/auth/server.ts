@@ -6,7 +6,7 @@ import { organization } from "better-auth/plugins";
 import type { Db } from "@/db/client";
 import { apiKeys, authAccounts, sessions, users, verifications, workspaceInvitations, workspaceMembers, workspaces } from "@/db/schema";
 import { pendingInvitationFor } from "@/db/queries/invitations";
-import { hasAnyUser } from "@/db/queries/workspaces";
+import { hasAnyUser, listMemberships } from "@/db/queries/workspaces";
 import { organizationAc, organizationRoles } from "./roles";
 import { placeNewUser } from "./first-user";
 
@@ -55,6 +55,16 @@ export function createAuth(db: Db, config: AuthConfig) {
       useSecureCookies: config.baseURL?.startsWith("https://") ?? undefined,
     },
     databaseHooks: {
+      // A new session starts in the person's oldest workspace, so workspace-scoped
+      // better-auth routes (invitations, members) work without a switch first.
+      session: {
+        create: {
+          before: async (session) => {
+            const [first] = await listMemberships(db, session.userId);
+            return { data: { ...session, activeOrganizationId: first?.workspace.id ?? null } };
+          },
+        },
+      },
       user: {
         create: {
           // Sign-up is open for the first person (the owner) and with ALLOW_SIGNUP; anyone

@@ -48,8 +48,10 @@ test("a page without a session redirects to sign-in and comes back after it; sig
 // Until the members page lands, the invitation is made through better-auth's own route, as
 // the settings page will; the viewer then signs up with the invited address and accepts it.
 test("an invited viewer sees the dashboard with no Resync button, and a forged Resync gets 403", async ({ page, baseURL, browser }) => {
+  const workspaces = (await (await page.request.get("/api/auth/organization/list")).json()) as Array<{ id: string; slug: string }>;
+  const personal = workspaces.find((w) => w.slug === "personal")!;
   const invite = await page.request.post("/api/auth/organization/invite-member", {
-    data: { email: "viewer@example.com", role: "viewer" },
+    data: { email: "viewer@example.com", role: "viewer", organizationId: personal.id },
     headers: { origin: baseURL! },
   });
   expect(invite.status()).toBe(200);

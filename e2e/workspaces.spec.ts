@@ -45,34 +45,38 @@ test("a page without a session redirects to sign-in and comes back after it; sig
   await context.close();
 });
 
-// Until the members page lands, the invitation is made through better-auth's own route, as
-// the settings page will; the viewer then signs up with the invited address and accepts it.
-test("an invited viewer sees the dashboard with no Resync button, and a forged Resync gets 403", async ({ page, baseURL, browser }) => {
-  const workspaces = (await (await page.request.get("/api/auth/organization/list")).json()) as Array<{ id: string; slug: string }>;
-  const personal = workspaces.find((w) => w.slug === "personal")!;
-  const invite = await page.request.post("/api/auth/organization/invite-member", {
-    data: { email: "viewer@example.com", role: "viewer", organizationId: personal.id },
-    headers: { origin: baseURL! },
-  });
-  expect(invite.status()).toBe(200);
-  const invitationId = ((await invite.json()) as { id: string }).id;
+// The owner invites from Settings and hands over the link; the viewer signs up through it.
+test("the owner invites a viewer, who sees the dashboard with no Resync button; a forged Resync gets 403", async ({ page, baseURL, browser }) => {
+  await page.goto("/settings");
+  await expect(page.getByTestId("member-table")).toContainText("owner@example.com");
+  await page.getByLabel("Email").fill("viewer@example.com");
+  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = page.getByTestId("invitation-link");
+  await expect(link).toContainText("/sign-up?invitation=");
+  const url = (await link.textContent())!;
+  await expect(page.getByRole("list", { name: "Open invitations" })).toContainText("viewer@example.com");
+  await page.screenshot({ path: "e2e/screenshots/settings.png", fullPage: true });
 
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewer = context.request;
-  expect(
-    (await viewer.post("/api/auth/sign-up/email", { data: { email: "viewer@example.com", password: "viewer long password", name: "Vera Viewer" }, headers: { origin: baseURL! } })).status(),
-  ).toBe(200);
-  expect((await viewer.post("/api/auth/organization/accept-invitation", { data: { invitationId }, headers: { origin: baseURL! } })).status()).toBe(200);
-
   const viewerPage = await context.newPage();
-  await viewerPage.goto("/");
+  await viewerPage.goto(url);
+  await expect(viewerPage.getByText("You are invited to Personal as viewer")).toBeVisible();
+  await expect(viewerPage.getByLabel("Email")).toHaveValue("viewer@example.com");
+  await viewerPage.getByLabel("Name").fill("Vera Viewer");
+  await viewerPage.getByLabel("Password").fill("viewer long password");
+  await viewerPage.getByRole("button", { name: "Create account and join" }).click();
   await expect(viewerPage.getByTestId("equity-value")).toHaveText(/^\$\d{1,3}(,\d{3})+\.\d{2}$/);
   await expect(viewerPage.getByTestId("last-sync")).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: "Resync" })).toHaveCount(0);
 
-  const forged = await viewer.post("/api/sync", { data: {}, headers: { origin: baseURL! } });
+  const forged = await context.request.post("/api/sync", { data: {}, headers: { origin: baseURL! } });
   expect(forged.status()).toBe(403);
   expect(await forged.json()).toEqual({ error: "This needs the member role or higher; your role in Personal is viewer" });
   await viewerPage.screenshot({ path: "e2e/screenshots/dashboard-viewer.png", fullPage: true });
+
+  // The viewer may read Settings but not invite.
+  await viewerPage.goto("/settings");
+  await expect(viewerPage.getByText("Admins and owners invite people. Your role here is viewer.")).toBeVisible();
   await context.close();
 });

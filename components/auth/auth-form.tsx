@@ -20,7 +20,21 @@ const signUpSchema = z.object(fields);
 
 type Mode = "sign-in" | "sign-up";
 
-export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string; submitLabel: string }) {
+export function AuthForm({
+  mode,
+  next,
+  submitLabel,
+  invitationId,
+  email,
+}: {
+  mode: Mode;
+  next: string;
+  submitLabel: string;
+  /** Accepted right after signing up or in: the invitation link's id. */
+  invitationId?: string;
+  /** Prefilled (an invitation is for one address). */
+  email?: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,6 +61,17 @@ export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string
         if (res.status === 429) return setFormError("Too many attempts: wait a minute and try again");
         return setFormError(body?.message ?? `Refused (${res.status})`);
       }
+      if (invitationId) {
+        const accepted = await fetch("/api/auth/organization/accept-invitation", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ invitationId }),
+        }).catch(() => null);
+        if (!accepted?.ok) {
+          const body = (await accepted?.json().catch(() => null)) as { message?: string } | null;
+          return setFormError(`Signed in, but the invitation could not be accepted: ${body?.message ?? "the server could not be reached"}`);
+        }
+      }
       router.replace(next);
       router.refresh();
     });
@@ -63,7 +88,7 @@ export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string
       }}
     >
       {mode === "sign-up" && <Field name="name" label="Name" autoComplete="name" error={errors.name} />}
-      <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} />
+      <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={email} />
       <Field
         name="password"
         label="Password"
@@ -87,7 +112,7 @@ export function AuthForm({ mode, next, submitLabel }: { mode: Mode; next: string
   );
 }
 
-function Field(p: { name: string; label: string; type?: string; autoComplete: string; error?: string }) {
+function Field(p: { name: string; label: string; type?: string; autoComplete: string; error?: string; defaultValue?: string }) {
   const id = `field-${p.name}`;
   return (
     <div className="space-y-1">
@@ -99,6 +124,7 @@ function Field(p: { name: string; label: string; type?: string; autoComplete: st
         name={p.name}
         type={p.type ?? "text"}
         autoComplete={p.autoComplete}
+        defaultValue={p.defaultValue}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={p.error ? `${id}-error` : undefined}
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"

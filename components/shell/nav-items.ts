@@ -38,7 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/connections", label: "Connections", icon: Plug, built: false },
   { href: "/syncs", label: "Syncs", icon: RefreshCw, built: false },
   { href: "/alerts", label: "Alerts", icon: Bell, built: false },
-  { href: "/settings", label: "Settings", icon: Settings, built: false },
+  { href: "/settings", label: "Settings", icon: Settings, built: true },
 ];
 
 /** What the sidebar and the drawer show. */

@@ -61,6 +61,12 @@ const ACTIONS: Record<string, ActionCase> = {
     notFound: "workspace not found",
   },
   "session.ts#signOut": { role: "viewer", input: () => ({ mine: {} }) },
+  "members.ts#inviteMember": { role: "admin", input: () => ({ mine: { email: "new-person@example.com", role: "viewer" } }) },
+  "members.ts#cancelInvitation": {
+    role: "admin",
+    input: (w) => ({ mine: { invitationId: w.personal.invitationId }, theirs: { invitationId: w.other.invitationId } }),
+    notFound: "invitation not found",
+  },
 };
 
 const APP = path.join(process.cwd(), "app");
@@ -169,8 +175,8 @@ describe.each(Object.entries(ACTIONS).filter(([, c]) => c.role !== "viewer"))("s
 });
 
 describe.each(Object.entries(ACTIONS).filter(([, c]) => c.notFound))("server action %s, across workspaces", (key, c) => {
-  it("answers 404 for the other workspace's resource", async () => {
-    currentCookie = w.cookie.member;
+  it("answers 404 for the other workspace's resource, even to an owner", async () => {
+    currentCookie = w.cookie.owner;
     const res = await (await loadAction(key))(c.input(w).theirs);
     expect(res.serverError).toEqual({ status: 404, message: c.notFound });
   });

@@ -3,11 +3,12 @@ import type { WorkspaceRole } from "@/db/schema";
 /**
  * Why a request was refused, with its HTTP status: 401 no session, 403 a role too low (the
  * message names the role needed), 404 for anything outside the viewer's workspace, which is
- * never told apart from something that does not exist.
+ * never told apart from something that does not exist; 409 a request that clashes with what
+ * is there (inviting someone already invited).
  */
 export class AccessError extends Error {
   constructor(
-    readonly status: 401 | 403 | 404,
+    readonly status: 401 | 403 | 404 | 409,
     message: string,
   ) {
     super(message);

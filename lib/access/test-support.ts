@@ -2,7 +2,7 @@ import { createConnection } from "@/db/queries/connections";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import type { WorkspaceRole } from "@/db/schema";
+import { workspaceInvitations, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -15,8 +15,8 @@ export interface AccessWorld {
   handle: DbHandle;
   auth: Auth;
   /** The Personal workspace (the first person owns it) and a second one. */
-  personal: { id: string; connectionId: string; batchId: string };
-  other: { id: string; connectionId: string; batchId: string };
+  personal: { id: string; connectionId: string; batchId: string; invitationId: string };
+  other: { id: string; connectionId: string; batchId: string; invitationId: string };
   /** Cookie headers of people in the Personal workspace, by role, and of the other workspace's owner. */
   cookie: Record<WorkspaceRole, string> & { outsider: string };
 }
@@ -59,11 +59,18 @@ export async function openAccessWorld(): Promise<AccessWorld> {
   const at = new Date();
   const personalBatch = await queueSyncBatch(handle.db, { ownerId: personalId, connectionId: personalConn.id, trigger: "manual", at });
   const otherBatch = await queueSyncBatch(handle.db, { ownerId: otherId, connectionId: otherConn.id, trigger: "manual", at });
+  const invite = async (workspaceId: string, inviterId: string, email: string) =>
+    (
+      await handle.db
+        .insert(workspaceInvitations)
+        .values({ organizationId: workspaceId, email, role: "viewer", inviterId, expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning({ id: workspaceInvitations.id })
+    )[0]!.id;
   return {
     handle,
     auth,
-    personal: { id: personalId, connectionId: personalConn.id, batchId: personalBatch },
-    other: { id: otherId, connectionId: otherConn.id, batchId: otherBatch },
+    personal: { id: personalId, connectionId: personalConn.id, batchId: personalBatch, invitationId: await invite(personalId, owner.userId, "guest@example.com") },
+    other: { id: otherId, connectionId: otherConn.id, batchId: otherBatch, invitationId: await invite(otherId, outsider.userId, "their-guest@example.com") },
     cookie,
   };
 }

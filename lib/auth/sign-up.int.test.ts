@@ -37,6 +37,33 @@ describe("first run and sign-up by invitation (better-auth on our database)", ()
     expect(((await res.json()) as { message: string }).message).toBe("Sign-up is by invitation only: ask a workspace admin for an invitation link");
   });
 
+  it("someone invited may sign up though sign-up is closed, joins nothing until they accept, then joins with the role given", async () => {
+    const owner = await signIn("first@example.com");
+    const personal = (await listMemberships(h.db, (await resolveViewer(h.db, auth, new Headers({ cookie: owner })))!.user.id))[0]!.workspace;
+    const invited = await auth.handler(
+      new Request("http://localhost/api/auth/organization/invite-member", {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: owner },
+        body: JSON.stringify({ email: "Guest@Example.com", role: "viewer", organizationId: personal.id }),
+      }),
+    );
+    expect(invited.status).toBe(200);
+    const invitationId = ((await invited.json()) as { id: string }).id;
+
+    const guest = await signUp(auth, { email: "guest@example.com", name: "Guest" });
+    expect(await listMemberships(h.db, guest.userId)).toEqual([]);
+    const accepted = await auth.handler(
+      new Request("http://localhost/api/auth/organization/accept-invitation", {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: guest.cookie },
+        body: JSON.stringify({ invitationId }),
+      }),
+    );
+    expect(accepted.status).toBe(200);
+    const viewer = await resolveViewer(h.db, auth, new Headers({ cookie: guest.cookie }));
+    expect(viewer?.workspace).toMatchObject({ slug: PERSONAL_SLUG, role: "viewer" });
+  });
+
   it("a wrong password is 401 and a request without a cookie resolves to no viewer", async () => {
     const res = await auth.handler(
       new Request("http://localhost/api/auth/sign-in/email", {
@@ -58,3 +85,18 @@ describe("first run and sign-up by invitation (better-auth on our database)", ()
     expect(memberships[0]!.workspace.slug).not.toBe(PERSONAL_SLUG);
   });
 });
+
+async function signIn(email: string): Promise<string> {
+  const res = await auth.handler(
+    new Request("http://localhost/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "correct horse battery" }),
+    }),
+  );
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

@@ -1,6 +1,6 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { calculateEquity, type EquityResult } from "@/lib/engines/equity";
-import { calculateNetExposure } from "@/lib/engines/exposure";
+import { calculateExposureTotals } from "@/lib/engines/exposure";
 import type { Balance, Position } from "@/lib/connectors/types";
 import type { SnapshotHolding } from "@/db/schema";
 
@@ -92,7 +92,7 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     });
   }
 
-  const exposure = calculateNetExposure({
+  const exposure = calculateExposureTotals({
     baseCurrency: input.baseCurrency,
     equity: equity.total,
     prices: input.prices,

@@ -3,7 +3,7 @@ import { isCashLike } from "@/lib/engines/classify";
 import { type Allocation, calculateAllocationFromLegs } from "@/lib/engines/exposure/allocation";
 import { type Concentration, calculateConcentration } from "@/lib/engines/exposure/concentration";
 import { buildLegs, type ExposureBalance, type ExposurePosition, type Leg, type UnpricedLeg } from "@/lib/engines/exposure/legs";
-import { type ExposureRow, type ExposureTotals, netLegs } from "@/lib/engines/exposure/netting";
+import { type ExposureRow, type ExposureTotals, netLegs, netTotals } from "@/lib/engines/exposure/netting";
 import { createPriceBook, type PriceBook, type PricingInput } from "@/lib/engines/pricing";
 
 export type { Allocation, AllocationBucket } from "@/lib/engines/exposure/allocation";
@@ -53,18 +53,20 @@ export function calculateExposure(input: ExposureInput): ExposureResult {
 }
 
 export type NetExposureInput = Omit<ExposureInput, "concentrationThreshold" | "flagCash">;
-export type NetExposureResult = Pick<ExposureResult, "baseCurrency" | "equity" | "rows" | "totals" | "unpriced">;
+export type ExposureTotalsResult = Pick<ExposureResult, "baseCurrency" | "equity" | "totals" | "unpriced">;
 
 /**
- * Rows and totals only, by the same netting as `calculateExposure`, without allocation and
- * concentration: what every sync's snapshot needs, on its hot path.
+ * The totals only, by the same netting as `calculateExposure`: what every sync's snapshot
+ * stores, on its hot path, without rows, allocation or concentration.
  */
-export function calculateNetExposure(input: NetExposureInput): NetExposureResult {
-  const { book: _book, legs: _legs, ...net } = netExposure(input);
-  return net;
+export function calculateExposureTotals(input: NetExposureInput): ExposureTotalsResult {
+  const book = createPriceBook(input);
+  const equity = new D(input.equity);
+  const { legs, unpriced } = buildLegs(input.balances, input.positions, book);
+  return { baseCurrency: book.base, equity: toDecimalString(equity), totals: netTotals(legs, equity, input.includeCash ?? false), unpriced };
 }
 
-function netExposure(input: NetExposureInput): NetExposureResult & { book: PriceBook; legs: Leg[] } {
+function netExposure(input: NetExposureInput): Omit<ExposureResult, "allocation" | "concentration"> & { book: PriceBook; legs: Leg[] } {
   const book = createPriceBook(input);
   const equity = new D(input.equity);
   const { legs, unpriced } = buildLegs(input.balances, input.positions, book);

@@ -39,9 +39,7 @@ export interface ExposureTotals {
  * long and short, and every total is taken over the netted rows. Dashboards, alerts and the
  * stored snapshots all come through here, so their leverage cannot drift apart.
  */
-export function netLegs(legs: readonly Leg[], equity: Dec, includeCash: boolean): { rows: ExposureRow[]; totals: ExposureTotals } {
-  const ofEquity = (v: Dec): string | null => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
-
+function accumulate(legs: readonly Leg[], includeCash: boolean): Map<string, { long: Dec; short: Dec }> {
   const acc = new Map<string, { long: Dec; short: Dec }>();
   for (const leg of legs) {
     if (leg.cash && !includeCash) continue;
@@ -53,47 +51,61 @@ export function netLegs(legs: readonly Leg[], equity: Dec, includeCash: boolean)
     if (leg.value.greaterThan(0)) row.long = row.long.plus(leg.value);
     else row.short = row.short.plus(leg.value);
   }
+  return acc;
+}
 
+function totalsOf(acc: Map<string, { long: Dec; short: Dec }>, equity: Dec): ExposureTotals {
+  const ofEquity = (v: Dec): string | null => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
   let long = new D(0);
   let short = new D(0);
   let gross = new D(0);
   let netLong = new D(0);
   let netShort = new D(0);
+  for (const r of acc.values()) {
+    const net = r.long.plus(r.short);
+    long = long.plus(r.long);
+    short = short.plus(r.short);
+    gross = gross.plus(net.abs());
+    if (net.isPositive()) netLong = netLong.plus(net);
+    else netShort = netShort.plus(net);
+  }
+  const net = long.plus(short);
+  return {
+    long: toDecimalString(long),
+    short: toDecimalString(short),
+    net: toDecimalString(net),
+    gross: toDecimalString(gross),
+    grossUnnetted: toDecimalString(long.minus(short)),
+    longWeight: ofEquity(long),
+    shortWeight: ofEquity(short),
+    netWeight: ofEquity(net),
+    grossWeight: ofEquity(gross),
+    leverage: ofEquity(gross),
+    netLong: toDecimalString(netLong),
+    netShort: toDecimalString(netShort),
+  };
+}
+
+/** Totals only: what each sync's snapshot stores, without formatting a row per underlying. */
+export function netTotals(legs: readonly Leg[], equity: Dec, includeCash: boolean): ExposureTotals {
+  return totalsOf(accumulate(legs, includeCash), equity);
+}
+
+/** Rows per underlying, largest |net| first, and the totals over them. */
+export function netLegs(legs: readonly Leg[], equity: Dec, includeCash: boolean): { rows: ExposureRow[]; totals: ExposureTotals } {
+  const ofEquity = (v: Dec): string | null => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
+  const acc = accumulate(legs, includeCash);
   const rows = [...acc.entries()]
     .map(([underlying, r]) => ({ underlying, ...r, net: r.long.plus(r.short) }))
     .sort((a, b) => b.net.abs().comparedTo(a.net.abs()) || a.underlying.localeCompare(b.underlying))
-    .map((r) => {
-      long = long.plus(r.long);
-      short = short.plus(r.short);
-      gross = gross.plus(r.net.abs());
-      if (r.net.isPositive()) netLong = netLong.plus(r.net);
-      else netShort = netShort.plus(r.net);
-      return {
-        underlying: r.underlying,
-        long: toDecimalString(r.long),
-        short: toDecimalString(r.short),
-        net: toDecimalString(r.net),
-        longWeight: ofEquity(r.long),
-        shortWeight: ofEquity(r.short),
-        netWeight: ofEquity(r.net),
-      };
-    });
-  const net = long.plus(short);
-  return {
-    rows,
-    totals: {
-      long: toDecimalString(long),
-      short: toDecimalString(short),
-      net: toDecimalString(net),
-      gross: toDecimalString(gross),
-      grossUnnetted: toDecimalString(long.minus(short)),
-      longWeight: ofEquity(long),
-      shortWeight: ofEquity(short),
-      netWeight: ofEquity(net),
-      grossWeight: ofEquity(gross),
-      leverage: ofEquity(gross),
-      netLong: toDecimalString(netLong),
-      netShort: toDecimalString(netShort),
-    },
-  };
+    .map((r) => ({
+      underlying: r.underlying,
+      long: toDecimalString(r.long),
+      short: toDecimalString(r.short),
+      net: toDecimalString(r.net),
+      longWeight: ofEquity(r.long),
+      shortWeight: ofEquity(r.short),
+      netWeight: ofEquity(r.net),
+    }));
+  return { rows, totals: totalsOf(acc, equity) };
 }

@@ -34,8 +34,9 @@ export interface PriceBook {
 
 interface Edge {
   to: string;
-  /** Multiply a value in the edge's source asset by this to express it in `to`. */
-  factor: Dec;
+  /** The quote's price: multiply by it going base → quote, divide by it going back. */
+  price: Dec;
+  inverse: boolean;
 }
 
 const ONE = new D(1);
@@ -61,35 +62,64 @@ export function createPriceBook(input: PricingInput): PriceBook {
   for (const q of input.quotes ?? []) {
     const price = new D(q.price);
     if (price.isZero() || q.base === q.quote) continue;
-    addEdge(q.base, { to: q.quote, factor: price });
-    addEdge(q.quote, { to: q.base, factor: ONE.div(price) });
+    addEdge(q.base, { to: q.quote, price, inverse: false });
+    addEdge(q.quote, { to: q.base, price, inverse: true });
   }
 
   const cache = new Map<string, Dec | undefined>();
+  // Per asset, its first edge (in quote order) to something already in base terms. The set
+  // of such assets never changes, so this is found once per asset, not once per lookup.
+  const firstDirect = new Map<string, Edge | null>();
+  const directEdgeOf = (asset: string): Edge | null => {
+    let found = firstDirect.get(asset);
+    if (found === undefined) {
+      found = (edges.get(asset) ?? []).find((e) => direct.has(e.to)) ?? null;
+      firstDirect.set(asset, found);
+    }
+    return found;
+  };
 
-  // Breadth-first: the shortest chain of quotes wins, so a direct BTC/USD quote is
-  // preferred over BTC/ETH × ETH/USD.
+  // Breadth-first: the shortest chain of quotes wins (a direct BTC/USD quote beats
+  // BTC/ETH × ETH/USD); among chains of one length, the first in quote order. Only the
+  // chain found is multiplied out, so a venue quoting 500 pairs against USDT costs 500
+  // steps, not 500².
   const resolve = (asset: string): Dec | undefined => {
     const known = direct.get(asset);
     if (known) return known;
+    const via = new Map<string, { from: string; edge: Edge }>();
     const seen = new Set([asset]);
-    let frontier: { asset: string; factor: Dec }[] = [{ asset, factor: ONE }];
+    let frontier = [asset];
     while (frontier.length > 0) {
-      const next: { asset: string; factor: Dec }[] = [];
       for (const node of frontier) {
-        for (const edge of edges.get(node.asset) ?? []) {
+        const hit = directEdgeOf(node);
+        if (hit && !seen.has(hit.to)) return chainRate(node, hit);
+      }
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const edge of edges.get(node) ?? []) {
           if (seen.has(edge.to)) continue;
           seen.add(edge.to);
-          const factor = node.factor.times(edge.factor);
-          const target = direct.get(edge.to);
-          if (target) return factor.times(target);
-          next.push({ asset: edge.to, factor });
+          via.set(edge.to, { from: node, edge });
+          next.push(edge.to);
         }
       }
       frontier = next;
     }
     return undefined;
+
+    function chainRate(last: string, final: Edge): Dec {
+      let rate = step(direct.get(final.to)!, final);
+      for (let at = last; at !== asset; ) {
+        const link = via.get(at)!;
+        rate = step(rate, link.edge);
+        at = link.from;
+      }
+      return rate;
+    }
   };
+
+  /** The rate of an edge's source, from the rate of its target. */
+  const step = (targetRate: Dec, edge: Edge): Dec => (edge.inverse ? targetRate.div(edge.price) : targetRate.times(edge.price));
 
   return {
     base,

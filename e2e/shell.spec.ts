@@ -32,6 +32,9 @@ test("the sidebar reaches every built page, and marks the current one", async ({
   // One workspace: its name and no switcher; the signed-in owner's menu offers sign-out.
   await expect(page.getByTestId("workspace-name")).toHaveText(/Personal/);
   await expect(page.getByRole("button", { name: /workspace/i })).toHaveCount(0);
+  // Back on the Overview, where the address appears only in the account menu (Settings lists it too).
+  await nav.getByRole("link", { name: "Overview" }).click();
+  await expect(page).toHaveURL("/");
   await page.getByRole("button", { name: /account/i }).click();
   await expect(page.getByText("owner@example.com")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();

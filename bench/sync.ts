@@ -148,18 +148,8 @@ async function equitySeries(url: string) {
   // timing below includes the session check; that check is also timed on its own.
   const { getRuntime } = await import("@/lib/runtime/app-db");
   const { viewerOf } = await import("@/lib/access/scope");
-  const signUp = await (await getRuntime()).auth.handler(
-    new Request("http://localhost/api/auth/sign-up/email", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@example.com", name: "Bench", password: "bench password 123" }),
-    }),
-  );
-  if (!signUp.ok) throw new Error(`bench sign-up failed: ${signUp.status} ${await signUp.text()}`);
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { signUp } = await import("@/lib/access/test-support");
+  const { cookie } = await signUp((await getRuntime()).auth, { email: "bench@example.com", name: "Bench" });
   const sessionCheck: number[] = [];
   const now = new Date(end);
   const result: Record<string, unknown> = {};

@@ -79,4 +79,12 @@ test("the owner invites a viewer, who sees the dashboard with no Resync button; 
   await viewerPage.goto("/settings");
   await expect(viewerPage.getByText("Admins and owners invite people. Your role here is viewer.")).toBeVisible();
   await context.close();
+
+  // Inviting someone already in the workspace is refused with the reason, and the form keeps the address.
+  await page.reload();
+  await expect(page.getByTestId("member-table")).toContainText("viewer@example.com");
+  await page.getByLabel("Email").fill("viewer@example.com");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.locator('p[role="alert"]')).toHaveText("User is already a member of this organization");
+  await expect(page.getByLabel("Email")).toHaveValue("viewer@example.com");
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "db", "inngest", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+const sources = ["app", "components", "lib", "db", "inngest", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.mjs", "package-lock.json"];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;

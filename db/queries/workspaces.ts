@@ -17,11 +17,6 @@ export async function createWorkspace(db: Db, p: { name: string; slug: string })
   return row!;
 }
 
-export async function getWorkspace(db: Db, id: string): Promise<Workspace | null> {
-  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
-  return row ?? null;
-}
-
 export interface Membership {
   workspace: Workspace;
   role: WorkspaceRole;
@@ -42,12 +37,6 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
 export async function hasAnyUser(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   return (row?.n ?? 0) > 0;
-}
-
-/** A workspace nobody belongs to yet (the Personal one of a fresh or upgraded install). */
-export async function memberCount(db: Db, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(workspaceMembers).where(eq(workspaceMembers.organizationId, workspaceId));
-  return row?.n ?? 0;
 }
 
 export async function addMember(db: Db, p: { workspaceId: string; userId: string; role: WorkspaceRole }): Promise<void> {

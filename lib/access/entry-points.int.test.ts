@@ -181,3 +181,15 @@ describe.each(Object.entries(ACTIONS).filter(([, c]) => c.notFound))("server act
     expect(res.serverError).toEqual({ status: 404, message: c.notFound });
   });
 });
+
+describe("inviting the same address twice", () => {
+  it("answers 409 with better-auth's reason, and the first invitation stands", async () => {
+    currentCookie = w.cookie.admin;
+    const invite = await loadAction("members.ts#inviteMember");
+    const first = await invite({ email: "twice@example.com", role: "member" });
+    expect(first.data).toMatchObject({ email: "twice@example.com", role: "member", path: expect.stringMatching(/^\/sign-up\?invitation=[0-9a-f-]{36}$/) });
+    const second = await invite({ email: "twice@example.com", role: "viewer" });
+    expect(second.serverError?.status).toBe(409);
+    expect(second.serverError?.message).toMatch(/already invited/i);
+  });
+});

@@ -31,11 +31,15 @@ export async function signUp(auth: Auth, p: { email: string; name: string; passw
   );
   if (!res.ok) throw new Error(`sign-up of ${p.email} failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { user: { id: string } };
-  const cookie = res.headers
+  return { userId: body.user.id, cookie: sessionCookie(res) };
+}
+
+/** The Cookie header a browser would send back after this sign-in or sign-up response. */
+export function sessionCookie(res: Response): string {
+  return res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  return { userId: body.user.id, cookie };
 }
 
 export async function openAccessWorld(): Promise<AccessWorld> {

@@ -19,7 +19,7 @@ export async function placeNewUser(db: Db, p: { userId: string; name: string; em
       await tx.insert(workspaceMembers).values({ organizationId: personal!.id, userId: p.userId, role: "owner" });
       return { workspaceId: personal!.id };
     }
-    if (await pendingInvitationFor(tx as unknown as Db, p.email)) return { workspaceId: null };
+    if (await pendingInvitationFor(tx, p.email)) return { workspaceId: null };
     const [own] = await tx
       .insert(workspaces)
       .values({ name: `${p.name}'s workspace`, slug: `ws-${p.userId.slice(0, 8)}` })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listMemberships, PERSONAL_SLUG } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { signUp } from "@/lib/access/test-support";
+import { sessionCookie, signUp } from "@/lib/access/test-support";
 import { createAuth, type Auth } from "./server";
 import { resolveViewer } from "./viewer";
 
@@ -95,8 +95,5 @@ async function signIn(email: string): Promise<string> {
     }),
   );
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return sessionCookie(res);
 }

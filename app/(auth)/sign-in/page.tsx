@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const invitation =
     typeof params.invitation === "string" && z.uuid().safeParse(params.invitation).success ? await openInvitationById(handle.db, params.invitation) : null;
   return (
-    <div className="mx-auto mt-12 max-w-sm space-y-6">
+    <div className="mx-auto mt-8 max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       {invitation && (
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -24,7 +24,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const invitation = invitationId ? await openInvitationById(handle.db, invitationId) : null;
   const open = first || env().ALLOW_SIGNUP === "on" || invitation !== null;
   return (
-    <div className="mx-auto mt-12 max-w-sm space-y-6">
+    <div className="mx-auto mt-8 max-w-sm space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">{first ? "Create the owner account" : "Create an account"}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -47,7 +47,7 @@ test("a page without a session redirects to sign-in and comes back after it; sig
 
 // The owner invites from Settings and hands over the link; the viewer signs up through it.
 test("the owner invites a viewer, who sees the dashboard with no Resync button; a forged Resync gets 403", async ({ page, baseURL, browser }) => {
-  await page.goto("/settings");
+  await page.goto("/settings/members");
   await expect(page.getByTestId("member-table")).toContainText("owner@example.com");
   await page.getByLabel("Email").fill("viewer@example.com");
   await page.getByLabel("Role").selectOption("viewer");
@@ -76,7 +76,7 @@ test("the owner invites a viewer, who sees the dashboard with no Resync button; 
   await viewerPage.screenshot({ path: "e2e/screenshots/dashboard-viewer.png", fullPage: true });
 
   // The viewer may read Settings but not invite.
-  await viewerPage.goto("/settings");
+  await viewerPage.goto("/settings/members");
   await expect(viewerPage.getByText("Admins and owners invite people. Your role here is viewer.")).toBeVisible();
   await context.close();
 

@@ -1,0 +1,5 @@
+/** The settings sections, in tab order: each is a page folder under app/(app)/settings. */
+export const SETTINGS_TABS = [
+  { href: "/settings", label: "Workspace" },
+  { href: "/settings/members", label: "Members" },
+] as const;

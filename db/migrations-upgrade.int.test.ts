@@ -194,7 +194,7 @@ describe(`upgrading a database the previous release filled (${previous?.tag ?? "
   });
 
   it("the order-event hash chain still verifies, every event of it", async () => {
-    const report = await verifyOrderEventChains(h!.db);
+    const report = await verifyOrderEventChains(h!.db, { allWorkspaces: true });
     expect(report.broken).toBeNull();
     expect(String(report.events)).toBe(before.order_events!.rows);
   });
@@ -219,7 +219,7 @@ describe(`upgrading a database the previous release filled (${previous?.tag ?? "
       });
       expect(r.status).toBe("succeeded");
     }
-    const report = await verifyOrderEventChains(db);
+    const report = await verifyOrderEventChains(db, { allWorkspaces: true });
     expect(report.broken).toBeNull();
     expect(report.events).toBeGreaterThan(Number(before.order_events!.rows));
   });

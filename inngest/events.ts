@@ -5,7 +5,8 @@ import { PROVIDERS } from "@/lib/connectors/types";
 
 /** Every event this app sends or receives, with its payload schema. */
 export const connectionSyncRequestedPayload = z.object({
-  ownerId: z.uuid(),
+  /** The workspace the connection belongs to: the sync runs in its scope. */
+  workspaceId: z.uuid(),
   connectionId: z.uuid(),
   trigger: z.enum(SYNC_TRIGGERS),
   /**

@@ -15,7 +15,7 @@ describe("logSyncFailure (onFailure of sync-connection)", () => {
   it("logs the venue, connection, trigger and final error once, and writes nothing", async () => {
     const logger = { error: vi.fn() };
     const line = await logSyncFailure({
-      event: failureEvent({ ownerId: "0b7c4a52-3c1d-4f5e-8a9b-0c1d2e3f4a5b", connectionId: "3f1c2b9e-8a41-4d2e-9c7b-5e0a1d2f3b4c", provider: "binance", trigger: "cron" }),
+      event: failureEvent({ workspaceId: "0b7c4a52-3c1d-4f5e-8a9b-0c1d2e3f4a5b", connectionId: "3f1c2b9e-8a41-4d2e-9c7b-5e0a1d2f3b4c", provider: "binance", trigger: "cron" }),
       error: new Error("binance: API key rejected"),
       logger,
     });

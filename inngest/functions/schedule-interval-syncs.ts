@@ -33,7 +33,7 @@ export function createIntervalSyncsFunction(def: ScheduleDefinition, deps: Funct
         const now = deps.now?.() ?? new Date();
         const due = await planIntervalSyncs(await deps.db(), now);
         return due.map((c) => ({
-          data: { ownerId: c.ownerId, connectionId: c.id, provider: c.provider, trigger: "cron" as const },
+          data: { workspaceId: c.ownerId, connectionId: c.id, provider: c.provider, trigger: "cron" as const },
           id: scheduledSyncEventId(c.id, c.dueAt, now),
           ts: c.dueAt > now ? c.dueAt.getTime() : undefined,
         }));

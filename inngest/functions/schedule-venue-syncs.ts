@@ -15,7 +15,7 @@ export function createVenueSyncsFunction(def: ScheduleDefinition, provider: Prov
         const now = deps.now?.() ?? new Date();
         const rows = await planVenueSyncs(await deps.db(), provider, now);
         return rows.map((c) => ({
-          data: { ownerId: c.ownerId, connectionId: c.id, provider, trigger: "cron" as const },
+          data: { workspaceId: c.ownerId, connectionId: c.id, provider, trigger: "cron" as const },
           // A connection the venue asked to leave alone starts when allowed (a future `ts` delays the run).
           ts: c.dueAt > now ? c.dueAt.getTime() : undefined,
         }));

@@ -62,13 +62,13 @@ describe("interval-syncs (every minute)", () => {
     expect(ctx.step.sendEvent).toHaveBeenCalledExactlyOnceWith("fan-out", [
       expect.objectContaining({
         name: EVENT,
-        data: { ownerId, connectionId: FIXTURE.dueNow, provider: "binance", trigger: "cron" },
+        data: { workspaceId: ownerId, connectionId: FIXTURE.dueNow, provider: "binance", trigger: "cron" },
         id: `scheduled-sync-${FIXTURE.dueNow}-${T0.getTime()}-0`,
         ts: undefined, // due now: starts at once
       }),
       expect.objectContaining({
         name: EVENT,
-        data: { ownerId, connectionId: FIXTURE.dueSoon, provider: "okx", trigger: "cron" },
+        data: { workspaceId: ownerId, connectionId: FIXTURE.dueSoon, provider: "okx", trigger: "cron" },
         id: `scheduled-sync-${FIXTURE.dueSoon}-${T0.getTime() + 34_000}-0`,
         ts: T0.getTime() + 34_000, // Inngest starts it at 12:00:34, not at the next tick
       }),
@@ -96,8 +96,8 @@ describe("calendar venue schedules", () => {
     const { result, ctx } = await t.execute(mockFanOut());
     expect(result).toEqual({ sent: 2 });
     expect(ctx.step.sendEvent).toHaveBeenCalledExactlyOnceWith("fan-out", [
-      expect.objectContaining({ name: EVENT, data: { ownerId, connectionId: FIXTURE.groww, provider: "groww", trigger: "cron" }, ts: undefined }),
-      expect.objectContaining({ name: EVENT, data: { ownerId, connectionId: FIXTURE.growwRetryLater, provider: "groww", trigger: "cron" }, ts: T0.getTime() + 90_000 }),
+      expect.objectContaining({ name: EVENT, data: { workspaceId: ownerId, connectionId: FIXTURE.groww, provider: "groww", trigger: "cron" }, ts: undefined }),
+      expect.objectContaining({ name: EVENT, data: { workspaceId: ownerId, connectionId: FIXTURE.growwRetryLater, provider: "groww", trigger: "cron" }, ts: T0.getTime() + 90_000 }),
     ]);
   });
 

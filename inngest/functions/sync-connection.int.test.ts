@@ -50,7 +50,7 @@ describe("sync-connection: registration", () => {
 
 describe("sync-connection: a run", () => {
   it("syncs the connection named by the event through lib/sync and returns the batch", async () => {
-    const { result, error } = await run({ ownerId, connectionId: demo, provider: "demo", trigger: "manual" });
+    const { result, error } = await run({ workspaceId: ownerId, connectionId: demo, provider: "demo", trigger: "manual" });
     expect(error).toBeUndefined();
     const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, demo));
     expect(batch).toMatchObject({ status: "succeeded", trigger: "manual" });
@@ -59,7 +59,7 @@ describe("sync-connection: a run", () => {
 
   it("a scheduled (cron) run skips a connection paused since it was dispatched", async () => {
     const sync = vi.fn<SyncFn>();
-    const { result, error } = await run({ ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "cron" }, sync);
+    const { result, error } = await run({ workspaceId: ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "cron" }, sync);
     expect(error).toBeUndefined();
     expect(result).toEqual({ skipped: "not active" });
     expect(sync).not.toHaveBeenCalled();
@@ -67,7 +67,7 @@ describe("sync-connection: a run", () => {
 
   it("a manual run syncs even a paused connection, as the person asked", async () => {
     const sync = vi.fn<SyncFn>(async () => fakeSyncResult(BATCH));
-    const { result } = await run({ ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "manual" }, sync);
+    const { result } = await run({ workspaceId: ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "manual" }, sync);
     expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12 });
     expect(sync).toHaveBeenCalledWith(h.db, { ownerId, connectionId: FIXTURE.paused, trigger: "manual" });
   });
@@ -76,27 +76,27 @@ describe("sync-connection: a run", () => {
 describe("sync-connection: failures", () => {
   const failing = (kind: string, retryable: boolean, retryAfterSeconds?: number) =>
     vi.fn<SyncFn>(async () => Promise.reject(new SyncFailedError(BATCH, kind, retryable, `binance: ${kind}`, retryAfterSeconds)));
-  const data: ConnectionSyncRequested = { ownerId, connectionId: FIXTURE.dueNow, provider: "binance", trigger: "cron" };
+  const data: ConnectionSyncRequested = { workspaceId: ownerId, connectionId: FIXTURE.dueNow, provider: "binance", trigger: "cron" };
 
   it("rate_limited → RetryAfterError after the venue's Retry-After (30 s)", async () => {
-    const { error } = await run({ ...data, ownerId }, failing("rate_limited", true, 30));
+    const { error } = await run({ ...data, workspaceId: ownerId }, failing("rate_limited", true, 30));
     expect(error).toMatchObject({ name: "RetryAfterError", message: "binance: rate_limited" });
   });
 
   it("auth and permission → NonRetriableError (the connection already needs attention)", async () => {
     for (const kind of ["auth", "permission"]) {
-      const { error } = await run({ ...data, ownerId }, failing(kind, false));
+      const { error } = await run({ ...data, workspaceId: ownerId }, failing(kind, false));
       expect(error).toMatchObject({ name: "NonRetriableError", message: `binance: ${kind}` });
     }
   });
 
   it("unavailable → the error itself, for Inngest's own backoff", async () => {
-    const { error } = await run({ ...data, ownerId }, failing("unavailable", true));
+    const { error } = await run({ ...data, workspaceId: ownerId }, failing("unavailable", true));
     expect(error).toMatchObject({ name: "SyncFailedError", message: "binance: unavailable" });
   });
 
   it("a connection that does not exist (or is not the owner's) is not retried", async () => {
-    const { error } = await run({ ownerId, connectionId: "00000000-0000-4000-8000-000000000000", trigger: "manual" });
+    const { error } = await run({ workspaceId: ownerId, connectionId: "00000000-0000-4000-8000-000000000000", trigger: "manual" });
     expect(error).toMatchObject({ name: "NonRetriableError", message: "connection not found" });
   });
 });

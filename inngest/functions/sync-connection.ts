@@ -34,14 +34,14 @@ export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sy
       onFailure: logSyncFailure,
     },
     async ({ event, step }) => {
-      const { ownerId, connectionId, trigger } = event.data;
+      const { workspaceId, connectionId, trigger } = event.data;
       return step.run("sync", async () => {
         const db = await deps.db();
         try {
           const r =
             trigger === "cron"
-              ? await runScheduledSync(db, { ownerId, connectionId }, sync)
-              : await sync(db, { ownerId, connectionId, trigger });
+              ? await runScheduledSync(db, { workspaceId, connectionId }, sync)
+              : await sync(db, { ownerId: workspaceId, connectionId, trigger });
           if ("skipped" in r) return { skipped: r.skipped };
           return { batchId: r.batchId, counts: r.counts, durationMs: r.durationMs };
         } catch (e) {

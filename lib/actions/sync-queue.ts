@@ -8,7 +8,7 @@ const inngestQueue: SyncQueue = {
   async enqueue(targets) {
     // The provider keys Inngest's per-venue throttle; the owner id is the workspace's.
     await inngest.send(
-      targets.map((t) => connectionSyncRequested.create({ ownerId: t.ownerId, connectionId: t.connectionId, provider: parseProvider(t.provider), trigger: "manual" })),
+      targets.map((t) => connectionSyncRequested.create({ workspaceId: t.ownerId, connectionId: t.connectionId, provider: parseProvider(t.provider), trigger: "manual" })),
     );
   },
 };

@@ -10,6 +10,7 @@ import { GENESIS_HASH } from "./event-hash";
 import { verifyOrderEventChains } from "./verify-chain";
 
 let h: DbHandle;
+let ownerId: string;
 
 /** Runs `statement` with the append-only trigger off, as a DBA with table rights could. */
 async function tamper(statement: ReturnType<typeof sql>) {
@@ -33,7 +34,7 @@ async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
 
 beforeAll(async () => {
   h = await openTestDb();
-  const ownerId = (await ensurePersonalWorkspace(h.db)).id;
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
   const { id } = await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "audit" } });
   await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T10:00:00Z") });
   await syncConnection(h.db, { ownerId, connectionId: id, trigger: "manual", now: () => new Date("2026-11-20T14:00:00Z") });
@@ -55,11 +56,17 @@ describe("the audit trail is append-only in the database itself", () => {
 
 describe("the order-event hash chain", () => {
   it("two syncs build one intact chain per account, starting at the genesis link", async () => {
-    const report = await verifyOrderEventChains(h.db);
+    const report = await verifyOrderEventChains(h.db, { allWorkspaces: true });
     expect(report.broken).toBeNull();
     expect(report.events).toBe(174);
     const first = await h.db.select().from(orderEvents).orderBy(orderEvents.seq).limit(1);
     expect(first[0]!.prevHash).toBe(GENESIS_HASH);
+  });
+
+  it("a workspace's check walks only that workspace's accounts", async () => {
+    expect(await verifyOrderEventChains(h.db, { ownerId })).toMatchObject({ events: 174, broken: null });
+    const elsewhere = await verifyOrderEventChains(h.db, { ownerId: "00000000-0000-4000-8000-000000000000" });
+    expect(elsewhere).toEqual({ accounts: 0, events: 0, broken: null });
   });
 
   it("an event can never claim a predecessor another already claims (no forks)", async () => {
@@ -71,11 +78,11 @@ describe("the order-event hash chain", () => {
   it("an edited quantity is caught at that event", async () => {
     const [victim] = await h.db.select().from(orderEvents).orderBy(orderEvents.seq).offset(40).limit(1);
     await tamper(sql`update order_events set filled_after = filled_after + 1 where seq = ${victim!.seq}`);
-    const report = await verifyOrderEventChains(h.db);
+    const report = await verifyOrderEventChains(h.db, { allWorkspaces: true });
     expect(report.broken).toMatchObject({ seq: victim!.seq, reason: "edited", accountId: victim!.accountId });
     // Put it back so the next case starts intact.
     await tamper(sql`update order_events set filled_after = ${victim!.filledAfter} where seq = ${victim!.seq}`);
-    expect((await verifyOrderEventChains(h.db)).broken).toBeNull();
+    expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 
   it("a deleted event is caught at its successor", async () => {
@@ -83,7 +90,7 @@ describe("the order-event hash chain", () => {
     const victim = rows[10]!;
     const successor = rows.find((r) => r.prevHash === victim.hash)!;
     await tamper(sql`delete from order_events where seq = ${victim.seq}`);
-    const report = await verifyOrderEventChains(h.db);
+    const report = await verifyOrderEventChains(h.db, { allWorkspaces: true });
     expect(report.broken).toMatchObject({ seq: successor.seq, reason: "predecessor_missing" });
   });
 });

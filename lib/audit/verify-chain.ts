@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderEvents, tradingAccounts } from "@/db/schema";
 import { GENESIS_HASH, orderEventHash } from "./event-hash";
@@ -40,11 +40,19 @@ export function verifyAccountChain(accountId: string, events: EventRow[]): Broke
     : { accountId, seq: stray.seq, reason: "predecessor_missing", detail: `the event it follows (${stray.prevHash.slice(0, 12)}…) is gone` };
 }
 
-/** Verifies every account's order-event chain (or one account's). */
-export async function verifyOrderEventChains(db: Db, p: { accountId?: string } = {}): Promise<ChainReport> {
-  const accounts = p.accountId
-    ? [{ id: p.accountId }]
-    : await db.select({ id: tradingAccounts.id }).from(tradingAccounts).orderBy(asc(tradingAccounts.id));
+/**
+ * Which chains to walk: one workspace's (what the CLI and any request-driven check use), or
+ * every workspace's, said explicitly, for an operator check of the whole database.
+ */
+export type ChainScope = ({ ownerId: string } | { allWorkspaces: true }) & { accountId?: string };
+
+/** Verifies the order-event chain of every account in scope (or of one of them). */
+export async function verifyOrderEventChains(db: Db, p: ChainScope): Promise<ChainReport> {
+  const where = and(
+    "ownerId" in p ? eq(tradingAccounts.ownerId, p.ownerId) : undefined,
+    p.accountId ? eq(tradingAccounts.id, p.accountId) : undefined,
+  );
+  const accounts = await db.select({ id: tradingAccounts.id }).from(tradingAccounts).where(where).orderBy(asc(tradingAccounts.id));
   let events = 0;
   for (const a of accounts) {
     const rows = await db.select().from(orderEvents).where(eq(orderEvents.accountId, a.id)).orderBy(asc(orderEvents.seq));

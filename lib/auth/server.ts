@@ -9,6 +9,7 @@ import { pendingInvitationFor } from "@/db/queries/invitations";
 import { hasAnyUser, listMemberships } from "@/db/queries/workspaces";
 import { organizationAc, organizationRoles } from "./roles";
 import { placeNewUser } from "./first-user";
+import { authLogger } from "./logger";
 
 export interface AuthConfig {
   secret: string;
@@ -28,6 +29,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   return betterAuth({
     secret: config.secret,
     baseURL: config.baseURL,
+    logger: authLogger({ baseURLSet: config.baseURL !== undefined }),
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: {

@@ -64,14 +64,14 @@ describe("runScheduledSync", () => {
   const result = fakeSyncResult("5a0e9c1d-0000-4000-8000-00000000b001");
   it("syncs an active connection with the cron trigger", async () => {
     const sync = vi.fn<SyncFn>(async () => result);
-    expect(await runScheduledSync(h.db, { ownerId, connectionId: FIXTURE.dueNow }, sync)).toBe(result);
+    expect(await runScheduledSync(h.db, { workspaceId: ownerId, connectionId: FIXTURE.dueNow }, sync)).toBe(result);
     expect(sync).toHaveBeenCalledWith(h.db, { ownerId, connectionId: FIXTURE.dueNow, trigger: "cron" });
   });
 
   it("skips a connection paused or flagged since it was planned", async () => {
     const sync = vi.fn<SyncFn>();
-    expect(await runScheduledSync(h.db, { ownerId, connectionId: FIXTURE.paused }, sync)).toEqual({ skipped: "not active" });
-    expect(await runScheduledSync(h.db, { ownerId, connectionId: FIXTURE.needsAttention }, sync)).toEqual({ skipped: "not active" });
+    expect(await runScheduledSync(h.db, { workspaceId: ownerId, connectionId: FIXTURE.paused }, sync)).toEqual({ skipped: "not active" });
+    expect(await runScheduledSync(h.db, { workspaceId: ownerId, connectionId: FIXTURE.needsAttention }, sync)).toEqual({ skipped: "not active" });
     expect(sync).not.toHaveBeenCalled();
     expect(await isConnectionActive(h.db, "00000000-0000-4000-8000-000000000000")).toBe(false);
   });

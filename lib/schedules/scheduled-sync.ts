@@ -5,7 +5,7 @@ import { isConnectionActive } from "./scheduled-connections";
 export type SyncFn = typeof syncConnection;
 
 export interface ScheduledSyncTarget {
-  ownerId: string;
+  workspaceId: string;
   connectionId: string;
 }
 
@@ -19,5 +19,5 @@ export type ScheduledSyncOutcome = { skipped: "not active" } | SyncResult;
  */
 export async function runScheduledSync(db: Db, target: ScheduledSyncTarget, sync: SyncFn = syncConnection): Promise<ScheduledSyncOutcome> {
   if (!(await isConnectionActive(db, target.connectionId))) return { skipped: "not active" };
-  return sync(db, { ownerId: target.ownerId, connectionId: target.connectionId, trigger: "cron" });
+  return sync(db, { ownerId: target.workspaceId, connectionId: target.connectionId, trigger: "cron" });
 }

@@ -113,7 +113,7 @@ describe("one run per connection at a time", () => {
     expect(Math.max(s1.counts.orderEvents, s2.counts.orderEvents)).toBe(6);
     expect(afterT2.fills - afterT1.fills).toBe(7);
     expect(await duplicateEvents()).toBe(0);
-    expect((await verifyOrderEventChains(h.db)).broken).toBeNull();
+    expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 
   it("a run waits, without writing, while another writer holds the connection's advisory lock, and commits once it is released", async () => {

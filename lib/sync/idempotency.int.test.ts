@@ -36,7 +36,7 @@ describe("replays and crashes", () => {
     expect(second.counts).toMatchObject({ ordersNew: 0, ordersChanged: 0, orderEvents: 0, fills: 0, snapshots: 0 });
     expect(await dataCounts(h.db)).toEqual(afterFirst);
     expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T1, fills: T1 });
-    expect((await verifyOrderEventChains(h.db)).broken).toBeNull();
+    expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 
   it("a crash between the writes (the snapshot insert fails after holdings, orders and fills were written) leaves no partial state and no cursor move", async () => {
@@ -72,6 +72,6 @@ describe("replays and crashes", () => {
     expect(await dataCounts(h.db)).toMatchObject({ fills: before.fills + r.counts.fills, snapshots: before.snapshots + 1 });
     expect(await dataCounts(h.db)).toEqual({ balances: 9, positions: 2, orders: 173, orderEvents: 175, fills: 326, snapshots: 2, snapshotRows: 18, cursors: 2 });
     expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T2, fills: T2 });
-    expect((await verifyOrderEventChains(h.db)).broken).toBeNull();
+    expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 });

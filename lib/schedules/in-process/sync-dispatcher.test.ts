@@ -4,7 +4,7 @@ import { SyncDispatcher, type DispatchTarget } from "./sync-dispatcher";
 
 const T0 = new Date("2026-03-02T12:00:00Z");
 const target = (n: number, provider: DispatchTarget["provider"] = "binance"): DispatchTarget => ({
-  ownerId: "0b7c4a52-3c1d-4f5e-8a9b-0c1d2e3f4a5b",
+  workspaceId: "0b7c4a52-3c1d-4f5e-8a9b-0c1d2e3f4a5b",
   connectionId: `00000000-0000-4000-8000-00000000000${n}`,
   provider,
 });

@@ -2,7 +2,7 @@ import type { ProviderId } from "@/lib/connectors/types";
 import type { ProviderLimiter } from "./provider-limiter";
 
 export interface DispatchTarget {
-  ownerId: string;
+  workspaceId: string;
   connectionId: string;
   provider: ProviderId;
 }

@@ -65,7 +65,8 @@ export const verifications = pgTable(
 
 /**
  * API keys (better-auth's API-key plugin): stored hashed, shown once. `referenceId` is the
- * workspace the key acts in; its role is in `metadata`.
+ * workspace the key acts in; its role and creator are in `permissions`, which only the
+ * server may set (db/queries/api-key-grant.ts).
  */
 export const apiKeys = pgTable(
   "api_keys",

@@ -8,7 +8,7 @@ import { requireScope } from "./scope";
 
 /** What a refused or failed action tells the browser: a status like a route's, and a message. */
 export interface ActionFailure {
-  status: 401 | 403 | 404 | 409 | 500;
+  status: 401 | 403 | 404 | 409 | 429 | 500;
   message: string;
 }
 

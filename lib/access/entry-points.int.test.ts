@@ -1,12 +1,13 @@
 // Every way in is guarded: this test finds every route handler under app/ and every server
 // action under lib/actions, and each must be in the table below. A route added without a
 // table entry fails here; a route in the table is called with no session (401), across
-// workspaces (404) and, where it needs more than a viewer, with too low a role (403).
+// workspaces (404) and, where it needs more than a viewer, with too low a role (403); each
+// GET route is called the same ways with an API key (Authorization: Bearer) instead.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceRole } from "@/db/schema";
-import { openAccessWorld, type AccessWorld } from "./test-support";
+import { mintApiKey, openAccessWorld, type AccessWorld } from "./test-support";
 
 let currentCookie = "";
 vi.mock("next/headers", () => ({ headers: async () => new Headers(currentCookie ? { cookie: currentCookie } : {}) }));
@@ -62,6 +63,12 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "session.ts#signOut": { role: "viewer", input: () => ({ mine: {} }) },
   "members.ts#inviteMember": { role: "admin", input: () => ({ mine: { email: "new-person@example.com", role: "viewer" } }) },
+  "api-keys.ts#createApiKey": { role: "admin", input: () => ({ mine: { name: "a script", role: "viewer" } }) },
+  "api-keys.ts#revokeApiKey": {
+    role: "admin",
+    input: () => ({ mine: { keyId: keys.personalRevocable }, theirs: { keyId: keys.otherViewer.id } }),
+    notFound: "API key not found",
+  },
   "members.ts#cancelInvitation": {
     role: "admin",
     input: (w) => ({ mine: { invitationId: w.personal.invitationId }, theirs: { invitationId: w.other.invitationId } }),
@@ -82,10 +89,17 @@ function actionFiles(): string[] {
 }
 
 let w: World;
+/** Keys of both workspaces, each made by the workspace's owner. */
+let keys: { personalViewer: { id: string; key: string }; otherViewer: { id: string; key: string }; personalRevocable: string };
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 beforeAll(async () => {
   w = await openAccessWorld();
+  keys = {
+    personalViewer: await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" }),
+    otherViewer: await mintApiKey(w, { workspaceId: w.other.id, creator: w.userId.outsider, role: "viewer" }),
+    personalRevocable: (await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" })).id,
+  };
 });
 afterAll(async () => {
   // A Resync started above runs on after its answer; let it end before the database closes.
@@ -94,10 +108,13 @@ afterAll(async () => {
   await w?.handle.close();
 });
 
-async function call(file: string, method: string, cookie: string, params: Record<string, string> = {}, body?: unknown): Promise<Response> {
+/** A session cookie header, or an API key sent as a bearer token. */
+type Credential = string | { bearer: string };
+
+async function call(file: string, method: string, cred: Credential, params: Record<string, string> = {}, body?: unknown): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
   const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}`;
-  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const headers: Record<string, string> = typeof cred === "string" ? (cred ? { cookie: cred } : {}) : { authorization: `Bearer ${cred.bearer}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   return mod[method]!(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
 }
@@ -140,12 +157,30 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
 
 });
 
+describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route %s, with an API key", (file, c) => {
+  it("answers a GET with a viewer key of the workspace (200); a key below the route's role gets 403 naming the key's role", async () => {
+    const method = c.method ?? "GET";
+    const res = await call(file, method, { bearer: keys.personalViewer.key }, c.params?.(w).mine, c.body?.(w));
+    if (c.role === "viewer") {
+      expect(res.status).toBe(200);
+      return;
+    }
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: `This needs the ${c.role} role or higher; this API key's role in Personal is viewer` });
+  });
+});
+
 describe.each(Object.entries(ROUTES).filter(([, c]) => c.params))("route %s, across workspaces", (file, c) => {
   it("answers 404 for the other workspace's resource, and to an outsider for ours", async () => {
     const res = await call(file, "GET", w.cookie.owner, c.params!(w).theirs);
     expect(res.status).toBe(404);
     const outsider = await call(file, "GET", w.cookie.outsider, c.params!(w).mine);
     expect(outsider.status).toBe(404);
+  });
+
+  it("answers 404 to a key for the other workspace's resource, both ways", async () => {
+    expect((await call(file, "GET", { bearer: keys.personalViewer.key }, c.params!(w).theirs)).status).toBe(404);
+    expect((await call(file, "GET", { bearer: keys.otherViewer.key }, c.params!(w).mine)).status).toBe(404);
   });
 });
 

@@ -2,17 +2,26 @@ import { NextResponse } from "next/server";
 import type { WorkspaceRole } from "@/db/schema";
 import { failure } from "@/lib/read-models/respond";
 import { AccessError } from "./errors";
-import { requireScope, type Scope } from "./scope";
+import { requireRouteScope, type RouteScope } from "./scope";
 
 /**
- * A route handler's body, run only for a signed-in viewer with at least `needed` in the
- * active workspace. Refusals are JSON: 401, 403 naming the role, 404 across workspaces.
+ * A route handler's body, run only for a signed-in viewer, or an API key, with at least
+ * `needed` in the workspace. Refusals are JSON: 401, 403 naming the role, 404 across
+ * workspaces, 429 (with Retry-After) for a key over its rate limit.
  */
-export async function guardRoute(request: Request, needed: WorkspaceRole, body: (scope: Scope) => Promise<Response>): Promise<Response> {
+export async function guardRoute(request: Request, needed: WorkspaceRole, body: (scope: RouteScope) => Promise<Response>): Promise<Response> {
   try {
-    return await body(await requireScope(request.headers, needed));
+    return await body(await requireRouteScope(request.headers, needed));
   } catch (e) {
-    if (e instanceof AccessError) return NextResponse.json({ error: e.message }, { status: e.status, headers: { "cache-control": "no-store" } });
+    if (e instanceof AccessError) return refusal(e);
     return failure(e);
   }
+}
+
+function refusal(e: AccessError): Response {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (e.retryAfterSeconds !== undefined) headers["retry-after"] = String(e.retryAfterSeconds);
+  // A 401 says how to authenticate (RFC 9110): with a session cookie, or a key as a Bearer token.
+  if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="venuefolio"';
+  return NextResponse.json({ error: e.message }, { status: e.status, headers });
 }

@@ -4,7 +4,7 @@ import type { WorkspaceRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AccessError } from "./errors";
 import { safeNextPath } from "./next-path";
-import { scopeFor } from "./scope";
+import { keyScopeFor, scopeFor } from "./scope";
 
 const db = {} as Db;
 const viewer = (role: WorkspaceRole | null): Viewer => ({
@@ -45,6 +45,24 @@ describe("scopeFor: who may do what, in which workspace", () => {
   ] as const)("a %s asking for %s: allowed %s; a refusal names the role needed", (role, needed, allowed) => {
     if (allowed) expect(scopeFor(db, viewer(role), needed).ownerId).toBe("w1");
     else expect(refusal(() => scopeFor(db, viewer(role), needed))).toEqual({ status: 403, message: `This needs the ${needed} role or higher; your role in Fund A is ${role}` });
+  });
+});
+
+describe("keyScopeFor: a request made with an API key", () => {
+  const caller = (role: WorkspaceRole) => ({
+    keyId: "k1",
+    workspace: { id: "w1", name: "Fund A", slug: "fund-a", role, baseCurrency: "USD", timeZone: "UTC" },
+  });
+
+  it("scopes to the key's workspace and says a key is asking", () => {
+    expect(keyScopeFor(db, caller("member"), "member")).toMatchObject({ ownerId: "w1", caller: { kind: "apiKey", keyId: "k1" }, workspace: { role: "member" } });
+  });
+
+  it("403 naming the role needed and the key's own", () => {
+    expect(refusal(() => keyScopeFor(db, caller("viewer"), "member"))).toEqual({
+      status: 403,
+      message: "This needs the member role or higher; this API key's role in Fund A is viewer",
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { grantPermissions, type ApiKeyRole } from "@/db/queries/api-key-grant";
 import { createConnection } from "@/db/queries/connections";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
@@ -19,6 +20,8 @@ export interface AccessWorld {
   other: { id: string; connectionId: string; batchId: string; invitationId: string };
   /** Cookie headers of people in the Personal workspace, by role, and of the other workspace's owner. */
   cookie: Record<WorkspaceRole, string> & { outsider: string };
+  /** The same people's user ids. */
+  userId: Record<WorkspaceRole, string> & { outsider: string };
 }
 
 export async function signUp(auth: Auth, p: { email: string; name: string; password?: string }): Promise<{ userId: string; cookie: string }> {
@@ -51,12 +54,14 @@ export async function openAccessWorld(): Promise<AccessWorld> {
   const personalId = (await listMemberships(handle.db, owner.userId))[0]!.workspace.id;
   const otherId = (await listMemberships(handle.db, outsider.userId))[0]!.workspace.id;
   const cookie = { owner: owner.cookie, outsider: outsider.cookie } as AccessWorld["cookie"];
+  const userId = { owner: owner.userId, outsider: outsider.userId } as AccessWorld["userId"];
   for (const role of ["admin", "member", "viewer"] as const) {
     // Signed up with ALLOW_SIGNUP (so each gets a workspace of their own), then added to Personal and pointed at it.
     const person = await signUp(auth, { email: `${role}@example.com`, name: role });
     await addMember(handle.db, { workspaceId: personalId, userId: person.userId, role });
     await setActiveWorkspace(auth, person.cookie, personalId);
     cookie[role] = person.cookie;
+    userId[role] = person.userId;
   }
   const personalConn = await createConnection(handle.db, { ownerId: personalId, provider: "demo", label: "Demo", config: { seed: "access" } });
   const otherConn = await createConnection(handle.db, { ownerId: otherId, provider: "demo", label: "Other demo", config: { seed: "other" } });
@@ -76,7 +81,27 @@ export async function openAccessWorld(): Promise<AccessWorld> {
     personal: { id: personalId, connectionId: personalConn.id, batchId: personalBatch, invitationId: await invite(personalId, owner.userId, "guest@example.com") },
     other: { id: otherId, connectionId: otherConn.id, batchId: otherBatch, invitationId: await invite(otherId, outsider.userId, "their-guest@example.com") },
     cookie,
+    userId,
   };
+}
+
+/**
+ * A key made as the settings page makes it (server-side, with its grant), by `creator` in
+ * `workspaceId`; `grant: false` makes one with no role, as better-auth's own route would.
+ */
+export async function mintApiKey(
+  w: AccessWorld,
+  p: { workspaceId: string; creator: string; role: ApiKeyRole; grant?: boolean; name?: string },
+): Promise<{ id: string; key: string }> {
+  const created = await w.auth.api.createApiKey({
+    body: {
+      name: p.name ?? `${p.role} key`,
+      userId: p.creator,
+      organizationId: p.workspaceId,
+      ...(p.grant === false ? {} : { permissions: grantPermissions({ role: p.role, createdBy: p.creator }) }),
+    },
+  });
+  return { id: created.id, key: created.key };
 }
 
 async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: string): Promise<void> {

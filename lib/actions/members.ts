@@ -6,6 +6,7 @@ import { getInvitation } from "@/db/queries/members";
 import { actionClient } from "@/lib/access/action-client";
 import { AccessError } from "@/lib/access/errors";
 import { getRuntime } from "@/lib/runtime/app-db";
+import { isBetterAuthRefusal } from "./better-auth-refusal";
 import { invitationPath, inviteInputSchema } from "@/lib/read-models/members";
 
 /**
@@ -25,9 +26,7 @@ export const inviteMember = actionClient
       });
       return { id: invitation.id, email: invitation.email, role: parsedInput.role, path: invitationPath(invitation.id) };
     } catch (e) {
-      // better-auth's own refusals (already a member, already invited) are the person's to
-      // read; anything else is a server failure, logged and reported as such.
-      if (isRefusal(e)) throw new AccessError(409, e.message);
+      if (isBetterAuthRefusal(e)) throw new AccessError(409, e.message);
       throw e;
     }
   });
@@ -42,12 +41,3 @@ export const cancelInvitation = actionClient
     await auth.api.cancelInvitation({ headers: await headers(), body: { invitationId: parsedInput.invitationId } });
     return { cancelled: parsedInput.invitationId };
   });
-
-/**
- * better-auth's APIError with a 4xx status. Checked by shape, not `instanceof`: the server
- * bundle can hold a second copy of the class, and then `instanceof` misses its refusals.
- */
-function isRefusal(e: unknown): e is Error {
-  const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  return e instanceof Error && e.name === "APIError" && typeof status === "number" && status >= 400 && status < 500;
-}

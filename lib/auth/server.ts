@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { apiKeys, authAccounts, sessions, users, verifications, workspaceInvitations, workspaceMembers, workspaces } from "@/db/schema";
 import { pendingInvitationFor } from "@/db/queries/invitations";
 import { hasAnyUser, listMemberships } from "@/db/queries/workspaces";
+import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, API_KEY_START_LENGTH } from "./api-key-format";
 import { organizationAc, organizationRoles } from "./roles";
 import { placeNewUser } from "./first-user";
 import { authLogger } from "./logger";
@@ -43,6 +44,11 @@ export function createAuth(db: Db, config: AuthConfig) {
         apikey: apiKeys,
       },
     }),
+    // better-auth's own HTTP routes for keys stay closed: through them an admin could mint a
+    // key with no role and no name, rename one, or list keys past our rules. Keys are made
+    // and revoked only by lib/actions/api-keys.ts, which calls the same endpoints on the
+    // server (auth.api.*, which these paths do not affect); verify is server-only already.
+    disabledPaths: API_KEY_HTTP_PATHS,
     emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
@@ -91,7 +97,22 @@ export function createAuth(db: Db, config: AuthConfig) {
         allowUserToCreateOrganization: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
       }),
-      apiKey({ references: "organization" }),
+      apiKey({
+        // A key belongs to a workspace (referenceId = workspace id), not to a person.
+        references: "organization",
+        defaultPrefix: API_KEY_PREFIX,
+        defaultKeyLength: API_KEY_RANDOM_LENGTH,
+        startingCharactersConfig: { shouldStore: true, charactersLength: API_KEY_START_LENGTH },
+        requireName: true,
+        maximumNameLength: API_KEY_NAME_MAX,
+        keyExpiration: { minExpiresIn: 1, maxExpiresIn: API_KEY_MAX_DAYS },
+        // A key's role lives in its permissions, which only the server may set; metadata,
+        // which a client could set, stays off. A key never becomes a better-auth session:
+        // pages and server actions take cookies only, and routes resolve keys themselves.
+        enableMetadata: false,
+        enableSessionForAPIKeys: false,
+        rateLimit: { enabled: true, ...API_KEY_RATE_LIMIT },
+      }),
       // Last: lets server actions (sign out, switch workspace) set and clear the session cookie.
       nextCookies(),
     ],
@@ -99,6 +120,24 @@ export function createAuth(db: Db, config: AuthConfig) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** better-auth's API-key routes a browser could reach; see `disabledPaths` above. */
+export const API_KEY_HTTP_PATHS = ["/api-key/create", "/api-key/get", "/api-key/update", "/api-key/delete", "/api-key/list"];
+
+export const API_KEY_NAME_MAX = 64;
+export const API_KEY_MAX_DAYS = 365;
+
+/**
+ * Per key. The plugin's default (10 a day) would stop any script; and its window is not a
+ * fixed minute: the count starts over only after a whole window passes with no request
+ * (each request moves the window's start). With a minute-long window (600 a minute), a
+ * client polling every 30 s would never get that quiet minute, and after 600 requests
+ * (five hours) would be refused. A one-second window never counts against a client that
+ * pauses a second between rounds, however long it runs, while a tight loop gets 20
+ * requests, then a 429 with Retry-After: 1 (about 15 requests a second, roughly 900 a
+ * minute at most, sustained).
+ */
+export const API_KEY_RATE_LIMIT = { timeWindow: 1000, maxRequests: 20 };
 
 async function hasPendingInvitation(db: Db, email: string): Promise<boolean> {
   return (await pendingInvitationFor(db, email)) !== null;

@@ -2,4 +2,5 @@
 export const SETTINGS_TABS = [
   { href: "/settings", label: "Workspace" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/api-keys", label: "API keys" },
 ] as const;

@@ -1,9 +1,9 @@
 "use client";
 
-import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { CopyButton } from "@/components/ui/copy-button";
 import { inviteMember } from "@/lib/actions/members";
 import { INVITABLE_ROLES, inviteInputSchema } from "@/lib/read-models/members";
 
@@ -81,14 +81,7 @@ export function InviteForm() {
             <code data-testid="invitation-link" className="min-w-0 flex-1 truncate">
               {link.url}
             </code>
-            <button
-              type="button"
-              aria-label="Copy the invitation link"
-              onClick={() => navigator.clipboard.writeText(link.url).then(() => toast.success("Link copied"), () => toast.error("Copying was refused; select the link instead"))}
-              className="rounded-md p-1.5 hover:bg-surface focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              <Copy aria-hidden className="size-4" />
-            </button>
+            <CopyButton text={link.url} label="Copy the invitation link" copied="Link copied" refused="Copying was refused; select the link instead" />
           </div>
         </div>
       )}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password-rules";
 
 /**
  * Sign-in and sign-up against better-auth's own routes (/api/auth/sign-in/email,
@@ -13,7 +14,7 @@ import { z } from "zod";
 const fields = {
   name: z.string().trim().min(1, "Enter your name"),
   email: z.email("Enter an email address"),
-  password: z.string().min(10, "At least 10 characters"),
+  password: newPasswordSchema,
 };
 const signInSchema = z.object({ email: fields.email, password: z.string().min(1, "Enter your password") });
 const signUpSchema = z.object(fields);

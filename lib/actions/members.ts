@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getInvitation } from "@/db/queries/members";
 import { actionClient } from "@/lib/access/action-client";
-import { AccessError } from "@/lib/access/errors";
 import { getRuntime } from "@/lib/runtime/app-db";
+import { askBetterAuth } from "@/lib/actions/better-auth-refusal";
 import { invitationPath, inviteInputSchema } from "@/lib/read-models/members";
 
 /**
@@ -18,18 +18,13 @@ export const inviteMember = actionClient
   .inputSchema(inviteInputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const { auth } = await getRuntime();
-    try {
-      const invitation = await auth.api.createInvitation({
-        headers: await headers(),
-        body: { email: parsedInput.email, role: parsedInput.role, organizationId: ctx.ownerId },
-      });
-      return { id: invitation.id, email: invitation.email, role: parsedInput.role, path: invitationPath(invitation.id) };
-    } catch (e) {
-      // better-auth's own refusals (already a member, already invited) are the person's to
-      // read; anything else is a server failure, logged and reported as such.
-      if (isRefusal(e)) throw new AccessError(409, e.message);
-      throw e;
-    }
+    const requestHeaders = await headers();
+    // better-auth's own refusals (already a member, already invited) are the person's to
+    // read (409); anything else is a server failure, logged and reported as such.
+    const invitation = await askBetterAuth(() =>
+      auth.api.createInvitation({ headers: requestHeaders, body: { email: parsedInput.email, role: parsedInput.role, organizationId: ctx.ownerId } }),
+    );
+    return { id: invitation.id, email: invitation.email, role: parsedInput.role, path: invitationPath(invitation.id) };
   });
 
 /** Withdraws an open invitation of the active workspace; another workspace's is "not found". */
@@ -42,12 +37,3 @@ export const cancelInvitation = actionClient
     await auth.api.cancelInvitation({ headers: await headers(), body: { invitationId: parsedInput.invitationId } });
     return { cancelled: parsedInput.invitationId };
   });
-
-/**
- * better-auth's APIError with a 4xx status. Checked by shape, not `instanceof`: the server
- * bundle can hold a second copy of the class, and then `instanceof` misses its refusals.
- */
-function isRefusal(e: unknown): e is Error {
-  const status = (e as { statusCode?: unknown } | null)?.statusCode;
-  return e instanceof Error && e.name === "APIError" && typeof status === "number" && status >= 400 && status < 500;
-}

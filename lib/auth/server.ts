@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { apiKeys, authAccounts, sessions, users, verifications, workspaceInvitations, workspaceMembers, workspaces } from "@/db/schema";
 import { pendingInvitationFor } from "@/db/queries/invitations";
 import { hasAnyUser, listMemberships } from "@/db/queries/workspaces";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 import { organizationAc, organizationRoles } from "./roles";
 import { placeNewUser } from "./first-user";
 
@@ -41,7 +42,7 @@ export function createAuth(db: Db, config: AuthConfig) {
         apikey: apiKeys,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,

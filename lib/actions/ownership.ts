@@ -7,7 +7,7 @@ import { deleteWorkspace as removeWorkspace } from "@/db/queries/workspace-delet
 import { actionClient } from "@/lib/access/action-client";
 import { AccessError } from "@/lib/access/errors";
 import { moveToNextWorkspace } from "@/lib/actions/next-workspace";
-import { deleteWorkspaceInputSchema, transferInputSchema } from "@/lib/read-models/ownership";
+import { deleteWorkspaceInputSchema, nameMismatch, transferInputSchema } from "@/lib/read-models/ownership";
 
 /**
  * Makes another member the owner; the owner who asks becomes an admin. One transaction
@@ -35,7 +35,7 @@ export const deleteWorkspace = actionClient
     const ws = ctx.viewer.workspace;
     if (parsedInput.workspaceId !== ws.id) throw new NotFoundError("workspace");
     if (parsedInput.confirmName !== ws.name) {
-      returnValidationErrors(deleteWorkspaceInputSchema, { confirmName: { _errors: [`Type the name exactly as shown: ${ws.name}`] } });
+      returnValidationErrors(deleteWorkspaceInputSchema, { confirmName: { _errors: [nameMismatch(ws.name)] } });
     }
     await removeWorkspace(ctx.db, { ownerId: ws.id });
     return { deleted: ws.name, next: await moveToNextWorkspace(ctx.db, ctx.viewer.user.id) };

@@ -21,3 +21,12 @@ export function fieldErrorsOfAction(validationErrors: unknown): Record<string, s
   }
   return out;
 }
+
+/** A form's errors after its action answered: none when it succeeded; else per field, or the reason under "" (the whole form). */
+export function answerErrors(answer: { data?: unknown; serverError?: { message: string }; validationErrors?: unknown } | null | undefined): Record<string, string> | null {
+  if (answer?.data) return null;
+  if (!answer) return { "": "The server could not be reached; try again" };
+  const fields = fieldErrorsOfAction(answer.validationErrors);
+  if (Object.keys(fields).length > 0) return fields;
+  return { "": answer.serverError?.message ?? "The request was refused; reload the page and try again" };
+}

@@ -8,3 +8,9 @@ export const deleteWorkspaceInputSchema = z.object({
   workspaceId: z.uuid(),
   confirmName: z.string().trim().min(1, "Type the workspace's name to confirm"),
 });
+
+export const nameMismatch = (name: string) => `Type the name exactly as shown: ${name}`;
+
+/** The browser's check, which knows the name to match; the action checks against the workspace itself. */
+export const deleteConfirmationFor = (name: string) =>
+  deleteWorkspaceInputSchema.refine((p) => p.confirmName === name, { path: ["confirmName"], message: nameMismatch(name) });

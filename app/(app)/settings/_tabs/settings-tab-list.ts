@@ -2,4 +2,6 @@
 export const SETTINGS_TABS = [
   { href: "/settings", label: "Workspace" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/profile", label: "Profile" },
+  { href: "/settings/ownership", label: "Ownership" },
 ] as const;

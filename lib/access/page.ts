@@ -3,10 +3,10 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { hasAnyUser } from "@/db/queries/workspaces";
 import type { WorkspaceRole } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getRuntime } from "@/lib/runtime/app-db";
 import { AccessError, NoWorkspaceError } from "./errors";
 import { REQUEST_PATH_HEADER, safeNextPath } from "./next-path";
-import type { Viewer } from "@/lib/auth/viewer";
 import { scopeFor, viewerOf, type Scope } from "./scope";
 
 /**

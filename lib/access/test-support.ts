@@ -1,8 +1,8 @@
+import { eq } from "drizzle-orm";
 import { createConnection } from "@/db/queries/connections";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { eq } from "drizzle-orm";
 import { workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";

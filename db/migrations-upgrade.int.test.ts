@@ -26,10 +26,6 @@ const FIXTURES_DIR = path.join(process.cwd(), "db", "upgrade-fixtures");
  * other relation.
  */
 const MOVED_RELATIONS: Record<string, string> = {
-  // 0010: the install's local owner (who never had a password) became the Personal
-  // workspace, with the same id, so every owner_id still points at it.
-  users: `select id, email, name, created_at from users
-    union all select id, 'owner@localhost', 'Local owner', created_at from workspaces where slug = 'personal'`,
   // 0009: one json document of per-symbol rows per snapshot.
   snapshot_positions: `select h.snapshot_id, h.owner_id, r.symbol, r.asset, r.kind, r.quantity, r.price,
       r."valueBase" as value_base, r."notionalBase" as notional_base, r.weight, r."fxRate" as fx_rate, r."pnlPct" as pnl_pct

@@ -85,6 +85,6 @@ test("the owner invites a viewer, who sees the dashboard with no Resync button; 
   await expect(page.getByTestId("member-table")).toContainText("viewer@example.com");
   await page.getByLabel("Email").fill("viewer@example.com");
   await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.locator('p[role="alert"]')).toHaveText("User is already a member of this organization");
+  await expect(page.locator('p[role="alert"]')).toHaveText("User is already a member of this workspace");
   await expect(page.getByLabel("Email")).toHaveValue("viewer@example.com");
 });

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { z } from "zod";
+import { TextField } from "@/components/ui/text-field";
+import { newPasswordSchema } from "@/lib/auth/password-rules";
 
 /**
  * Sign-in and sign-up against better-auth's own routes (/api/auth/sign-in/email,
@@ -13,7 +15,7 @@ import { z } from "zod";
 const fields = {
   name: z.string().trim().min(1, "Enter your name"),
   email: z.email("Enter an email address"),
-  password: z.string().min(10, "At least 10 characters"),
+  password: newPasswordSchema,
 };
 const signInSchema = z.object({ email: fields.email, password: z.string().min(1, "Enter your password") });
 const signUpSchema = z.object(fields);
@@ -87,9 +89,9 @@ export function AuthForm({
         onSubmit(new FormData(e.currentTarget));
       }}
     >
-      {mode === "sign-up" && <Field name="name" label="Name" autoComplete="name" error={errors.name} />}
-      <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={email} />
-      <Field
+      {mode === "sign-up" && <TextField name="name" label="Name" autoComplete="name" error={errors.name} />}
+      <TextField name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={email} />
+      <TextField
         name="password"
         label="Password"
         type="password"
@@ -109,31 +111,5 @@ export function AuthForm({
         {pending ? "Please wait…" : submitLabel}
       </button>
     </form>
-  );
-}
-
-function Field(p: { name: string; label: string; type?: string; autoComplete: string; error?: string; defaultValue?: string }) {
-  const id = `field-${p.name}`;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {p.label}
-      </label>
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? "text"}
-        autoComplete={p.autoComplete}
-        defaultValue={p.defaultValue}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
-      />
-      {p.error && (
-        <p id={`${id}-error`} className="text-sm text-rose-700 dark:text-rose-300">
-          {p.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -4,6 +4,8 @@ import { users, workspaceInvitations, workspaceMembers, type WorkspaceRole } fro
 import { NotFoundError } from "./not-found";
 
 export interface MemberRow {
+  /** The membership's id (better-auth's member id), what role changes and removals name. */
+  memberId: string;
   userId: string;
   name: string;
   email: string;
@@ -11,16 +13,36 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+const memberColumns = {
+  memberId: workspaceMembers.id,
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: workspaceMembers.role,
+  joinedAt: workspaceMembers.createdAt,
+};
+
 /** The workspace's people, owners first, then by when they joined. */
 export async function listMembers(db: Db, p: { ownerId: string }): Promise<MemberRow[]> {
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: workspaceMembers.role, joinedAt: workspaceMembers.createdAt })
+    .select(memberColumns)
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.userId))
     .where(eq(workspaceMembers.organizationId, p.ownerId))
     .orderBy(asc(workspaceMembers.createdAt));
   const rank: Record<string, number> = { owner: 0, admin: 1, member: 2, viewer: 3 };
   return rows.map((r) => ({ ...r, role: r.role as WorkspaceRole })).sort((a, b) => (rank[a.role] ?? 9) - (rank[b.role] ?? 9));
+}
+
+/** One member of this workspace, or NotFoundError: another workspace's member is not told apart from none. */
+export async function getMember(db: Db, p: { ownerId: string; memberId: string }): Promise<MemberRow> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(workspaceMembers)
+    .innerJoin(users, eq(users.id, workspaceMembers.userId))
+    .where(and(eq(workspaceMembers.id, p.memberId), eq(workspaceMembers.organizationId, p.ownerId)));
+  if (!row) throw new NotFoundError("member");
+  return { ...row, role: row.role as WorkspaceRole };
 }
 
 export interface InvitationRow {

@@ -12,6 +12,18 @@ export async function ensurePersonalWorkspace(db: Db): Promise<Workspace> {
   return row!;
 }
 
+/**
+ * The workspace an install starts with. While nobody has an account it is made if missing (a
+ * fresh install; the demo goes there). Once someone has signed up it is only found, never made
+ * again: an owner who deleted it meant it, and a new one would hold the demo for nobody, or be
+ * handed to the next person who signs up.
+ */
+export async function installWorkspace(db: Db): Promise<Workspace | null> {
+  if (!(await hasAnyUser(db))) return ensurePersonalWorkspace(db);
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, PERSONAL_SLUG));
+  return row ?? null;
+}
+
 export async function createWorkspace(db: Db, p: { name: string; slug: string }): Promise<Workspace> {
   const [row] = await db.insert(workspaces).values(p).returning();
   return row!;

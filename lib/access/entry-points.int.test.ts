@@ -74,6 +74,32 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ mine: { invitationId: w.personal.invitationId }, theirs: { invitationId: w.other.invitationId } }),
     notFound: "invitation not found",
   },
+  "member-roles.ts#changeMemberRole": {
+    role: "admin",
+    input: (w) => ({ mine: { memberId: w.personal.memberIds.viewer, role: "member" }, theirs: { memberId: w.other.memberIds.owner, role: "member" } }),
+    notFound: "member not found",
+  },
+  "member-roles.ts#removeMember": {
+    role: "admin",
+    input: (w) => ({ mine: { memberId: w.personal.memberIds.viewer }, theirs: { memberId: w.other.memberIds.owner } }),
+    notFound: "member not found",
+  },
+  "member-roles.ts#leaveWorkspace": { role: "viewer", input: () => ({ mine: {} }) },
+  "ownership.ts#transferOwnership": {
+    role: "owner",
+    input: (w) => ({ mine: { memberId: w.personal.memberIds.admin }, theirs: { memberId: w.other.memberIds.owner } }),
+    notFound: "member not found",
+  },
+  "ownership.ts#deleteWorkspace": {
+    role: "owner",
+    input: (w) => ({ mine: { workspaceId: w.personal.id, confirmName: "Personal" }, theirs: { workspaceId: w.other.id, confirmName: "Outsider's workspace" } }),
+    notFound: "workspace not found",
+  },
+  "profile.ts#updateProfile": { role: "viewer", input: () => ({ mine: { name: "Renamed" } }) },
+  "profile.ts#changePassword": {
+    role: "viewer",
+    input: () => ({ mine: { currentPassword: "correct horse battery", newPassword: "a brand new password", confirmPassword: "a brand new password", revokeOtherSessions: false } }),
+  },
 };
 
 const APP = path.join(process.cwd(), "app");

@@ -19,7 +19,15 @@ export class AccessError extends Error {
 }
 
 export const signInRequired = () => new AccessError(401, "Sign in first: this needs a session");
-export const noWorkspace = () => new AccessError(403, "You are not a member of any workspace yet: accept an invitation first");
+/** Signed in, but in no workspace: never joined one, left or was removed, or the last one was deleted. */
+export class NoWorkspaceError extends AccessError {
+  constructor() {
+    super(403, "You are not a member of any workspace: accept an invitation first");
+    this.name = "NoWorkspaceError";
+  }
+}
+
+export const noWorkspace = () => new NoWorkspaceError();
 export const roleTooLow = (needed: WorkspaceRole, actual: WorkspaceRole, workspace: string) =>
   new AccessError(403, `This needs the ${needed} role or higher; your role in ${workspace} is ${actual}`);
 export const keyRoleTooLow = (needed: WorkspaceRole, actual: WorkspaceRole, workspace: string) =>

@@ -1,9 +1,10 @@
+import { eq } from "drizzle-orm";
 import { grantPermissions, type ApiKeyRole } from "@/db/queries/api-key-grant";
 import { createConnection } from "@/db/queries/connections";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { workspaceInvitations, type WorkspaceRole } from "@/db/schema";
+import { workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -15,9 +16,9 @@ import type { DbHandle } from "@/db/client";
 export interface AccessWorld {
   handle: DbHandle;
   auth: Auth;
-  /** The Personal workspace (the first person owns it) and a second one. */
-  personal: { id: string; connectionId: string; batchId: string; invitationId: string };
-  other: { id: string; connectionId: string; batchId: string; invitationId: string };
+  /** The Personal workspace (the first person owns it) and a second one; `memberIds` by role (the outsider is the other's owner). */
+  personal: { id: string; connectionId: string; batchId: string; invitationId: string; memberIds: Record<WorkspaceRole, string> };
+  other: { id: string; connectionId: string; batchId: string; invitationId: string; memberIds: { owner: string } };
   /** Cookie headers of people in the Personal workspace, by role, and of the other workspace's owner. */
   cookie: Record<WorkspaceRole, string> & { outsider: string };
   /** The same people's user ids. */
@@ -75,11 +76,27 @@ export async function openAccessWorld(): Promise<AccessWorld> {
         .values({ organizationId: workspaceId, email, role: "viewer", inviterId, expiresAt: new Date(Date.now() + 86_400_000) })
         .returning({ id: workspaceInvitations.id })
     )[0]!.id;
+  const memberIds = async (workspaceId: string) =>
+    Object.fromEntries(
+      (await handle.db.select({ id: workspaceMembers.id, role: workspaceMembers.role }).from(workspaceMembers).where(eq(workspaceMembers.organizationId, workspaceId))).map((m) => [m.role, m.id]),
+    );
   return {
     handle,
     auth,
-    personal: { id: personalId, connectionId: personalConn.id, batchId: personalBatch, invitationId: await invite(personalId, owner.userId, "guest@example.com") },
-    other: { id: otherId, connectionId: otherConn.id, batchId: otherBatch, invitationId: await invite(otherId, outsider.userId, "their-guest@example.com") },
+    personal: {
+      id: personalId,
+      connectionId: personalConn.id,
+      batchId: personalBatch,
+      invitationId: await invite(personalId, owner.userId, "guest@example.com"),
+      memberIds: (await memberIds(personalId)) as Record<WorkspaceRole, string>,
+    },
+    other: {
+      id: otherId,
+      connectionId: otherConn.id,
+      batchId: otherBatch,
+      invitationId: await invite(otherId, outsider.userId, "their-guest@example.com"),
+      memberIds: (await memberIds(otherId)) as { owner: string },
+    },
     cookie,
     userId,
   };

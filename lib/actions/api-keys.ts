@@ -9,7 +9,7 @@ import { AccessError } from "@/lib/access/errors";
 import { hasRole } from "@/lib/auth/roles";
 import { createApiKeyInputSchema } from "@/lib/read-models/api-keys";
 import { getRuntime } from "@/lib/runtime/app-db";
-import { isBetterAuthRefusal } from "./better-auth-refusal";
+import { asAccessError } from "./better-auth-refusal";
 
 /**
  * Creates a key of the active workspace (admins and owners) with a role no higher than the
@@ -48,8 +48,7 @@ export const createApiKey = actionClient
         expiresAt: created.expiresAt ? new Date(created.expiresAt).toISOString() : null,
       };
     } catch (e) {
-      if (isBetterAuthRefusal(e)) throw new AccessError(409, e.message);
-      throw e;
+      throw asAccessError(e);
     }
   });
 

@@ -4,9 +4,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getInvitation } from "@/db/queries/members";
 import { actionClient } from "@/lib/access/action-client";
-import { AccessError } from "@/lib/access/errors";
 import { getRuntime } from "@/lib/runtime/app-db";
-import { isBetterAuthRefusal } from "./better-auth-refusal";
+import { askBetterAuth } from "@/lib/actions/better-auth-refusal";
 import { invitationPath, inviteInputSchema } from "@/lib/read-models/members";
 
 /**
@@ -19,16 +18,13 @@ export const inviteMember = actionClient
   .inputSchema(inviteInputSchema)
   .action(async ({ parsedInput, ctx }) => {
     const { auth } = await getRuntime();
-    try {
-      const invitation = await auth.api.createInvitation({
-        headers: await headers(),
-        body: { email: parsedInput.email, role: parsedInput.role, organizationId: ctx.ownerId },
-      });
-      return { id: invitation.id, email: invitation.email, role: parsedInput.role, path: invitationPath(invitation.id) };
-    } catch (e) {
-      if (isBetterAuthRefusal(e)) throw new AccessError(409, e.message);
-      throw e;
-    }
+    const requestHeaders = await headers();
+    // better-auth's own refusals (already a member, already invited) are the person's to
+    // read (409); anything else is a server failure, logged and reported as such.
+    const invitation = await askBetterAuth(() =>
+      auth.api.createInvitation({ headers: requestHeaders, body: { email: parsedInput.email, role: parsedInput.role, organizationId: ctx.ownerId } }),
+    );
+    return { id: invitation.id, email: invitation.email, role: parsedInput.role, path: invitationPath(invitation.id) };
   });
 
 /** Withdraws an open invitation of the active workspace; another workspace's is "not found". */

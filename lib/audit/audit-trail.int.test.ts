@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
@@ -32,6 +32,27 @@ async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
   return e.cause instanceof Error ? e.cause.message : e.message;
 }
 
+/**
+ * Runs `statement` in a transaction that names `workspaceId` as being deleted (as
+ * deleteWorkspace does), then rolls it back: its count of rows `n`, or the database's refusal.
+ */
+async function inDeletionOf(workspaceId: string, statement: ReturnType<typeof sql>): Promise<number> {
+  let n = -1;
+  try {
+    await h.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('venuefolio.deleting_workspace', ${workspaceId}, true)`);
+      const r = (await tx.execute(statement)) as unknown;
+      const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n?: number }[];
+      n = rows[0]?.n ?? rows.length;
+      tx.rollback();
+    });
+  } catch (e) {
+    if (e instanceof TransactionRollbackError) return n;
+    throw new Error(e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e));
+  }
+  throw new Error("the transaction was not rolled back");
+}
+
 beforeAll(async () => {
   h = await openTestDb();
   ownerId = (await ensurePersonalWorkspace(h.db)).id;
@@ -50,6 +71,23 @@ describe("the audit trail is append-only in the database itself", () => {
 
   it("UPDATE and DELETE of fills are refused", async () => {
     expect(await refusal(sql`update fills set price = 1`)).toBe("fills is append-only: UPDATE refused");
+    expect(await refusal(sql`delete from fills`)).toBe("fills is append-only: DELETE refused");
+  });
+
+  it("a workspace deletion opens DELETE only for the workspace it names, in its own transaction", async () => {
+    const [{ ownerId }] = (await h.db.select({ ownerId: orderEvents.ownerId }).from(orderEvents).limit(1)) as [{ ownerId: string }];
+    const other = "00000000-0000-4000-8000-00000000beef";
+    // Named: its events and fills can be deleted (rolled back here, so the chain tests below keep their data).
+    expect(await inDeletionOf(ownerId, sql`with d as (delete from order_events returning 1) select count(*)::int as n from d`)).toBe(174);
+    expect(await inDeletionOf(ownerId, sql`with d as (delete from fills returning 1) select count(*)::int as n from d`)).toBeGreaterThan(0);
+    // Another workspace named: these rows stay refused.
+    await expect(inDeletionOf(other, sql`delete from order_events`)).rejects.toThrow("order_events is append-only: DELETE refused");
+    await expect(inDeletionOf(other, sql`delete from fills`)).rejects.toThrow("fills is append-only: DELETE refused");
+    // Even the named workspace's rows cannot be rewritten or truncated.
+    await expect(inDeletionOf(ownerId, sql`update fills set price = 1`)).rejects.toThrow("fills is append-only: UPDATE refused");
+    await expect(inDeletionOf(ownerId, sql`truncate fills cascade`)).rejects.toThrow("fills is append-only: TRUNCATE refused");
+    // The setting lasts only for its transaction.
+    await h.db.execute(sql`select set_config('venuefolio.deleting_workspace', ${ownerId}, true)`);
     expect(await refusal(sql`delete from fills`)).toBe("fills is append-only: DELETE refused");
   });
 });

@@ -8,6 +8,7 @@ import { apiKeys, authAccounts, sessions, users, verifications, workspaceInvitat
 import { pendingInvitationFor } from "@/db/queries/invitations";
 import { hasAnyUser, listMemberships } from "@/db/queries/workspaces";
 import { API_KEY_PREFIX, API_KEY_RANDOM_LENGTH, API_KEY_START_LENGTH } from "./api-key-format";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 import { organizationAc, organizationRoles } from "./roles";
 import { placeNewUser } from "./first-user";
 import { authLogger } from "./logger";
@@ -49,7 +50,7 @@ export function createAuth(db: Db, config: AuthConfig) {
     // and revoked only by lib/actions/api-keys.ts, which calls the same endpoints on the
     // server (auth.api.*, which these paths do not affect); verify is server-only already.
     disabledPaths: API_KEY_HTTP_PATHS,
-    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,

@@ -1,5 +1,5 @@
 import { openDb, type DbHandle } from "@/db/client";
-import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
+import { installWorkspace } from "@/db/queries/workspaces";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { databaseTarget, env } from "@/lib/env";
 import { generatedSecret } from "@/lib/security/generated-secret";
@@ -17,9 +17,10 @@ async function start(): Promise<AppRuntime> {
   const e = env();
   const handle = await openDb(databaseTarget(e));
   // The install's first workspace exists before anyone signs up: the demo (or an upgraded
-  // install's data) is there, and the first person to sign up becomes its owner.
-  const personal = await ensurePersonalWorkspace(handle.db);
-  if (e.DEMO_SEED === "on") await ensureDemoPortfolio(handle.db, { ownerId: personal.id });
+  // install's data) is there, and the first person to sign up becomes its owner. Once its
+  // owner has deleted it, it stays deleted (installWorkspace).
+  const personal = await installWorkspace(handle.db);
+  if (personal && e.DEMO_SEED === "on") await ensureDemoPortfolio(handle.db, { ownerId: personal.id });
   const secret =
     e.BETTER_AUTH_SECRET ??
     generatedSecret(e.BETTER_AUTH_SECRET_FILE, (abs) => `Generated a session signing secret at ${abs} (mode 0600). Keep it: replacing it signs everyone out.`);

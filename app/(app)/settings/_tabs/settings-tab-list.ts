@@ -3,4 +3,6 @@ export const SETTINGS_TABS = [
   { href: "/settings", label: "Workspace" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/profile", label: "Profile" },
+  { href: "/settings/ownership", label: "Ownership" },
 ] as const;

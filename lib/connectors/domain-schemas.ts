@@ -131,7 +131,7 @@ export const cashFlowSchema = z
     amount: positiveDecimal,
     at: z.date(),
     status: z.enum(CASH_FLOW_STATUSES),
-    venueStatus: z.string(),
+    venueStatus: text.optional(),
     txId: text.optional(),
     network: text.optional(),
     fee: nonNegativeDecimal.optional(),

@@ -206,8 +206,8 @@ export interface CashFlow {
   /** When the venue says the flow happened (deposit credited or detected, withdrawal requested). */
   at: Date;
   status: CashFlowStatus;
-  /** The venue's own status code or word, kept for audit and display ("6", "2", "success"). */
-  venueStatus: string;
+  /** The venue's own status code or word ("6", "2", "success"); absent where it reports none (a statement). */
+  venueStatus?: string;
   /** On-chain transaction hash, or the venue's reference for an off-chain transfer. */
   txId?: string;
   network?: string;

@@ -85,7 +85,7 @@ export function walletFlows(h: WalletHistory): CashFlow[] {
       const withFee: boolean = !inflow && fee !== undefined && !feeTaken;
       feeTaken ||= withFee;
       const amount = withFee && leg.itemisedInputs ? leg.net.abs().minus(first.txFee!) : leg.net.abs();
-      if (!amount.isPositive()) continue;
+      if (amount.lte(0)) continue;
       out.push({
         accountUid,
         venueFlowId: `${txHash}:${leg.key}`,

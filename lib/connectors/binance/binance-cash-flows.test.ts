@@ -142,6 +142,7 @@ describe("Binance cash flows (deposit and withdrawal history)", () => {
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(ConnectorError);
+    expect((e as ConnectorError).kind).toBe("invalid_request");
     expect(fake.requests).toHaveLength(0);
   });
 });

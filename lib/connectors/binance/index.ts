@@ -7,6 +7,7 @@ import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import { cashFlowWindow } from "@/lib/connectors/cash-flows";
+import { ConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
@@ -354,7 +355,12 @@ export class BinanceConnector implements Connector {
    */
   async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
     if (!this.capabilities.includes("cash_flows")) {
-      throw this.reader.fail("GET /sapi/v1/capital/deposit/hisrec", `deposit history is not available on ${this.o.config.environment}`);
+      throw new ConnectorError({
+        kind: "invalid_request",
+        provider: this.provider,
+        endpoint: "GET /sapi/v1/capital/deposit/hisrec",
+        message: `deposit and withdrawal history do not exist on ${this.o.config.environment}`,
+      });
     }
     const { start, end } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS });
     const ex = this.client.exchange;

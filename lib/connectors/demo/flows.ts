@@ -1,5 +1,5 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
-import type { CashFlow, CashFlowStatus } from "../types";
+import { type CashFlow, type CashFlowStatus, flowDirection } from "../types";
 import { hashString, uniform } from "./random";
 import { DEMO_SPOT_ACCOUNT } from "./trading";
 
@@ -101,7 +101,7 @@ export function flowBalanceDeltas(seed: number, now: number): Map<string, Dec> {
   for (const f of demoFlowsUntil(seed, now)) {
     if (f.fails) continue;
     const key = `${f.accountUid}:${f.asset}`;
-    const signed = f.kind === "deposit" ? new D(f.amount) : new D(f.amount).plus(feeOf(f) ?? 0).neg();
+    const signed = new D(f.amount).plus(feeOf(f) ?? 0).times(flowDirection(f.kind));
     out.set(key, (out.get(key) ?? new D(0)).plus(signed));
   }
   return out;

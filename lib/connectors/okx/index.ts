@@ -10,6 +10,7 @@ import type { FetchLike } from "@/lib/connectors/ccxt/strict";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import { openCredentials } from "@/lib/connectors/http/credentials";
 import { cashFlowWindow } from "@/lib/connectors/cash-flows";
+import { ConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
@@ -296,7 +297,12 @@ export class OkxConnector implements Connector {
    */
   async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
     if (!this.capabilities.includes("cash_flows")) {
-      throw this.reader.fail("GET /api/v5/asset/deposit-history", "demo trading has no deposit or withdrawal history");
+      throw new ConnectorError({
+        kind: "invalid_request",
+        provider: this.provider,
+        endpoint: "GET /api/v5/asset/deposit-history",
+        message: "demo trading has no deposit or withdrawal history",
+      });
     }
     const { start } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS });
     const ex = this.client.exchange;

@@ -114,6 +114,7 @@ describe("OKX cash flows (funding account deposit and withdrawal history)", () =
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(ConnectorError);
+    expect((e as ConnectorError).kind).toBe("invalid_request");
     expect(fake.requests).toHaveLength(0);
   });
 });

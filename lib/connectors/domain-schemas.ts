@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isDecimalString } from "@/lib/money/decimal";
+import { D, isDecimalString } from "@/lib/money/decimal";
 import { ConnectorError } from "./errors";
-import type { StreamResult } from "./types";
+import { CASH_FLOW_KINDS, CASH_FLOW_STATUSES, INCOME_KINDS, type StreamResult } from "./types";
 
 /**
  * zod schemas of the domain types: what the sync accepts from any connector. A connector
@@ -116,6 +116,40 @@ export const fillSchema = z.object({
   executedAt: z.date(),
   raw: z.unknown(),
 });
+
+const positiveDecimal = decimal.refine((v) => new D(v).gt(0), { message: "must be positive (the direction is the kind's)" });
+const nonNegativeDecimal = decimal.refine((v) => !new D(v).isNegative(), { message: "must not be negative" });
+
+export const cashFlowSchema = z
+  .object({
+    accountUid: text.optional(),
+    portfolioExternalId: text.optional(),
+    venueFlowId: text,
+    kind: z.enum(CASH_FLOW_KINDS),
+    incomeKind: z.enum(INCOME_KINDS).optional(),
+    asset: text,
+    amount: positiveDecimal,
+    at: z.date(),
+    status: z.enum(CASH_FLOW_STATUSES),
+    venueStatus: text.optional(),
+    txId: text.optional(),
+    network: text.optional(),
+    fee: nonNegativeDecimal.optional(),
+    feeAsset: text.optional(),
+    internal: z.object({ counterpartyAccountUid: text.optional(), reason: text }).optional(),
+    source: z.enum(["venue", "derived"]),
+    description: z.string().optional(),
+    raw: z.unknown(),
+  })
+  .refine((f) => f.accountUid !== undefined || f.portfolioExternalId !== undefined, {
+    message: "a cash flow names the account or the portfolio it moved",
+    path: ["accountUid"],
+  })
+  .refine((f) => (f.kind === "income") === (f.incomeKind !== undefined), {
+    message: "incomeKind is given exactly for income",
+    path: ["incomeKind"],
+  })
+  .refine((f) => f.fee === undefined || f.feeAsset !== undefined, { message: "a fee names its asset", path: ["feeAsset"] });
 
 export const quoteSchema = z.object({ base: text, quote: text, price: decimal, at: z.date() });
 

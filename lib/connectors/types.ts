@@ -15,7 +15,7 @@ export const PROVIDERS = ["demo", "onetoken", "binance", "okx", "groww", "ibkr",
 export type ProviderId = (typeof PROVIDERS)[number];
 
 /** What a connector can read; the sync and the UI skip what a venue does not offer. */
-export const CAPABILITIES = ["spot", "derivatives", "orders", "fills", "nav", "wallet"] as const;
+export const CAPABILITIES = ["spot", "derivatives", "orders", "fills", "nav", "wallet", "cash_flows"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export type AccountKind = "spot" | "futures" | "margin" | "funding" | "broker" | "wallet";
@@ -164,6 +164,89 @@ export interface NavPoint {
   raw: unknown;
 }
 
+/**
+ * What a cash flow is. `deposit` / `withdrawal` (and a fund's `subscription` /
+ * `redemption`) move money into or out of an account from outside: they change equity
+ * without being profit. `income` (dividends, interest, staking rewards) and `fee`
+ * (charges outside trades: account fees, withholding tax, interest paid) are performance
+ * that venues report in the same ledger; they are read so they can be shown, never
+ * netted out of returns.
+ */
+export const CASH_FLOW_KINDS = ["deposit", "withdrawal", "subscription", "redemption", "income", "fee"] as const;
+export type CashFlowKind = (typeof CASH_FLOW_KINDS)[number];
+/** `other`: income that is none of the three (a fee rebate, a tax refund not tied to a dividend). */
+export const INCOME_KINDS = ["dividend", "interest", "staking_reward", "other"] as const;
+export type IncomeKind = (typeof INCOME_KINDS)[number];
+/** Only `confirmed` flows count; a `pending` one may still become `failed` (no effect at all). */
+export const CASH_FLOW_STATUSES = ["pending", "confirmed", "failed"] as const;
+export type CashFlowStatus = (typeof CASH_FLOW_STATUSES)[number];
+
+/**
+ * Money entering or leaving an account, as the venue reports it (or, `source: "derived"`,
+ * as the connector computed it from other venue data: 1Token fund units).
+ *
+ * Identity: (`accountUid` or `portfolioExternalId`, `venueFlowId`) is stable across reads;
+ * a re-read of the same flow carries the same id and fields, except `status` /
+ * `venueStatus` (and `txId`, `fee` once the venue fills them in). Each connector maps its
+ * venue's status codes to `status` in its transform, documented there.
+ */
+export interface CashFlow {
+  /** The account the money entered or left. Absent for a fund-level flow, which names the portfolio. */
+  accountUid?: string;
+  /** The fund a subscription or redemption belongs to (1Token), when it is not one account's. */
+  portfolioExternalId?: string;
+  /** The venue's id of the flow (prefixed with its kind where the venue numbers deposits and withdrawals apart). */
+  venueFlowId: string;
+  kind: CashFlowKind;
+  /** Present exactly when `kind` is "income". */
+  incomeKind?: IncomeKind;
+  asset: string;
+  /** Always positive: the direction is the kind's. A withdrawal's amount excludes its fee. */
+  amount: DecimalString;
+  /** When the venue says the flow happened (deposit credited or detected, withdrawal requested). */
+  at: Date;
+  status: CashFlowStatus;
+  /** The venue's own status code or word ("6", "2", "success"); absent where it reports none (a statement). */
+  venueStatus?: string;
+  /** On-chain transaction hash, or the venue's reference for an off-chain transfer. */
+  txId?: string;
+  network?: string;
+  /** What the venue charged for the flow, positive; a cost borne by the account, not part of the flow. */
+  fee?: DecimalString;
+  feeAsset?: string;
+  /**
+   * Set when the money moved between two accounts of this same connection (two tracked
+   * wallets, two IBKR accounts of one statement). Such a flow changes each account's
+   * balance but not the connection's: both legs are reported, and neither counts at the
+   * connection or workspace level.
+   */
+  internal?: { counterpartyAccountUid?: string; reason: string };
+  /** "venue": reported by it; "derived": computed by the connector (documented in its assumptions). */
+  source: "venue" | "derived";
+  /** The venue's own words for it ("Electronic Fund Transfer", "Dividends: AAPL …"). */
+  description?: string;
+  /** The venue's record, kept for the audit trail. */
+  raw: unknown;
+}
+
+/** Kinds that are external money, not performance. */
+const EXTERNAL_KINDS: ReadonlySet<CashFlowKind> = new Set(["deposit", "withdrawal", "subscription", "redemption"]);
+
+/**
+ * The one rule for what moves a connection's (or workspace's) net flows: a confirmed
+ * deposit, withdrawal, subscription or redemption that did not move between two accounts
+ * of the same connection. Income and fees are performance; pending and failed flows count
+ * for nothing.
+ */
+export function isExternalFlow(f: Pick<CashFlow, "kind" | "status" | "internal">): boolean {
+  return f.status === "confirmed" && EXTERNAL_KINDS.has(f.kind) && f.internal === undefined;
+}
+
+/** +1 for money in, −1 for money out, from the kind alone. */
+export function flowDirection(kind: CashFlowKind): 1 | -1 {
+  return kind === "deposit" || kind === "subscription" || kind === "income" ? 1 : -1;
+}
+
 /** One raw venue response, kept beside what was made of it. */
 export interface RawCapture {
   endpoint: string;
@@ -191,6 +274,19 @@ export interface IncrementalParams {
    * an old order that closed since `since`; the connector asks about these one by one.
    */
   openOrders?: Array<{ symbol: string; venueOrderId: string }>;
+}
+
+/**
+ * Where a cash-flow read starts. `since` is the stream's cursor (inclusive; the caller may
+ * already have taken a lookback off it); the connector reaches further back by its venue's
+ * publication lag (a Flex statement of yesterday, a NAV computed after the day). Flows
+ * stored as pending must be seen again until they settle: `pendingSince` is the earliest
+ * `at` among them, and the read reaches back to it too. Without `since` a connector reads
+ * its default history (`CASH_FLOW_DEFAULT_HISTORY_MS`, or what its venue keeps).
+ */
+export interface CashFlowParams {
+  since?: Date;
+  pendingSince?: Date;
 }
 
 /**
@@ -240,6 +336,14 @@ export interface Connector {
    */
   readonly usesHistoryContext?: boolean;
   fetchNav?(params: NavParams): Promise<StreamResult<NavPoint>>;
+  /**
+   * Deposits, withdrawals, subscriptions, redemptions, income and fees since
+   * `params.since` (see `CashFlowParams`). Present exactly when `capabilities` holds
+   * "cash_flows". Items may reach before `since` (lookback, pending re-reads): writes
+   * are idempotent on (account or portfolio, `venueFlowId`), and a re-read item carries
+   * its current status.
+   */
+  fetchCashFlows?(params: CashFlowParams): Promise<StreamResult<CashFlow>>;
   /** Requests made so far, recorded on the sync run; absent where the client does not count. */
   requestStats?(): RequestStats;
 }

@@ -49,5 +49,5 @@ runConnectorContract({
     "429": '{"code":-1003,"msg":"Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute."}',
     "500": '{"code":-1001,"msg":"Internal error; unable to process your request. Please try again."}',
   },
-  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true },
+  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true, cashFlows: true },
 });

@@ -19,10 +19,18 @@ import type { BinanceCredentials, BinanceEnvironment } from "./config";
  * - `fetchImplementation` is for tests only: it keeps ccxt's real URLs (so its per-market
  *   error tables apply) and sends the request to a local fake.
  */
-/** Per-minute request-weight limits per IP (exchangeInfo rateLimits; sapi per its docs). */
-export const BINANCE_WEIGHT_LIMITS: Record<string, number> = { spot: 6000, sapi: 12000, usdm: 2400, coinm: 2400 };
+/**
+ * Per-minute request-weight limits per IP (exchangeInfo rateLimits; sapi per its docs),
+ * and the per-account (UID) sapi limit that withdrawal history is counted against
+ * (18 000 a call, 180 000 a minute, by Binance's wallet docs).
+ */
+export const BINANCE_WEIGHT_LIMITS: Record<string, number> = { spot: 6000, sapi: 12000, sapi_uid: 180000, usdm: 2400, coinm: 2400 };
+
+/** The one sapi endpoint we read whose weight is counted per account rather than per IP. */
+const UID_WEIGHTED = new Set(["/sapi/v1/capital/withdraw/history"]);
 
 export function weightBucket(path: string): { bucket: string; header: string } | undefined {
+  if (UID_WEIGHTED.has(path)) return { bucket: "sapi_uid", header: "x-sapi-used-uid-weight-1m" };
   if (path.startsWith("/api/")) return { bucket: "spot", header: "x-mbx-used-weight-1m" };
   if (path.startsWith("/sapi/")) return { bucket: "sapi", header: "x-sapi-used-ip-weight-1m" };
   if (path.startsWith("/fapi/")) return { bucket: "usdm", header: "x-mbx-used-weight-1m" };

@@ -9,7 +9,9 @@ import { FakeVenue } from "@/lib/connectors/contract/fake-venue";
  * mutable state seeded by `fixtures/`, with Binance's own rules where they shape a
  * client — HMAC-SHA256 signatures over query + body checked against X-MBX-APIKEY, the
  * recvWindow, mandatory symbols, the 24 h / 7 day history windows, id cursors, request
- * weights reported in X-MBX-USED-WEIGHT-1M and a 429 once a minute's limit is spent.
+ * weights reported in X-MBX-USED-WEIGHT-1M and a 429 once a minute's limit is spent; the
+ * wallet histories (deposits, withdrawals) with their 90-day ranges, offset pages and the
+ * withdrawal history's per-account weight (X-SAPI-USED-UID-WEIGHT-1M).
  */
 
 /** Binance's published example key pair ("for illustrative purposes"), safe to embed. */
@@ -38,6 +40,8 @@ export interface BinanceFakeState {
   trades: Record<Market, Row[]>;
   prices: Row[];
   exchangeInfo: Record<Market, Row>;
+  deposits: Row[];
+  withdrawals: Row[];
 }
 
 export function binanceFixture(name: string): unknown {
@@ -61,6 +65,8 @@ export function defaultBinanceState(): BinanceFakeState {
     trades: { spot: rows("trades-spot.json"), usdm: rows("trades-usdm.json"), coinm: rows("trades-coinm.json") },
     prices: rows("ticker-prices.json"),
     exchangeInfo: { spot: obj("exchange-info-spot.json"), usdm: obj("exchange-info-usdm.json"), coinm: obj("exchange-info-coinm.json") },
+    deposits: rows("deposit-history.json"),
+    withdrawals: rows("withdraw-history.json"),
   };
 }
 
@@ -86,6 +92,7 @@ interface Route {
 
 /** Weight bucket and the header Binance reports it in. */
 function bucketOf(path: string): { bucket: string; header: string; limit: number } {
+  if (path === "/sapi/v1/capital/withdraw/history") return { bucket: "sapi_uid", header: "X-SAPI-USED-UID-WEIGHT-1M", limit: 180000 };
   if (path.startsWith("/sapi/")) return { bucket: "sapi", header: "X-SAPI-USED-IP-WEIGHT-1M", limit: 12000 };
   if (path.startsWith("/fapi/")) return { bucket: "usdm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
   if (path.startsWith("/dapi/")) return { bucket: "coinm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
@@ -98,6 +105,8 @@ export interface FakeBinanceOptions {
   state?: BinanceFakeState;
   /** Clock of the per-minute weight windows (tests pin it); the real one by default. */
   weightClock?: () => number;
+  /** The venue's clock for default history ranges ("the last 90 days"); the real one by default. */
+  now?: () => number;
 }
 
 export class FakeBinance extends FakeVenue {
@@ -109,6 +118,7 @@ export class FakeBinance extends FakeVenue {
   readonly weights: number[] = [];
   private readonly routes: Record<string, Route>;
   private readonly weightClock: () => number;
+  private readonly now: () => number;
 
   private constructor(
     server: FakeHttpServer,
@@ -119,6 +129,7 @@ export class FakeBinance extends FakeVenue {
     this.secret = o.secret ?? BINANCE_EXAMPLE_CREDENTIALS.secret;
     this.state = o.state ?? defaultBinanceState();
     this.weightClock = o.weightClock ?? Date.now;
+    this.now = o.now ?? Date.now;
     this.routes = this.buildRoutes();
   }
 
@@ -253,6 +264,16 @@ export class FakeBinance extends FakeVenue {
       "GET /api/v3/order": { signed: true, weight: fixed(4), handle: (p) => this.order(s().orders.spot, p) },
       "GET /fapi/v1/order": { signed: true, weight: fixed(1), handle: (p) => this.order(s().orders.usdm, p) },
       "GET /dapi/v1/order": { signed: true, weight: fixed(1), handle: (p) => this.order(s().orders.coinm, p) },
+      "GET /sapi/v1/capital/deposit/hisrec": {
+        signed: true,
+        weight: fixed(1),
+        handle: (p) => this.walletHistory(s().deposits, p, (r) => num(r, "insertTime")),
+      },
+      "GET /sapi/v1/capital/withdraw/history": {
+        signed: true,
+        weight: fixed(18000),
+        handle: (p) => this.walletHistory(s().withdrawals, p, (r) => Date.parse(`${str(r, "applyTime").replace(" ", "T")}Z`)),
+      },
       "GET /api/v3/ticker/price": {
         signed: false,
         weight: (p) => (p.symbol ? 2 : 4),
@@ -293,6 +314,24 @@ export class FakeBinance extends FakeVenue {
       return list.filter((r) => num(r, "time") >= start && num(r, "time") <= end).slice(0, limit);
     }
     return list.slice(-limit);
+  }
+
+  /**
+   * Deposit / withdrawal history: a range under 90 days (by default the last 90 days up
+   * to now), optional coin, newest first, `offset` and `limit` (≤ 1000) pages.
+   */
+  private walletHistory(all: Row[], p: Record<string, string>, timeOf: (r: Row) => number): Row[] {
+    const span = 90 * DAY;
+    const end = p.endTime !== undefined ? Number(p.endTime) : p.startTime !== undefined ? Number(p.startTime) + span : this.now();
+    const start = p.startTime !== undefined ? Number(p.startTime) : end - span;
+    // The wallet docs state the rule; the code and wording of the refusal are this fake's.
+    if (end - start >= span) throw new VenueError(400, -1127, "Time interval must be within 0-90 days.");
+    const limit = Math.min(Number(p.limit ?? 1000), 1000);
+    const offset = Number(p.offset ?? 0);
+    return all
+      .filter((r) => (!p.coin || r.coin === p.coin) && timeOf(r) >= start && timeOf(r) <= end)
+      .sort((a, b) => timeOf(b) - timeOf(a))
+      .slice(offset, offset + limit);
   }
 
   private order(all: Row[], p: Record<string, string>): Row {

@@ -6,9 +6,13 @@ import { openCredentials } from "@/lib/connectors/http/credentials";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
+import { cashFlowWindow } from "@/lib/connectors/cash-flows";
+import { ConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
+  CashFlow,
+  CashFlowParams,
   ConnectionTestResult,
   Connector,
   Fill,
@@ -27,6 +31,7 @@ import {
   apiRestrictionsSchema,
   coinmAccountSchema,
   coinmPositionsSchema,
+  depositHistorySchema,
   fundingAssetsSchema,
   futuresOrdersSchema,
   futuresTradesSchema,
@@ -36,8 +41,10 @@ import {
   tickerPricesSchema,
   usdmAccountSchema,
   usdmPositionsSchema,
+  withdrawHistorySchema,
 } from "./schemas";
-import { rawItems, readHistory } from "./paginate";
+import { binanceDeposit, binanceWithdrawal } from "./cash-flows";
+import { rawItems, readHistory, readWalletHistory } from "./paginate";
 import { recoverStaleOrders } from "./stale-orders";
 import { planHistorySymbols, planQuoteMarkets, type HistorySymbols } from "./symbols";
 import {
@@ -82,13 +89,18 @@ const SPOT_WINDOW_MS = DAY_MS;
 const FUTURES_ORDERS_WINDOW_MS = 7 * DAY_MS - 1;
 const FUTURES_TRADES_WINDOW_MS = 7 * DAY_MS;
 const DEFAULT_HISTORY_MS = 7 * DAY_MS;
+/** Deposit and withdrawal history: a query spans less than 90 days, 1000 rows a page. */
+const WALLET_WINDOW_MS = 90 * DAY_MS - 1;
+const WALLET_PAGE = 1000;
+/** A deposit is listed once seen on chain, a withdrawal once requested: an hour covers clock skew and late listing. */
+const FLOW_LAG_MS = 3_600_000;
 /** State read this recently (on the connector's clock) is reused to pick history symbols. */
 const REUSE_MS = 60_000;
 const RATE_LIMIT_RETRY_S = 60;
 
 export class BinanceConnector implements Connector {
   readonly provider = "binance" as const;
-  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  readonly capabilities: readonly Capability[];
   readonly usesHistoryContext = true;
   private readonly client: BinanceClient;
   private readonly reader: VenueReader;
@@ -101,6 +113,8 @@ export class BinanceConnector implements Connector {
   } = { clientOrderIds: new Map() };
 
   constructor(private readonly o: BinanceConnectorOptions) {
+    // Deposit and withdrawal history live behind /sapi, which only the live venue has.
+    this.capabilities = o.config.environment === "live" ? ["spot", "derivatives", "orders", "fills", "cash_flows"] : ["spot", "derivatives", "orders", "fills"];
     this.client = createBinanceClient({
       credentials: o.credentials,
       environment: o.config.environment,
@@ -134,7 +148,13 @@ export class BinanceConnector implements Connector {
     return {
       requests: this.client.meter.total,
       byEndpoint: this.client.meter.byEndpoint(),
-      usedWeight: { spot: b.usedWeight("spot"), sapi: b.usedWeight("sapi"), usdm: b.usedWeight("usdm"), coinm: b.usedWeight("coinm") },
+      usedWeight: {
+        spot: b.usedWeight("spot"),
+        sapi: b.usedWeight("sapi"),
+        sapi_uid: b.usedWeight("sapi_uid"),
+        usdm: b.usedWeight("usdm"),
+        coinm: b.usedWeight("coinm"),
+      },
       waitedForBudgetMs: b.waitedMs,
     };
   }
@@ -326,6 +346,45 @@ export class BinanceConnector implements Connector {
       if (m) items.push(quoteFromTicker(t, m, at));
     }
     return { items, raw: [r.raw] };
+  }
+
+  /**
+   * Deposits and withdrawals of the spot and funding wallets (crypto, on chain or from
+   * another Binance account), in windows under 90 days, paged by offset. Transfers
+   * between this account's own wallets are a different history and are not read.
+   */
+  async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
+    if (!this.capabilities.includes("cash_flows")) {
+      throw new ConnectorError({
+        kind: "invalid_request",
+        provider: this.provider,
+        endpoint: "GET /sapi/v1/capital/deposit/hisrec",
+        message: `deposit and withdrawal history do not exist on ${this.o.config.environment}`,
+      });
+    }
+    const { start, end } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS });
+    const ex = this.client.exchange;
+    const deposits = await readWalletHistory(
+      this.reader,
+      { endpoint: "GET /sapi/v1/capital/deposit/hisrec", call: (q) => ex.sapiGetCapitalDepositHisrec(q), limit: WALLET_PAGE, windowMs: WALLET_WINDOW_MS },
+      depositHistorySchema,
+      start,
+      end,
+    );
+    const withdrawals = await readWalletHistory(
+      this.reader,
+      { endpoint: "GET /sapi/v1/capital/withdraw/history", call: (q) => ex.sapiGetCapitalWithdrawHistory(q), limit: WALLET_PAGE, windowMs: WALLET_WINDOW_MS },
+      withdrawHistorySchema,
+      start,
+      end,
+    );
+    // A row on a window's edge is listed by both windows: one flow per id.
+    const byId = new Map<string, CashFlow>();
+    const keep = (f: CashFlow) => byId.set(`${f.accountUid}:${f.venueFlowId}`, f);
+    for (const { row, raw } of deposits.rows) keep(binanceDeposit(row, raw));
+    for (const { row, raw } of withdrawals.rows) keep(binanceWithdrawal(row, raw));
+    const items = [...byId.values()].sort((a, b) => a.at.getTime() - b.at.getTime() || a.venueFlowId.localeCompare(b.venueFlowId));
+    return { items, raw: [...deposits.raw, ...withdrawals.raw] };
   }
 
   // ---- internals ----------------------------------------------------------------------

@@ -71,3 +71,30 @@ export async function readHistory<S extends z.ZodType<Array<unknown>>>(
   }
   return { rows, raw };
 }
+
+/**
+ * The wallet histories (deposits, withdrawals) take a time range shorter than `windowMs`
+ * and page with `offset` inside it, newest first. Reading [start, end] is one walk of
+ * windows and offsets; rows of every page come with their exact JSON.
+ */
+export async function readWalletHistory<S extends z.ZodType<Array<unknown>>>(
+  reader: VenueReader,
+  e: { endpoint: string; call: (params: Record<string, string>) => Promise<unknown>; limit: number; windowMs: number },
+  schema: S,
+  start: number,
+  end: number,
+): Promise<{ rows: Rows<z.output<S>[number]>; raw: RawCapture[] }> {
+  const rows: Rows<z.output<S>[number]> = [];
+  const raw: RawCapture[] = [];
+  for (const w of timeWindows(start, end, e.windowMs)) {
+    for (let offset = 0; ; offset += e.limit) {
+      const params = { startTime: String(w.start), endTime: String(w.end), limit: String(e.limit), offset: String(offset) };
+      const r = await reader.read(e.endpoint, schema, () => e.call(params));
+      raw.push(r.raw);
+      const bodies = rawItems(r.raw.body);
+      r.data.forEach((row, i) => rows.push({ row, raw: bodies[i] }));
+      if (r.data.length < e.limit) break;
+    }
+  }
+  return { rows, raw };
+}

@@ -185,3 +185,52 @@ export type FuturesTrade = z.infer<typeof futuresTradesSchema>[number];
 // GET /api/v3/ticker/price?symbols=[...]
 export const tickerPricesSchema = z.array(z.object({ symbol: z.string().min(1), price: dec }));
 export type TickerPrice = z.infer<typeof tickerPricesSchema>[number];
+
+/** A small code (status, transferType, walletType): a JSON number, or its digits when ccxt re-quoted the body. */
+const code = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]).transform((v) => Number(v));
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+// GET /sapi/v1/capital/deposit/hisrec (deposits of the spot and funding wallets; max 90 days per query)
+export const depositHistorySchema = z.array(
+  z.object({
+    /** Present on records since Binance added it; old records have none. */
+    id: z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String).optional(),
+    amount: dec,
+    coin: asset,
+    network: optionalText,
+    status: code,
+    address: optionalText,
+    txId: optionalText,
+    insertTime: millis,
+    completeTime: millis.optional(),
+    /** 1: an off-chain transfer from another Binance account; 0: on-chain. */
+    transferType: code.optional(),
+    /** 0: spot wallet, 1: funding wallet. */
+    walletType: code.optional(),
+  }),
+);
+export type DepositRow = z.infer<typeof depositHistorySchema>[number];
+
+// GET /sapi/v1/capital/withdraw/history (max 90 days per query; UID weight 18000)
+export const withdrawHistorySchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    amount: dec,
+    transactionFee: dec.optional(),
+    coin: asset,
+    status: code,
+    address: optionalText,
+    txId: optionalText,
+    /** "2026-11-18 09:12:44", UTC. */
+    applyTime: z.string().regex(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+    network: optionalText,
+    transferType: code.optional(),
+    /** Why a withdrawal failed, in Binance's words. */
+    info: optionalText,
+    walletType: code.optional(),
+  }),
+);
+export type WithdrawalRow = z.infer<typeof withdrawHistorySchema>[number];

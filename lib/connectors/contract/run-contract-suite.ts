@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { D } from "@/lib/money/decimal";
 import {
   balanceSchema,
+  cashFlowSchema,
   fillSchema,
   orderSchema,
   positionSchema,
@@ -44,7 +45,9 @@ import type { Fault, FaultInjectable, FaultTarget } from "./fake-http";
  * kept; and every failure — 401, 429 with Retry-After, 418, 5xx, a timeout, a dropped
  * connection, a 200 with truncated JSON, HTML or nothing, a missing field — leaves as
  * the right `ConnectorError` kind without a secret in it, while an unknown extra field
- * changes nothing.
+ * changes nothing. Cash flows: the "cash_flows" capability and `fetchCashFlows` go
+ * together; flows pass their schema (positive amounts, the direction being the kind's),
+ * are unique per account or portfolio, and keep the venue's record.
  */
 export interface ContractHarness {
   connector: Connector;
@@ -73,8 +76,12 @@ export interface ConnectorContractSpec {
   };
   /** The venue's own error bodies for the HTTP cases; generic JSON otherwise. */
   errorBodies?: Partial<Record<"401" | "418" | "429" | "500", string>>;
-  /** What the fake's data holds, so that each convention is exercised, not vacuously true. */
-  expects: { longPosition: boolean; shortPosition: boolean; orders: boolean; fills: boolean; quotes: boolean };
+  /**
+   * What the fake's data holds, so that each convention is exercised, not vacuously true.
+   * `cashFlows`: the connector reads flows ("cash_flows" capability) and the fake has some
+   * at or after `since`.
+   */
+  expects: { longPosition: boolean; shortPosition: boolean; orders: boolean; fills: boolean; quotes: boolean; cashFlows: boolean };
 }
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -190,6 +197,25 @@ export function runConnectorContract(spec: ConnectorContractSpec): void {
         }
         const keys = r.items.map((f) => `${f.accountUid}:${f.venueFillId}`);
         expect(new Set(keys).size, "one entry per fill").toBe(keys.length);
+        expectRawKept(r.raw, h.secrets);
+      });
+
+      it("cash flows: capability and method go together; flows are valid, positive, unique and keep the venue's record", async () => {
+        const c = h.connector;
+        const has = c.capabilities.includes("cash_flows");
+        expect(has, "expects.cashFlows matches the capability").toBe(spec.expects.cashFlows);
+        if (!has) return;
+        expect(typeof c.fetchCashFlows, "a connector with the cash_flows capability reads them").toBe("function");
+        const r = await c.fetchCashFlows!({ since: spec.since });
+        expectValid(cashFlowSchema, r.items, "cash flows");
+        expect(r.items.length).toBeGreaterThan(0);
+        expect(r.items.some((f) => f.at.getTime() >= spec.since.getTime()), "a flow at or after `since`").toBe(true);
+        for (const f of r.items) {
+          expectDecimals(f, ["amount", "fee"], `flow ${f.venueFlowId}`);
+          expect(f.raw, `flow ${f.venueFlowId} keeps its raw record`).toBeDefined();
+        }
+        const keys = r.items.map((f) => `${f.accountUid ?? f.portfolioExternalId}:${f.venueFlowId}`);
+        expect(new Set(keys).size, "one entry per flow").toBe(keys.length);
         expectRawKept(r.raw, h.secrets);
       });
 

@@ -1,5 +1,7 @@
+import { cashFlowWindow, flowsWithin } from "../cash-flows";
 import type {
   Capability,
+  CashFlowParams,
   Connector,
   ConnectionTestResult,
   IncrementalParams,
@@ -7,6 +9,7 @@ import type {
   RawCapture,
   StreamResult,
 } from "../types";
+import { demoFlowsUntil, toCashFlow } from "./flows";
 import { demoPrice, isDemoAsset } from "./market";
 import { DEMO_ACCOUNTS, demoBalances, demoPositions } from "./portfolio";
 import { hashString } from "./random";
@@ -23,11 +26,12 @@ const DEFAULT_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 /**
  * A simulated exchange: spot balances in several assets, USDT-margined perpetuals,
- * market-making orders that fill over time, and their fills. Labelled "Demo" everywhere.
+ * market-making orders that fill over time, their fills, and the owner's occasional
+ * deposits and withdrawals. Labelled "Demo" everywhere.
  */
 export class DemoConnector implements Connector {
   readonly provider = "demo" as const;
-  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills", "cash_flows"];
   private readonly seed: number;
 
   constructor(private readonly config: DemoConfig) {
@@ -67,6 +71,14 @@ export class DemoConnector implements Connector {
   async fetchFills(params: IncrementalParams) {
     const now = this.config.now().getTime();
     return this.result("fills", demoFills(this.seed, this.since(params, now), now));
+  }
+
+  /** Deposits and withdrawals in the window, with their status at the demo's clock. */
+  async fetchCashFlows(params: CashFlowParams) {
+    const now = this.config.now();
+    const window = cashFlowWindow(params, { now, lagMs: 0 });
+    const flows = demoFlowsUntil(this.seed, now.getTime()).map((f) => toCashFlow(f, now.getTime()));
+    return this.result("cash-flows", flowsWithin(flows, window));
   }
 
   async fetchQuotes(assets: string[]) {

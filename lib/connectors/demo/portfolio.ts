@@ -1,17 +1,19 @@
 import { D, toDecimalString } from "@/lib/money/decimal";
 import type { Balance, Position, VenueAccount } from "../types";
 import { demoMid, demoPrice, MARKET_EPOCH } from "./market";
+import { DEMO_FUNDING_ACCOUNT, flowBalanceDeltas, FUNDING_USDT_START } from "./flows";
 import { uniform } from "./random";
 import { DEMO_SPOT_ACCOUNT, inFlightBalanceDeltas } from "./trading";
 
 /**
  * Demo holdings: a fixed spot book moved by the bots' in-flight trades, a funding
  * wallet, and a futures account whose perpetual positions are re-opened every week at
- * that week's price (the closed week's PnL is realized into the futures wallet).
+ * that week's price (the closed week's PnL is realized into the futures wallet). The
+ * spot and funding wallets also move by the owner's deposits and withdrawals (flows.ts).
  */
 const WEEK = 7 * 24 * 3_600_000;
 export const DEMO_FUTURES_ACCOUNT = "demo-futures";
-export const DEMO_FUNDING_ACCOUNT = "demo-funding";
+export { DEMO_FUNDING_ACCOUNT };
 
 export const DEMO_ACCOUNTS: VenueAccount[] = [
   { accountUid: DEMO_SPOT_ACCOUNT, name: "Demo spot", venue: "demo", kind: "spot" },
@@ -28,7 +30,6 @@ const SPOT_BOOK: Record<string, string> = {
   USDT: "42000",
   USDC: "8000",
 };
-const FUNDING_USDT = "5000";
 const FUTURES_WALLET_START = "30000";
 
 interface PerpModel {
@@ -71,15 +72,17 @@ function realizedBefore(seed: number, week: number): InstanceType<typeof D> {
 
 export function demoBalances(seed: number, now: number): Balance[] {
   const deltas = inFlightBalanceDeltas(seed, now);
+  const flows = flowBalanceDeltas(seed, now);
   const spot = Object.entries(SPOT_BOOK).map(([asset, base]): Balance => {
-    const total = new D(base).plus(deltas.get(asset) ?? 0);
+    const total = new D(base).plus(deltas.get(asset) ?? 0).plus(flows.get(`${DEMO_SPOT_ACCOUNT}:${asset}`) ?? 0);
     return { accountUid: DEMO_SPOT_ACCOUNT, asset, wallet: "spot", free: toDecimalString(total), locked: "0", total: toDecimalString(total) };
   });
   const week = Math.max(0, Math.floor((now - MARKET_EPOCH) / WEEK));
   const wallet = toDecimalString(new D(FUTURES_WALLET_START).plus(realizedBefore(seed, week)));
+  const funding = toDecimalString(new D(FUNDING_USDT_START).plus(flows.get(`${DEMO_FUNDING_ACCOUNT}:USDT`) ?? 0));
   return [
     ...spot,
-    { accountUid: DEMO_FUNDING_ACCOUNT, asset: "USDT", wallet: "funding", free: FUNDING_USDT, locked: "0", total: FUNDING_USDT },
+    { accountUid: DEMO_FUNDING_ACCOUNT, asset: "USDT", wallet: "funding", free: funding, locked: "0", total: funding },
     { accountUid: DEMO_FUTURES_ACCOUNT, asset: "USDT", wallet: "futures", free: wallet, locked: "0", total: wallet },
   ];
 }

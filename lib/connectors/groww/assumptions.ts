@@ -13,6 +13,11 @@ import type { InstrumentType, OrderStatus } from "../types";
  * tokens expiring daily at 06:00 IST, page size limits (orders 100, trades 50), LTP
  * `exchange_symbols` like `NSE_RELIANCE`, order status enum.
  */
+/**
+ * Cash flows: the Trade API has no funds ledger (no deposit, withdrawal or pay-in/pay-out
+ * endpoint in the cURL docs or any client), so the connector has no "cash_flows"
+ * capability; Groww flows are entered by hand.
+ */
 export const GROWW_ASSUMPTIONS = {
   /** Holdings carry no exchange; their prices are read from this one. */
   holdingsExchange: "NSE",

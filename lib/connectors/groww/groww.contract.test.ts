@@ -41,5 +41,5 @@ runConnectorContract({
     "429": '{"status":"FAILURE","error":{"code":"GA006","message":"Too many requests","metadata":null}}',
     "500": '{"status":"FAILURE","error":{"code":"GA000","message":"Internal error occurred","metadata":null}}',
   },
-  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true },
+  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true, cashFlows: false },
 });

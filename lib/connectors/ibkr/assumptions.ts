@@ -101,3 +101,38 @@ export function strategyOfOrderReference(ref: string | undefined): string | unde
 
 /** Client Portal trades carry no commission currency: the account's base currency is assumed. */
 export const PORTAL_COMMISSION_IN_BASE_CURRENCY = true;
+
+/**
+ * Flex CashTransaction `type` values (ibflex's CashAction table and other clients' parsers;
+ * no official list was found). The deposit/withdrawal type is written both ways across
+ * statement versions.
+ */
+const DEPOSIT_WITHDRAWAL_TYPES = new Set(["deposits/withdrawals", "deposits & withdrawals"]);
+export function isDepositWithdrawalType(type: string): boolean {
+  return DEPOSIT_WITHDRAWAL_TYPES.has(type.trim().toLowerCase());
+}
+
+/** What money in of a non-deposit type is: dividends (and their tax refunds), interest, or other income. */
+export function incomeKindOfCashType(type: string): "dividend" | "interest" | "other" {
+  const t = type.toLowerCase();
+  if (t.includes("dividend") || t.includes("withholding")) return "dividend";
+  if (t.includes("interest")) return "interest";
+  return "other";
+}
+
+/** How many days a Flex activity statement lags: it is generated once a day, after the close. */
+export const FLEX_CASH_LAG_DAYS = 2;
+
+/**
+ * UNVERIFIED: a cash transfer between two IBKR accounts is reported as a deposit or
+ * withdrawal whose description names the other account ("CASH TRANSFER TO U7654321").
+ * When that account is in the same statement, the transfer is internal to the connection.
+ */
+export function internalTransferCounterparty(description: string | undefined, self: string, accounts: ReadonlySet<string>): string | undefined {
+  if (!description) return undefined;
+  for (const m of description.matchAll(/\b([UF]\d{5,})\b/g)) {
+    const id = m[1]!;
+    if (id !== self && accounts.has(id)) return id;
+  }
+  return undefined;
+}

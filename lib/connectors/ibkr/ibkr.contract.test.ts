@@ -48,5 +48,5 @@ runConnectorContract({
       return body;
     },
   },
-  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true },
+  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true, cashFlows: true },
 });

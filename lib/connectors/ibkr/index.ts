@@ -1,7 +1,10 @@
 import { ConnectorError } from "../errors";
+import { cashFlowWindow, flowsWithin } from "../cash-flows";
 import type {
   Balance,
   Capability,
+  CashFlow,
+  CashFlowParams,
   ConnectionTestResult,
   Connector,
   Fill,
@@ -16,6 +19,8 @@ import type {
   VenueAccount,
 } from "../types";
 import { RunCache } from "../http/run-cache";
+import { FLEX_CASH_LAG_DAYS } from "./assumptions";
+import { flexCashFlows } from "./flex/cash-flows";
 import { FlexClient, type HttpOverrides } from "./flex/client";
 import { type FlexAccountStatement, flexAccounts, flexBalances, flexFills, flexNav, flexPositions, flexQuotes, readStatement } from "./flex/transform";
 import { PortalClient } from "./portal/client";
@@ -79,7 +84,9 @@ export class IbkrConnector implements Connector {
     if (o.config.gatewayUrl) this.portal = new PortalClient({ baseUrl: o.config.gatewayUrl, now: o.now, http: o.http });
     this.statement = new RunCache(STATEMENT_TTL_MS, o.now);
     this.live = new RunCache(LIVE_TTL_MS, o.now);
-    this.capabilities = this.portal ? ["spot", "derivatives", "orders", "fills", "nav"] : ["spot", "derivatives", "fills", "nav"];
+    this.capabilities = this.portal
+      ? ["spot", "derivatives", "orders", "fills", "nav", "cash_flows"]
+      : ["spot", "derivatives", "fills", "nav", "cash_flows"];
   }
 
   async testConnection(): Promise<ConnectionTestResult> {
@@ -157,6 +164,20 @@ export class IbkrConnector implements Connector {
   async fetchNav(params: NavParams): Promise<StreamResult<NavPoint>> {
     const s = await this.loadStatement();
     return { items: flexNav(s.accounts, (id) => params.lastBySeries?.[id] ?? params.since), raw: [] };
+  }
+
+  /**
+   * Deposits, withdrawals, dividends, interest, taxes and fees from the statement's
+   * CashTransactions section (the Flex query must include it). How far back they reach is
+   * the query's period; a statement arrives a day late, so the read starts two days
+   * before the cursor.
+   */
+  async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
+    const s = await this.loadStatement();
+    const window = cashFlowWindow(params, { now: this.o.now(), lagMs: FLEX_CASH_LAG_DAYS * 86_400_000 });
+    const rows = s.accounts.flatMap((a) => a.cashTransactions.map((row) => ({ accountId: a.accountId, row })));
+    const flows = flexCashFlows(rows, new Set(s.accounts.map((a) => a.accountId)), this.o.config.flexTimeZone);
+    return { items: flowsWithin(flows, window), raw: [] };
   }
 
   private async requireBrokerageSession(endpoint: string): Promise<void> {

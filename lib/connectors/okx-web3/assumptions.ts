@@ -24,7 +24,52 @@ export const OKX_WEB3_ASSUMPTIONS = {
   totalValueAssetType: "0",
   /** OK-ACCESS-PROJECT is required by "some endpoints" (seen in v5 WaaS examples); sent whenever a project id is set. */
   projectHeader: "OK-ACCESS-PROJECT",
+  /**
+   * Transaction history by address: kept six months (the page says so); one chain per
+   * call. The English page caps a single-chain page at 20 rows and the Chinese page at
+   * 100 (multi-chain the other way round): 20 is safe under both.
+   */
+  historyKeptDays: 180,
+  historyPageLimit: 20,
+  /**
+   * UNVERIFIED: how late a transaction appears in the history after its block. Minutes in
+   * practice for an indexer; an hour of re-reading covers it.
+   */
+  historyLagMs: 3_600_000,
 } as const;
+
+/**
+ * UNVERIFIED readings of the transaction history rows (the pages give names, not
+ * semantics):
+ * - `amount`, `from[].amount`, `to[].amount` and `txFee` are in whole token units (like
+ *   `balance` in the balance API), not in the chain's smallest unit;
+ * - `txFee` is paid in the chain's native coin by the sending address;
+ * - `from[].amount` / `to[].amount` are empty on account chains (the row's `amount`
+ *   applies) and filled on UTXO chains, where change returns to the sender;
+ * - `txStatus` is "success", "fail" or "pending".
+ */
+export const TX_STATUS = { success: "confirmed", fail: "failed", pending: "pending" } as const;
+
+/** The native coin a chain's fees are paid in, for the chains most wallets use. */
+const NATIVE_COIN: Record<string, string> = {
+  "0": "BTC",
+  "1": "ETH",
+  "10": "ETH",
+  "56": "BNB",
+  "137": "POL",
+  "195": "TRX",
+  "196": "OKB",
+  "324": "ETH",
+  "501": "SOL",
+  "8453": "ETH",
+  "42161": "ETH",
+  "43114": "AVAX",
+  "59144": "ETH",
+};
+
+export function nativeCoin(chainIndex: string): string | undefined {
+  return NATIVE_COIN[chainIndex];
+}
 
 /** Names for the chain indexes most wallets use; others show as "chain <index>". */
 const CHAIN_NAMES: Record<string, string> = {

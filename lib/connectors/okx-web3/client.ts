@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { HttpClient, type HttpClientOptions, type HttpResult, type VenueErrorVerdict, type VenueResponse } from "../http/client";
 import type { QueryInput } from "../http/query";
 import { errorKindOfCode, OKX_WEB3_ASSUMPTIONS } from "./assumptions";
-import { allTokenBalancesSchema, marketPriceSchema, totalValueSchema } from "./schemas";
+import { allTokenBalancesSchema, marketPriceSchema, totalValueSchema, transactionsSchema } from "./schemas";
 import type { OkxWeb3Credentials } from "./settings";
 import { okxAuthHeaders } from "./sign";
 
@@ -39,6 +39,20 @@ export class OkxWeb3Client {
         chains: chains.join(","),
         assetType: OKX_WEB3_ASSUMPTIONS.totalValueAssetType,
         excludeRiskToken: excludeRisk ? risk.filter : risk.keep,
+      },
+    });
+  }
+
+  /** One page of an address's transactions on the given chains in [begin, end], newest first. */
+  transactions(p: { address: string; chains: string[]; beginMs: number; endMs: number; limit: number; cursor?: string }) {
+    return this.call("GET", "/api/v6/dex/post-transaction/transactions-by-address", transactionsSchema, {
+      query: {
+        address: p.address,
+        chains: p.chains.join(","),
+        begin: String(p.beginMs),
+        end: String(p.endMs),
+        limit: String(p.limit),
+        ...(p.cursor ? { cursor: p.cursor } : {}),
       },
     });
   }

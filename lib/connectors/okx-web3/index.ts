@@ -1,7 +1,21 @@
+import { cashFlowWindow } from "../cash-flows";
 import { RunCache } from "../http/run-cache";
-import type { Balance, Capability, ConnectionTestResult, Connector, Quote, RawCapture, StreamResult, VenueAccount } from "../types";
+import type {
+  Balance,
+  Capability,
+  CashFlow,
+  CashFlowParams,
+  ConnectionTestResult,
+  Connector,
+  Quote,
+  RawCapture,
+  StreamResult,
+  VenueAccount,
+} from "../types";
 import { normalizeAddress, OKX_WEB3_ASSUMPTIONS } from "./assumptions";
+import { walletFlows } from "./cash-flows";
 import { type HttpOverrides, OkxWeb3Client } from "./client";
+import type { TxRow } from "./schemas";
 import type { OkxWeb3Config, OkxWeb3Credentials } from "./settings";
 import { type PricedHolding, priceKey, toAccount, toBalance, toHoldings, toQuotes, type WalletChain } from "./transform";
 
@@ -23,6 +37,9 @@ interface WalletRead {
 }
 
 const READ_TTL_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Safety stop for a cursor that never ends: 500 pages of 20 is 10 000 transactions per wallet and chain. */
+const MAX_HISTORY_PAGES = 500;
 
 /**
  * On-chain wallets through OKX Web3: every configured address on every configured chain
@@ -31,7 +48,7 @@ const READ_TTL_MS = 60_000;
  */
 export class OkxWeb3Connector implements Connector {
   readonly provider = "okx_web3" as const;
-  readonly capabilities: readonly Capability[] = ["wallet"];
+  readonly capabilities: readonly Capability[] = ["wallet", "cash_flows"];
   private readonly client: OkxWeb3Client;
   private readonly wallets: RunCache<WalletRead>;
 
@@ -81,6 +98,43 @@ export class OkxWeb3Connector implements Connector {
     return { items: toQuotes(read.holdings, read.prices, this.o.now()).filter((q) => wanted.has(q.base)), raw: read.priceRaw };
   }
 
+  /**
+   * Transfers into and out of every tracked wallet, chain by chain, from the transaction
+   * history (kept six months). A transfer between two tracked wallets is reported on both
+   * and marked internal; swaps and other exchanges inside one transaction are trades, not
+   * flows (see `walletFlows`).
+   */
+  async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
+    const now = this.o.now();
+    const { start, end } = cashFlowWindow(params, {
+      now,
+      lagMs: OKX_WEB3_ASSUMPTIONS.historyLagMs,
+      earliestMs: now.getTime() - OKX_WEB3_ASSUMPTIONS.historyKeptDays * DAY_MS,
+    });
+    const chains = this.walletChains();
+    const raw: RawCapture[] = [];
+    const items: CashFlow[] = [];
+    for (const w of chains) {
+      const rows: Array<{ row: TxRow; raw: unknown }> = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const limit = OKX_WEB3_ASSUMPTIONS.historyPageLimit;
+        const r = await this.client.transactions({ address: w.address, chains: [w.chainIndex], beginMs: start, endMs: end, limit, cursor });
+        raw.push(r.raw);
+        const body = rawTransactions(r.raw.body);
+        const data = r.data.data[0] ?? { cursor: "", transactions: [] };
+        data.transactions.forEach((row, i) => rows.push({ row, raw: body[i] }));
+        if (!data.cursor || data.cursor === cursor || data.transactions.length < limit) break;
+        cursor = data.cursor;
+      }
+      const tracked = new Set(chains.filter((c) => c.chainIndex === w.chainIndex).map((c) => c.address));
+      items.push(
+        ...walletFlows({ chainIndex: w.chainIndex, address: w.address, rows: rows.filter((r) => r.row.chainIndex === w.chainIndex), tracked, includeRiskTokens: this.o.config.includeRiskTokens }),
+      );
+    }
+    return { items: items.sort((a, b) => a.at.getTime() - b.at.getTime() || a.venueFlowId.localeCompare(b.venueFlowId)), raw };
+  }
+
   private walletChains(): WalletChain[] {
     return this.o.config.wallets.flatMap((w) => w.chains.map((chainIndex) => ({ address: normalizeAddress(w.address), chainIndex, label: w.label })));
   }
@@ -121,6 +175,13 @@ export class OkxWeb3Connector implements Connector {
     }
     return { prices, priceRaw };
   }
+}
+
+/** The transaction rows of a history page as OKX sent them, to keep each flow next to its JSON. */
+function rawTransactions(body: unknown): unknown[] {
+  const page = (body as { data?: Array<{ transactions?: unknown; transactionList?: unknown }> } | undefined)?.data?.[0];
+  const list = page?.transactions ?? page?.transactionList;
+  return Array.isArray(list) ? list : [];
 }
 
 export function createOkxWeb3Connector(options: OkxWeb3ConnectorOptions): OkxWeb3Connector {

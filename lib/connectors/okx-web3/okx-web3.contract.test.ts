@@ -52,5 +52,5 @@ runConnectorContract({
     "429": '{"code":"50011","msg":"Rate limit reached. Please refer to API documentation and throttle requests accordingly","data":[]}',
     "500": '{"code":"50026","msg":"System error. Try again later","data":[]}',
   },
-  expects: { longPosition: false, shortPosition: false, orders: false, fills: false, quotes: true },
+  expects: { longPosition: false, shortPosition: false, orders: false, fills: false, quotes: true, cashFlows: true },
 });

@@ -42,3 +42,50 @@ export const marketPriceSchema = envelope(
     }),
   ),
 );
+
+/** One side of a transaction: the address(es, comma-separated for multi-sig) and the amount, "" when not split out. */
+const txSideSchema = z.object({ address: z.string(), amount: optionalDecimalText });
+
+/**
+ * A transaction row. OKX's pages disagree on a few names across versions (`itype` /
+ * `iType`, `tokenContractAddress` / `tokenAddress`); both are read.
+ */
+const txRowSchema = z
+  .object({
+    chainIndex: z.string().min(1),
+    txHash: z.string().min(1),
+    itype: z.string().optional(),
+    iType: z.string().optional(),
+    txTime: z.string().regex(/^\d+$/).transform(Number),
+    from: z.array(txSideSchema).nullish().transform((v) => v ?? []),
+    to: z.array(txSideSchema).nullish().transform((v) => v ?? []),
+    tokenContractAddress: z.string().nullish(),
+    tokenAddress: z.string().nullish(),
+    amount: decimalText,
+    symbol: z.string(),
+    txFee: optionalDecimalText,
+    txStatus: z.string().min(1),
+    hitBlacklist: booleanish.nullish().transform((v) => v ?? false),
+  })
+  .transform(({ iType, itype, tokenAddress, tokenContractAddress, ...r }) => ({
+    ...r,
+    itype: itype ?? iType,
+    tokenContractAddress: tokenContractAddress ?? tokenAddress ?? "",
+  }));
+export type TxRow = z.output<typeof txRowSchema>;
+
+/**
+ * GET /api/v6/dex/post-transaction/transactions-by-address?address=&chains=&begin=&end=&cursor=&limit=
+ * → data[0] = {cursor, transactions[]} (`transactionList` in older pages).
+ */
+export const transactionsSchema = envelope(
+  z.array(
+    z
+      .object({
+        cursor: z.string().nullish(),
+        transactions: z.array(txRowSchema).optional(),
+        transactionList: z.array(txRowSchema).optional(),
+      })
+      .transform((p) => ({ cursor: p.cursor ?? "", transactions: p.transactions ?? p.transactionList ?? [] })),
+  ),
+);

@@ -10,7 +10,8 @@ import { FakeVenue } from "@/lib/connectors/contract/fake-venue";
  * OK-ACCESS-KEY / -PASSPHRASE / -TIMESTAMP headers, demo keys only with
  * `x-simulated-trading: 1`, mandatory `instType` on history endpoints, retention windows
  * (orders 7 days / 3 months, fills 3 days / 3 months, from the fake's clock), and
- * newest-first pages with `after` / `before` cursors.
+ * newest-first pages with `after` / `before` cursors (ids for orders and fills, times for
+ * the funding account's deposit and withdrawal histories).
  */
 export const OKX_TEST_CREDENTIALS = {
   apiKey: "5c6ad1f3-8b8e-4d7e-9f2c-2a4e1b7c9d01",
@@ -36,6 +37,8 @@ export interface OkxFakeState {
   tickers: Row[];
   indexTickers: Row[];
   instruments: Record<"SPOT" | "SWAP" | "FUTURES", Row[]>;
+  deposits: Row[];
+  withdrawals: Row[];
 }
 
 export function okxFixture(name: string): unknown {
@@ -55,6 +58,8 @@ export function defaultOkxState(): OkxFakeState {
     tickers: data("tickers-spot.json"),
     indexTickers: data("index-tickers-usd.json"),
     instruments: { SPOT: data("instruments-spot.json"), SWAP: data("instruments-swap.json"), FUTURES: data("instruments-futures.json") },
+    deposits: list("deposit-history.json"),
+    withdrawals: list("withdrawal-history.json"),
   };
 }
 
@@ -197,6 +202,14 @@ export class FakeOkx extends FakeVenue {
         signed: true,
         handle: (q) => this.page(this.typed(s().fills, q).filter((f) => Number(f.ts) >= this.now() - 90 * DAY), q, "billId", "ts"),
       },
+      "GET /api/v5/asset/deposit-history": {
+        signed: true,
+        handle: (q) => this.byTime(s().deposits.filter((d) => (!q.ccy || d.ccy === q.ccy) && (!q.depId || d.depId === q.depId) && (!q.state || d.state === q.state)), q),
+      },
+      "GET /api/v5/asset/withdrawal-history": {
+        signed: true,
+        handle: (q) => this.byTime(s().withdrawals.filter((w) => (!q.ccy || w.ccy === q.ccy) && (!q.wdId || w.wdId === q.wdId) && (!q.state || w.state === q.state)), q),
+      },
       "GET /api/v5/market/tickers": {
         signed: false,
         handle: (q) => {
@@ -217,6 +230,15 @@ export class FakeOkx extends FakeVenue {
   private typed(rows: Row[], q: Record<string, string>): Row[] {
     if (!q.instType) throw new VenueError(400, "51000", "Parameter instType error");
     return rows.filter((r) => r.instType === q.instType);
+  }
+
+  /** Newest first; `after` = earlier than that ts, `before` = later than that ts; limit ≤ 100. */
+  private byTime(rows: Row[], q: Record<string, string>): Row[] {
+    const limit = Math.min(Number(q.limit ?? 100), 100);
+    return rows
+      .filter((r) => (!q.after || Number(r.ts) < Number(q.after)) && (!q.before || Number(r.ts) > Number(q.before)))
+      .sort((a, b) => Number(b.ts) - Number(a.ts))
+      .slice(0, limit);
   }
 
   /** Newest first; `after` = older than that id, `before` = newer; begin/end on `timeField`; limit ≤ 100. */

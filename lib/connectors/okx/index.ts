@@ -9,9 +9,13 @@ import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import type { FetchLike } from "@/lib/connectors/ccxt/strict";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import { openCredentials } from "@/lib/connectors/http/credentials";
+import { cashFlowWindow } from "@/lib/connectors/cash-flows";
+import { ConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
+  CashFlow,
+  CashFlowParams,
   ConnectionTestResult,
   Connector,
   Fill,
@@ -23,11 +27,13 @@ import type {
   StreamResult,
   VenueAccount,
 } from "@/lib/connectors/types";
+import { okxDeposit, okxWithdrawal } from "./cash-flows";
 import { createOkxClient, type OkxClient } from "./client";
 import { type OkxConfig, okxConfigSchema, type OkxCredentials, okxCredentialsSchema } from "./config";
 import { rawData, readPages, type Rows } from "./paginate";
 import {
   accountConfigSchema,
+  depositHistorySchema,
   fillsSchema,
   fundingBalanceSchema,
   indexTickersSchema,
@@ -35,6 +41,7 @@ import {
   positionsSchema,
   tickersSchema,
   tradingBalanceSchema,
+  withdrawalHistorySchema,
 } from "./schemas";
 import {
   contractValue,
@@ -75,19 +82,23 @@ const RATE_LIMIT_RETRY_S = 2;
 /** instType is mandatory on the history endpoints; options are not read. */
 const HISTORY_INST_TYPES = ["SPOT", "MARGIN", "SWAP", "FUTURES"] as const;
 const SPOT_QUOTES = ["USDT", "USDC"] as const;
+/** A deposit is listed once seen on chain, a withdrawal once requested: an hour covers late listing. */
+const FLOW_LAG_MS = 3_600_000;
 
 type OrderRow = z.output<typeof ordersSchema>["data"][number];
 type FillRow = z.output<typeof fillsSchema>["data"][number];
 
 export class OkxConnector implements Connector {
   readonly provider = "okx" as const;
-  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "orders", "fills"];
+  readonly capabilities: readonly Capability[];
   readonly usesHistoryContext = true;
   private readonly client: OkxClient;
   private readonly reader: VenueReader;
   private readonly markets: MarketLoader;
 
   constructor(private readonly o: OkxConnectorOptions) {
+    // Demo trading has no deposits or withdrawals.
+    this.capabilities = o.config.environment === "live" ? ["spot", "derivatives", "orders", "fills", "cash_flows"] : ["spot", "derivatives", "orders", "fills"];
     this.client = createOkxClient({
       credentials: o.credentials,
       environment: o.config.environment,
@@ -277,6 +288,48 @@ export class OkxConnector implements Connector {
       }
     }
     return { items, raw };
+  }
+
+  /**
+   * Deposits to and withdrawals from the funding account, newest first in pages of 100
+   * bounded by `before` (the window's start). Funding ↔ trading transfers are bills, not
+   * these histories, and are not read.
+   */
+  async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
+    if (!this.capabilities.includes("cash_flows")) {
+      throw new ConnectorError({
+        kind: "invalid_request",
+        provider: this.provider,
+        endpoint: "GET /api/v5/asset/deposit-history",
+        message: "demo trading has no deposit or withdrawal history",
+      });
+    }
+    const { start } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS });
+    const ex = this.client.exchange;
+    // `before` = records newer than it; each next page continues below the oldest ts seen
+    // (+1 so rows sharing that millisecond are not skipped; the ids dedupe them).
+    const base = { before: String(start - 1) };
+    const deposits = await readPages(
+      this.reader,
+      "GET /api/v5/asset/deposit-history",
+      depositHistorySchema,
+      (q) => ex.privateGetAssetDepositHistory(q),
+      base,
+      (d) => String(d.ts + 1),
+    );
+    const withdrawals = await readPages(
+      this.reader,
+      "GET /api/v5/asset/withdrawal-history",
+      withdrawalHistorySchema,
+      (q) => ex.privateGetAssetWithdrawalHistory(q),
+      base,
+      (w) => String(w.ts + 1),
+    );
+    const byId = new Map<string, CashFlow>();
+    for (const { row, raw } of deposits.rows) if (row.ts >= start) byId.set(`deposit:${row.depId}`, okxDeposit(row, raw));
+    for (const { row, raw } of withdrawals.rows) if (row.ts >= start) byId.set(`withdrawal:${row.wdId}`, okxWithdrawal(row, raw));
+    const items = [...byId.values()].sort((a, b) => a.at.getTime() - b.at.getTime() || a.venueFlowId.localeCompare(b.venueFlowId));
+    return { items, raw: [...deposits.raw, ...withdrawals.raw] };
   }
 
   // ---- internals ----------------------------------------------------------------------

@@ -48,5 +48,5 @@ runConnectorContract({
     "429": '{"code":"50011","msg":"Too Many Requests","data":[]}',
     "500": '{"code":"50001","msg":"Service temporarily unavailable, please try again later.","data":[]}',
   },
-  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true },
+  expects: { longPosition: true, shortPosition: true, orders: true, fills: true, quotes: true, cashFlows: true },
 });

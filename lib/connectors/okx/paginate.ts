@@ -3,9 +3,10 @@ import type { VenueReader } from "@/lib/connectors/ccxt/reader";
 import type { RawCapture } from "@/lib/connectors/types";
 
 /**
- * OKX lists (pending orders, order history, fills) come newest-first, 100 rows a page,
- * continued with `after` = the last row's id. Every list stream walks them the same way,
- * so the walk and its stop conditions live here, apart from what each stream asks for.
+ * OKX lists (pending orders, order history, fills, deposit and withdrawal history) come
+ * newest-first, 100 rows a page, continued with `after` = the last row's id (or time, for
+ * the histories). Every list stream walks them the same way, so the walk and its stop
+ * conditions live here, apart from what each stream asks for.
  */
 const PAGE_LIMIT = 100;
 /** Safety stop for a cursor that does not move: 500 pages is 50 000 rows. */

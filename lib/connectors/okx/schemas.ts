@@ -98,3 +98,46 @@ export const tickersSchema = envelope(z.object({ instId: text, last: optDec, ts:
 
 // GET /api/v5/market/index-tickers?quoteCcy=USD
 export const indexTickersSchema = envelope(z.object({ instId: text, idxPx: optDec, ts: millis }));
+
+/** Text OKX may leave empty: "" becomes absent. */
+const optText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+// GET /api/v5/asset/deposit-history (funding account; newest first, `after`/`before` on ts)
+export const depositHistorySchema = envelope(
+  z.object({
+    depId: text,
+    ccy: text,
+    chain: optText,
+    amt: dec,
+    /** For a transfer from another OKX account: its email, phone or name; else "". */
+    from: optText,
+    to: optText,
+    txId: optText,
+    ts: millis,
+    state: z.string().regex(/^-?\d+$/),
+    /** Set when the deposit is another OKX account's internal-transfer withdrawal. */
+    fromWdId: optText,
+  }),
+);
+export type OkxDepositRow = z.infer<typeof depositHistorySchema>["data"][number];
+
+// GET /api/v5/asset/withdrawal-history (funding account; newest first, `after`/`before` on ts)
+export const withdrawalHistorySchema = envelope(
+  z.object({
+    wdId: text,
+    ccy: text,
+    chain: optText,
+    amt: dec,
+    to: optText,
+    /** "" for an internal transfer to another OKX account. */
+    txId: optText,
+    fee: optDec.optional(),
+    feeCcy: optText,
+    ts: millis,
+    state: z.string().regex(/^-?\d+$/),
+  }),
+);
+export type OkxWithdrawalRow = z.infer<typeof withdrawalHistorySchema>["data"][number];

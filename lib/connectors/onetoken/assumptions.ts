@@ -43,6 +43,34 @@ export const ONETOKEN_ASSUMPTIONS = {
   userAgent: "Mozilla/5.0 (compatible; venuefolio/0.1; +https://github.com/)",
 } as const;
 
+/**
+ * Subscriptions and redemptions (UNCONFIRMED): no 1Token endpoint for them was found in
+ * any source — funds carry an `auto_ta_mode` flag, so a transfer-agent module exists, but
+ * no client calls it. They are therefore derived from changes in fund units between two
+ * consecutive NAV points: units = net_assets / accum_nav (accum_nav being the NAV per unit,
+ * see NAV_FIELD_MEANING), and the flow at the later point is
+ *   net_assets_t − net_assets_{t−1} × nav_t / nav_{t−1}  (= Δunits × nav_t),
+ * positive a subscription, negative a redemption, in the fund's valuation currency, dated
+ * at the later point (it happened somewhere in between). A distribution paid out of the
+ * fund shows as a redemption. If 1Token's API exposes subscription records, they replace
+ * this derivation.
+ */
+export const DERIVED_FLOWS = {
+  /**
+   * The published NAV is rounded, so units computed from it wobble. A residual within what
+   * that rounding allows — unitsₜ₋₁ × (½ ulp of each NAV) + ½ ulp of each net assets — is
+   * noise, not a flow. A NAV read with fewer decimals than this is taken to be rounded to
+   * this many (a NAV of exactly "1" at inception says nothing of its precision).
+   */
+  minNavDecimals: 4,
+  /** Decimals a derived amount is rounded to (the division leaves a long tail). */
+  amountDecimals: 8,
+  /** NAV read before a flow window, so its first point has a predecessor (weekends, gaps). */
+  predecessorLookbackDays: 7,
+  /** NAV is computed after its period closes: re-read two days before the cursor. */
+  lagDays: 2,
+} as const;
+
 /** Snapshot id of a NAV point: no id is published, so the fund and the exact nanosecond time make one. */
 export function navSnapshotId(fundName: string, snapshotTimeNs: bigint): string {
   return `${fundName}@${snapshotTimeNs}`;

@@ -1,8 +1,11 @@
 import { D } from "@/lib/money/decimal";
+import { cashFlowWindow } from "../cash-flows";
 import { isConnectorError } from "../errors";
 import type {
   Balance,
   Capability,
+  CashFlow,
+  CashFlowParams,
   ConnectionTestResult,
   Connector,
   NavParams,
@@ -15,7 +18,8 @@ import type {
   VenuePortfolio,
 } from "../types";
 import { RunCache } from "../http/run-cache";
-import { ONETOKEN_ASSUMPTIONS } from "./assumptions";
+import { DERIVED_FLOWS, ONETOKEN_ASSUMPTIONS } from "./assumptions";
+import { derivedFundFlows } from "./derived-flows";
 import { type HttpOverrides, OneTokenClient } from "./client";
 import type { AssetPositionRow, NavRow } from "./schemas";
 import type { OneTokenConfig, OneTokenCredentials } from "./settings";
@@ -52,7 +56,7 @@ const STATE_TTL_MS = 60_000;
  */
 export class OneTokenConnector implements Connector {
   readonly provider = "onetoken" as const;
-  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "nav"];
+  readonly capabilities: readonly Capability[] = ["spot", "derivatives", "nav", "cash_flows"];
   private readonly client: OneTokenClient;
   private readonly state: RunCache<FundState>;
 
@@ -133,24 +137,54 @@ export class OneTokenConnector implements Connector {
     const rows: NavRow[] = [];
     const raw: RawCapture[] = [];
     for (const fund of s.portfolios) {
-      const from =
-        params.lastBySeries?.[fund.externalId] ??
-        params.since ??
-        fund.inceptionAt ??
-        new Date(now.getTime() - ONETOKEN_ASSUMPTIONS.defaultNavHistoryDays * DAY_MS);
-      for (let start = from.getTime(); start <= now.getTime(); start += ONETOKEN_ASSUMPTIONS.navWindowDays * DAY_MS) {
-        const end = Math.min(now.getTime(), start + ONETOKEN_ASSUMPTIONS.navWindowDays * DAY_MS - 1);
-        const r = await this.client.historicalNav({
-          fundName: fund.externalId,
-          startNs: dateToNs(new Date(start)),
-          endNs: dateToNs(new Date(end)),
-          frequency: this.o.config.navFrequency,
-        });
-        raw.push(r.raw);
-        rows.push(...r.data.result.historical_nav.filter((n) => n.fund_name === fund.externalId));
-      }
+      const from = params.lastBySeries?.[fund.externalId] ?? params.since ?? this.fundHistoryStart(fund, now);
+      const r = await this.navRows(fund.externalId, from, now);
+      rows.push(...r.rows);
+      raw.push(...r.raw);
     }
     return { items: toNavPoints(rows), raw };
+  }
+
+  /**
+   * Subscriptions and redemptions, derived from each fund's units (no 1Token endpoint for
+   * them is known: see DERIVED_FLOWS). The NAV is read from a week before the window, so
+   * the window's first point has a predecessor; without a cursor, from inception.
+   */
+  async fetchCashFlows(params: CashFlowParams): Promise<StreamResult<CashFlow>> {
+    const s = await this.load();
+    const now = this.o.now();
+    const window = cashFlowWindow(params, { now, lagMs: DERIVED_FLOWS.lagDays * DAY_MS });
+    const items: CashFlow[] = [];
+    const raw: RawCapture[] = [];
+    for (const fund of s.portfolios) {
+      const start = params.since || params.pendingSince ? window.start : this.fundHistoryStart(fund, now).getTime();
+      const r = await this.navRows(fund.externalId, new Date(start - DERIVED_FLOWS.predecessorLookbackDays * DAY_MS), now);
+      raw.push(...r.raw);
+      items.push(...derivedFundFlows(r.rows).filter((f) => f.at.getTime() >= start));
+    }
+    return { items, raw };
+  }
+
+  private fundHistoryStart(fund: VenuePortfolio, now: Date): Date {
+    return fund.inceptionAt ?? new Date(now.getTime() - ONETOKEN_ASSUMPTIONS.defaultNavHistoryDays * DAY_MS);
+  }
+
+  /** One fund's NAV rows from `from` to `now`, in windows 1Token answers. */
+  private async navRows(fundName: string, from: Date, now: Date): Promise<{ rows: NavRow[]; raw: RawCapture[] }> {
+    const rows: NavRow[] = [];
+    const raw: RawCapture[] = [];
+    for (let start = from.getTime(); start <= now.getTime(); start += ONETOKEN_ASSUMPTIONS.navWindowDays * DAY_MS) {
+      const end = Math.min(now.getTime(), start + ONETOKEN_ASSUMPTIONS.navWindowDays * DAY_MS - 1);
+      const r = await this.client.historicalNav({
+        fundName,
+        startNs: dateToNs(new Date(start)),
+        endNs: dateToNs(new Date(end)),
+        frequency: this.o.config.navFrequency,
+      });
+      raw.push(r.raw);
+      rows.push(...r.data.result.historical_nav.filter((n) => n.fund_name === fundName));
+    }
+    return { rows, raw };
   }
 
   private load(fresh = false): Promise<FundState> {

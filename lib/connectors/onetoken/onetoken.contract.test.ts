@@ -37,5 +37,5 @@ runConnectorContract({
     },
   },
   errorBodies: { "401": '{"code":"auth-failed","message":"invalid signature"}' },
-  expects: { longPosition: true, shortPosition: true, orders: false, fills: false, quotes: true },
+  expects: { longPosition: true, shortPosition: true, orders: false, fills: false, quotes: true, cashFlows: true },
 });

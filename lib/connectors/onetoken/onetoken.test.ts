@@ -149,7 +149,8 @@ describe("1Token connector against the fake tenant", () => {
     expect(alpha[1]).toMatchObject({ netAssets: "1000500", navPerUnit: "1.0005", netReturn: "0.0005", grossReturn: "0.0005" });
     expect(alpha[19]).toMatchObject({ snapshotId: "fund/h47z03@1795132800123456789", navPerUnit: "1.0095" });
     const beta = points.filter((p) => p.portfolioExternalId === "fund/q3lm88");
-    expect(beta.map((p) => p.netAssets)).toEqual(["10", "10.005", "10.01", "10.015", "10.02"]);
+    // 10 units, then 12 (a subscription on the 18th), then 11.5 (a redemption on the 19th).
+    expect(beta.map((p) => p.netAssets)).toEqual(["10", "10.005", "12.012", "11.51725", "11.523"]);
     expect(beta[0]!.currency).toBe("BTC");
   });
 

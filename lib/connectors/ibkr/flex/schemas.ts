@@ -104,3 +104,23 @@ export const conversionRateSchema = z.object({
   rate: decimalText,
 });
 export type ConversionRateRow = z.infer<typeof conversionRateSchema>;
+
+/**
+ * <CashTransaction accountId currency type amount dateTime reportDate description symbol
+ * transactionID levelOfDetail …>: deposits, withdrawals, dividends, interest, taxes and
+ * fees, `amount` signed (money in is positive).
+ */
+export const cashTransactionSchema = z.object({
+  accountId: text,
+  currency: text,
+  type: text,
+  amount: decimalText,
+  dateTime: optionalText,
+  settleDate: optionalText,
+  reportDate: optionalText,
+  description: optionalText,
+  symbol: optionalText,
+  transactionID: optionalText,
+  levelOfDetail: optionalText,
+});
+export type CashTransactionRow = z.infer<typeof cashTransactionSchema>;

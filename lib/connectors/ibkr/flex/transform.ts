@@ -7,6 +7,8 @@ import { parseFlexDate, parseFlexDateTime } from "../time";
 import { findAll, type XmlElement } from "@/lib/xml/parse";
 import {
   accountInformationSchema,
+  cashTransactionSchema,
+  type CashTransactionRow,
   cashReportSchema,
   type CashReportRow,
   conversionRateSchema,
@@ -31,6 +33,7 @@ export interface FlexAccountStatement {
   positions: OpenPositionRow[];
   trades: TradeRow[];
   rates: ConversionRateRow[];
+  cashTransactions: CashTransactionRow[];
 }
 
 export function readStatement(root: XmlElement): FlexAccountStatement[] {
@@ -51,6 +54,10 @@ export function readStatement(root: XmlElement): FlexAccountStatement[] {
       // <Trade> rows only at execution level; <Order>/<Lot> elements summarise the same executions.
       trades: rows(findAll(stmt, "Trade"), tradeSchema, "Trade").filter((t) => !t.levelOfDetail || t.levelOfDetail.toUpperCase() === "EXECUTION"),
       rates: rows(findAll(stmt, "ConversionRate"), conversionRateSchema, "ConversionRate"),
+      // Detail rows only: a SUMMARY row restates them.
+      cashTransactions: rows(findAll(stmt, "CashTransaction"), cashTransactionSchema, "CashTransaction").filter(
+        (c) => !c.levelOfDetail || c.levelOfDetail.toUpperCase() === "DETAIL",
+      ),
     };
   });
 }

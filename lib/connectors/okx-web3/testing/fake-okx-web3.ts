@@ -8,7 +8,9 @@ import { okxSignature } from "../sign";
  * OKX Web3 on localhost: the v6 balance and market price endpoints in their documented
  * shapes (`fixtures/`), checking OK-ACCESS-KEY / -PASSPHRASE / -TIMESTAMP and the HMAC
  * signature over the exact path, query and body received. One EVM address holds tokens
- * on Ethereum and Arbitrum (none on Base); one Solana address holds SOL and JUP.
+ * on Ethereum and Arbitrum (none on Base); one Solana address holds SOL and JUP. The
+ * transaction history by address (six months kept, newest first, opaque cursor, at most
+ * 20 rows a page for one chain) serves `transactions`, seeded by `fixtures/transactions.json`.
  */
 export const FAKE_OKX_WEB3 = {
   apiKey: "okxw3-key-6b1f2c9d",
@@ -16,6 +18,8 @@ export const FAKE_OKX_WEB3 = {
   passphrase: "Passphrase!23",
   projectId: "okxw3-project-42",
   evm: "0xAbCdEf0123456789aBcDeF0123456789AbCdEf01",
+  /** A second EVM wallet the tests may track: the fixture history moves USDC into it from `evm`. */
+  evmCold: "0x9F8e7D6c5B4a39281706F5e4D3c2B1a098765432",
   solana: "7Np41oeYqPefeNQEHSv1UDhYrehxin3NStELsSKCT4K2",
 } as const;
 
@@ -33,25 +37,63 @@ type Envelope = { code: string | number; msg: string; data: Array<{ tokenAssets:
 /** DeFi positions OKX counts in the total value (assetType 0) but not in token balances. */
 const DEFI_USD: Record<string, string> = { "1": "1000" };
 
+export type TxRow = Record<string, unknown> & { chainIndex: string; txTime: string; from: TxSide[]; to: TxSide[] };
+type TxSide = { address: string; amount: string };
+
 export interface FakeOkxWeb3 {
   server: FakeHttpServer;
   baseUrl: string;
   received: FakeRequest[];
+  /** The chain history every tracked address shares (mutable; reset with `defaultTransactions`). */
+  transactions: TxRow[];
   close(): Promise<void>;
+}
+
+export function defaultTransactions(): TxRow[] {
+  return fixture("transactions.json") as TxRow[];
 }
 
 export async function startFakeOkxWeb3(opts: { now: () => Date }): Promise<FakeOkxWeb3> {
   const received: FakeRequest[] = [];
-  const server = await FakeHttpServer.start((req) => {
-    received.push(req);
-    return handle(req, opts.now());
-  });
-  return { server, baseUrl: server.origin, received, close: () => server.close() };
+  const fake: FakeOkxWeb3 = {
+    server: await FakeHttpServer.start((req) => {
+      received.push(req);
+      return handle(req, opts.now(), fake.transactions);
+    }),
+    baseUrl: "",
+    received,
+    transactions: defaultTransactions(),
+    close: () => fake.server.close(),
+  };
+  fake.baseUrl = fake.server.origin;
+  return fake;
 }
 
-function handle(req: FakeRequest, now: Date): FakeReply {
+const HISTORY_KEPT_MS = 180 * 86_400_000;
+const SINGLE_CHAIN_PAGE = 20;
+
+/** GET /api/v6/dex/post-transaction/transactions-by-address: the address's rows, newest first, paged by an opaque cursor. */
+function history(q: Record<string, string>, now: Date, all: TxRow[]): FakeReply {
+  const address = (q.address ?? "").toLowerCase();
+  const chains = (q.chains ?? "").split(",").filter(Boolean);
+  if (!address || chains.length === 0 || chains.length > 50) return error(400, "51000", "Parameter address or chains error");
+  const begin = Math.max(Number(q.begin ?? 0), now.getTime() - HISTORY_KEPT_MS);
+  const end = q.end ? Number(q.end) : now.getTime();
+  const touches = (side: TxSide[]) => side.some((s) => s.address.toLowerCase().split(",").includes(address));
+  const rows = all
+    .filter((r) => chains.includes(r.chainIndex) && (touches(r.from) || touches(r.to)) && Number(r.txTime) >= begin && Number(r.txTime) <= end)
+    .sort((a, b) => Number(b.txTime) - Number(a.txTime));
+  const limit = Math.min(Number(q.limit ?? SINGLE_CHAIN_PAGE), chains.length === 1 ? SINGLE_CHAIN_PAGE : 100);
+  const offset = q.cursor ? Number(Buffer.from(q.cursor, "base64url").toString()) : 0;
+  const page = rows.slice(offset, offset + limit);
+  const cursor = offset + limit < rows.length ? Buffer.from(String(offset + limit)).toString("base64url") : "";
+  return { status: 200, json: { code: "0", msg: "success", data: [{ cursor, transactions: page }] } };
+}
+
+function handle(req: FakeRequest, now: Date, transactions: TxRow[]): FakeReply {
   const authError = checkAuth(req, now);
   if (authError) return authError;
+  if (req.method === "GET" && req.path === "/api/v6/dex/post-transaction/transactions-by-address") return history(req.query, now, transactions);
   if (req.method === "GET" && req.path === "/api/v6/dex/balance/all-token-balances-by-address") {
     const chains = (req.query.chains ?? "").split(",").filter(Boolean);
     if (chains.length === 0 || chains.length > 50) return error(400, "51000", "Parameter chains error");

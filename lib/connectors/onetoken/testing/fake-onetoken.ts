@@ -9,7 +9,9 @@ import { oneTokenSignature } from "../sign";
  * A 1Token CAM tenant on localhost, answering with the documented shapes (recorded in
  * `fixtures/`), checking every request's Api-Key / Api-Timestamp / Api-Signature exactly
  * as 1Token defines them, and scoping funds by the `department` query parameter. NAV is a
- * deterministic daily series from each fund's inception up to the fake's clock.
+ * deterministic daily series from each fund's inception up to the fake's clock; the Beta
+ * fund's investors subscribe and redeem units along the way, so its net assets move by
+ * more than its NAV per unit.
  */
 export const FAKE_ONETOKEN_KEY = "ot-key-7f3a9c";
 /** base64 of "fake-onetoken-secret-0001" */
@@ -21,7 +23,7 @@ const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8"
 interface Dept {
   list: string;
   positions: string;
-  funds: Record<string, { inceptionNs: bigint; units: string; currency: string }>;
+  funds: Record<string, { inceptionNs: bigint; units: string; currency: string; unitChanges?: ReadonlyArray<readonly [day: number, units: string]> }>;
 }
 
 const DEPARTMENTS: Record<string, Dept> = {
@@ -30,7 +32,8 @@ const DEPARTMENTS: Record<string, Dept> = {
     positions: "asset-position.json",
     funds: {
       "fund/h47z03": { inceptionNs: 1793491200000000000n, units: "1000000", currency: "usd" },
-      "fund/q3lm88": { inceptionNs: 1794787200000000000n, units: "10", currency: "btc" },
+      // 2 units subscribed on day 2 (18 Nov), half a unit redeemed on day 3 (19 Nov).
+      "fund/q3lm88": { inceptionNs: 1794787200000000000n, units: "10", currency: "btc", unitChanges: [[2, "2"], [3, "-0.5"]] },
     },
   },
   research: {
@@ -116,16 +119,26 @@ function checkAuth(req: FakeRequest, now: Date): FakeReply | undefined {
   return undefined;
 }
 
-/** Daily points from inception: NAV per unit grows 0.05% a day, net assets = units × NAV. */
+/**
+ * Daily points from inception: NAV per unit grows 0.05% a day, net assets = units held that
+ * day × NAV, and the accumulated PnL grows by the units held the day before × the NAV's move
+ * (subscriptions and redemptions are not profit).
+ */
 function navSeries(fundName: string, fund: Dept["funds"][string], startNs: bigint, endNs: bigint, now: Date) {
   const nowNs = BigInt(now.getTime()) * 1_000_000n;
   const out = [];
+  let pnl = new D(0);
+  let held = new D(fund.units);
+  let lastNav = new D(1);
   for (let i = 0n; ; i++) {
     const t = fund.inceptionNs + i * DAY_NS + NAV_OFFSET_NS;
     if (t > endNs || t > nowNs) break;
-    if (t < startNs) continue;
     const nav = new D(1).plus(new D("0.0005").times(i.toString()));
-    const assets = nav.times(fund.units);
+    pnl = pnl.plus(held.times(nav.minus(lastNav)));
+    held = (fund.unitChanges ?? []).filter(([day]) => BigInt(day) <= i).reduce((u, [, delta]) => u.plus(delta), new D(fund.units));
+    lastNav = nav;
+    if (t < startNs) continue;
+    const assets = nav.times(held);
     out.push({
       fund_name: fundName,
       fund_alias: fundName,
@@ -134,7 +147,7 @@ function navSeries(fundName: string, fund: Dept["funds"][string], startNs: bigin
       snapshot_time_str: new Date(Number(t / 1_000_000n)).toISOString(),
       net_assets: toDecimalString(assets),
       accum_nav: toDecimalString(nav),
-      accum_pnl: toDecimalString(assets.minus(fund.units)),
+      accum_pnl: toDecimalString(pnl),
     });
   }
   return out;

@@ -8,7 +8,7 @@ import { SETTINGS_TABS } from "./settings-tab-list";
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections" className="-mx-1 overflow-x-auto">
+    <nav aria-label="Settings sections" className="relative -mx-1 overflow-x-auto">
       <ul className="flex min-w-max gap-1 border-b border-line px-1">
         {SETTINGS_TABS.map((tab) => {
           const active = pathname === tab.href;

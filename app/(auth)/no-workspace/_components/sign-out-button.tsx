@@ -16,8 +16,10 @@ export function SignOutButton() {
   const signOut = () =>
     startTransition(async () => {
       setError(null);
-      const res = await fetch("/api/auth/sign-out", { method: "POST" }).catch(() => null);
-      if (!res?.ok) return setError("Could not sign out: the server could not be reached; try again");
+      // better-auth takes a JSON body on its POST routes (it refuses one without a content type).
+      const res = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+      if (!res) return setError("Could not sign out: the server could not be reached; try again");
+      if (!res.ok) return setError(`Could not sign out: the server refused (${res.status}); try again`);
       router.replace("/sign-in");
       router.refresh();
     });

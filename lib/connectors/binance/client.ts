@@ -4,6 +4,7 @@ import { codeAndMsg, type FetchLike, guardResponse, type ObservedResponse } from
 import { WeightBudget } from "@/lib/connectors/ccxt/weight-budget";
 import { sanitize } from "@/lib/connectors/ccxt/errors";
 import type { BinanceCredentials, BinanceEnvironment } from "./config";
+import { BINANCE_WEIGHT_LIMITS } from "./weight-limits";
 
 /**
  * The ccxt Binance instance a connector talks through: ccxt signs (HMAC-SHA256 over the
@@ -19,8 +20,7 @@ import type { BinanceCredentials, BinanceEnvironment } from "./config";
  * - `fetchImplementation` is for tests only: it keeps ccxt's real URLs (so its per-market
  *   error tables apply) and sends the request to a local fake.
  */
-/** Per-minute request-weight limits per IP (exchangeInfo rateLimits; sapi per its docs). */
-export const BINANCE_WEIGHT_LIMITS: Record<string, number> = { spot: 6000, sapi: 12000, usdm: 2400, coinm: 2400 };
+export { BINANCE_WEIGHT_LIMITS };
 
 export function weightBucket(path: string): { bucket: string; header: string } | undefined {
   if (path.startsWith("/api/")) return { bucket: "spot", header: "x-mbx-used-weight-1m" };

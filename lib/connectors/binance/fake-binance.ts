@@ -98,6 +98,8 @@ export interface FakeBinanceOptions {
   state?: BinanceFakeState;
   /** Clock of the per-minute weight windows (tests pin it); the real one by default. */
   weightClock?: () => number;
+  /** A fixed port (e2e: the app server is told it before the fake starts); a free one by default. */
+  port?: number;
 }
 
 export class FakeBinance extends FakeVenue {
@@ -123,7 +125,7 @@ export class FakeBinance extends FakeVenue {
   }
 
   static start(o: FakeBinanceOptions = {}): Promise<FakeBinance> {
-    return FakeVenue.serve((server) => new FakeBinance(server, o));
+    return FakeVenue.serve((server) => new FakeBinance(server, o), o.port);
   }
 
   override clearRequests(): void {

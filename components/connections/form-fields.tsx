@@ -36,7 +36,9 @@ function Field({ f, path, value, error, onChange }: { f: FormField; path: string
   const label = (
     <label htmlFor={id} className="block text-sm font-medium">
       {f.label}
-      {!f.required && f.kind !== "checkbox" && <span className="ml-1 font-normal text-fg-subtle">(optional)</span>}
+      {!f.required && (f.kind === "text" || f.kind === "url" || f.kind === "secret" || f.kind === "number") && f.defaultValue === undefined && (
+        <span className="ml-1 font-normal text-fg-subtle">(optional)</span>
+      )}
     </label>
   );
   switch (f.kind) {

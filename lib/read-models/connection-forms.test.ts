@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formSection } from "./connection-form-fields";
-import { connectionFormSchema, newConnectionSchema, PROVIDER_FORMS, providerForm } from "./connection-forms";
+import { connectionFormSchema, formErrorMap, newConnectionSchema, PROVIDER_FORMS, providerForm } from "./connection-forms";
 
 /**
  * The wizard's forms come from the connectors' own schemas: every field has words, every
@@ -44,6 +44,17 @@ describe("connection forms", () => {
     expect(missing.error?.issues[0]?.path).toEqual(["credentials", "passphrase"]);
     // A URL the server would call is not a setting the browser may send.
     expect(newConnectionSchema.safeParse({ provider: "groww", label: "G", settings: { baseUrl: "http://169.254.169.254" }, credentials: { mode: "access_token", accessToken: "t" } }).success).toBe(false);
+  });
+
+  it("a field left empty says so in plain words; a schema's own message wins", () => {
+    const web3 = providerForm("okx_web3")!.credentials;
+    const missing = web3.safeParse({ apiKey: "k", secretKey: "" }, { error: formErrorMap });
+    expect(missing.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["secretKey", "is required"],
+      ["passphrase", "is required"],
+    ]);
+    const label = connectionFormSchema(providerForm("demo")!).safeParse({ provider: "demo", label: " ", settings: {}, credentials: {} }, { error: formErrorMap });
+    expect(label.error?.issues[0]?.message).toBe("Give the connection a name");
   });
 
   it("1Token's address must be a 1Token tenant over https", () => {

@@ -203,6 +203,16 @@ export function providerForm(provider: string): ProviderForm | undefined {
   return (PROVIDER_FORMS as readonly ProviderForm[]).find((f) => f.provider === provider);
 }
 
+/**
+ * Plain words for the issue a person meets most, a field left empty, where the schema has
+ * no message of its own (passed to `safeParse` by the forms; a schema's own message wins).
+ */
+export const formErrorMap = (iss: { code?: string; input?: unknown; origin?: string; minimum?: unknown }): string | undefined => {
+  if (iss.code === "invalid_type" && iss.input === undefined) return "is required";
+  if (iss.code === "too_small" && iss.origin === "string" && Number(iss.minimum) === 1) return "is required";
+  return undefined;
+};
+
 export const connectionLabelSchema = z.string().trim().min(1, "Give the connection a name").max(80, "At most 80 characters");
 
 /** What the wizard sends, for one provider: the same object the browser checks before sending. */

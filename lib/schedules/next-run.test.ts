@@ -32,6 +32,7 @@ describe("a connection's schedule and next run", () => {
     expect(nextRunOf({ ...conn, status: "paused" }, on)).toEqual({ at: null, why: "Paused: runs only when someone presses Resync" });
     expect(nextRunOf({ ...conn, status: "needs_attention" }, on).why).toBe("Stopped until its credentials or permissions are fixed");
     expect(nextRunOf(conn, { ...on, schedulerOn: false }).why).toBe("Background syncs are off on this server (SCHEDULER=off)");
+    expect(nextRunOf({ ...conn, status: "paused" }, { ...on, schedulerOn: false }).why).toMatch(/^Paused/);
     const ibkr = { ...conn, provider: "ibkr", retryNotBefore: new Date("2026-11-21T12:00:00Z") };
     expect(nextRunOf(ibkr, on).at).toEqual(new Date("2026-11-21T12:00:00Z"));
   });

@@ -58,9 +58,9 @@ export function nextRunOf(
   },
   p: { now: Date; schedulerOn: boolean },
 ): NextRun {
-  if (!p.schedulerOn) return { at: null, why: "Background syncs are off on this server (SCHEDULER=off)" };
   if (c.status === "paused") return { at: null, why: "Paused: runs only when someone presses Resync" };
   if (c.status === "needs_attention") return { at: null, why: "Stopped until its credentials or permissions are fixed" };
+  if (!p.schedulerOn) return { at: null, why: "Background syncs are off on this server (SCHEDULER=off)" };
   const schedule = scheduleOf(c);
   if (!schedule) return { at: null, why: `No schedule for provider "${c.provider}"` };
   if (schedule.kind === "interval") {

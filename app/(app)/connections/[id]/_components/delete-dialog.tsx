@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -8,6 +9,7 @@ import { FieldError, inputClass } from "@/components/connections/form-fields";
 import { Dialog } from "@/components/ui/dialog";
 import { deleteConnection } from "@/lib/actions/connection-delete";
 import type { ConnectionDetail } from "@/lib/read-models/connection-detail";
+import { connectionKeys } from "@/lib/read-models/connection-queries";
 
 /**
  * Delete, said plainly and confirmed by typing the label. What it does is what
@@ -17,6 +19,7 @@ import type { ConnectionDetail } from "@/lib/read-models/connection-detail";
  */
 export function DeleteDialog({ open, onClose, detail }: { open: boolean; onClose: () => void; detail: ConnectionDetail }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -30,6 +33,8 @@ export function DeleteDialog({ open, onClose, detail }: { open: boolean; onClose
       if (!result) return setError(answer?.serverError?.message ?? "Deleting failed on the server");
       if (!result.ok) return setError(result.message);
       toast.success(`${result.label} deleted${result.cancelledRuns > 0 ? "; its run in progress was cancelled" : ""}`);
+      // The list must not show it again from its cache.
+      await queryClient.invalidateQueries({ queryKey: connectionKeys.all });
       router.push("/connections");
       router.refresh();
     });

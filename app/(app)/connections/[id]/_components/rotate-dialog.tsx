@@ -9,7 +9,7 @@ import { credentialsInput, fieldId, initialValues, issuesByPath, validationError
 import { Dialog } from "@/components/ui/dialog";
 import { rotateConnectionCredentials } from "@/lib/actions/connection-credentials";
 import { formSection } from "@/lib/read-models/connection-form-fields";
-import { providerForm } from "@/lib/read-models/connection-forms";
+import { formErrorMap, providerForm } from "@/lib/read-models/connection-forms";
 import type { ConnectionDetail } from "@/lib/read-models/connection-detail";
 
 /**
@@ -41,7 +41,7 @@ function RotateForm({ detail, onClose, form }: { detail: ConnectionDetail; onClo
       setErrors({});
       setRefusal(null);
       const credentials = credentialsInput(section, variant, values);
-      const parsed = form.credentials.safeParse(credentials);
+      const parsed = form.credentials.safeParse(credentials, { error: formErrorMap });
       if (!parsed.success) {
         const byPath = Object.fromEntries(Object.entries(issuesByPath(parsed.error.issues)).map(([k, v]) => [`credentials.${k}`, v]));
         setErrors(byPath);

@@ -10,7 +10,7 @@ import { RunProgress } from "@/components/connections/run-progress";
 import { Card } from "@/components/ui/card";
 import { addConnection, testNewConnection } from "@/lib/actions/connection-add";
 import { formSection } from "@/lib/read-models/connection-form-fields";
-import { connectionFormSchema, PROVIDER_FORMS, providerForm, type ProviderForm } from "@/lib/read-models/connection-forms";
+import { connectionFormSchema, formErrorMap, PROVIDER_FORMS, providerForm, type ProviderForm } from "@/lib/read-models/connection-forms";
 import type { AddResult, ConnectionPreviewView, Refusal } from "@/lib/read-models/connection-results";
 import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
 import { KeyHelp } from "./key-help";
@@ -73,7 +73,7 @@ function ConnectionForm({ form, onBack }: { form: ProviderForm; onBack: () => vo
 
   /** The shared schema, here before anything is sent; the first invalid field gets focus. */
   const check = () => {
-    const parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(input, { error: formErrorMap });
     if (parsed.success) return parsed.data;
     const byPath = issuesByPath(parsed.error.issues);
     setErrors(byPath);

@@ -8,13 +8,20 @@ import { useNow } from "./use-now";
  * on hover, or absolute with the relative beside it (`absolute`, for tables). The relative
  * part renders in the browser only (its clock and time zone are the viewer's).
  */
-export function When({ iso, absolute = false, empty = "never" }: { iso: string | null; absolute?: boolean; empty?: string }) {
+export function When({ iso, absolute = false, empty = "never", staleAfter = null }: { iso: string | null; absolute?: boolean; empty?: string; staleAfter?: string | null }) {
   const now = useNow(15_000);
   if (!iso) return <span className="text-fg-subtle">{empty}</span>;
   const exact = formatDateTime(iso);
   const relative = now === null ? null : formatRelative(iso, now);
+  // Past `staleAfter` (twice the schedule's interval) the time turns amber, and says why on hover.
+  const stale = staleAfter !== null && now !== null && now > new Date(staleAfter).getTime();
   return (
-    <time dateTime={iso} title={exact} suppressHydrationWarning>
+    <time
+      dateTime={iso}
+      title={stale ? `${exact} — older than twice its sync interval` : exact}
+      className={stale ? "font-medium text-amber-700 dark:text-amber-400" : undefined}
+      suppressHydrationWarning
+    >
       {absolute ? exact : (relative ?? exact)}
       {absolute && relative && <span className="ml-1 text-fg-subtle">({relative})</span>}
     </time>

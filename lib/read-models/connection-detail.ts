@@ -29,6 +29,7 @@ export interface ConnectionDetail {
   retryNotBefore: string | null;
   lastSuccessAt: string | null;
   lastSyncAt: string | null;
+  staleAfter: string | null;
   createdAt: string;
   /** When the credentials were saved or last rotated; null for a venue without credentials. */
   credentialsSavedAt: string | null;

@@ -45,6 +45,7 @@ type ConnectionColumns = Awaited<ReturnType<typeof listConnections>>[number];
 export function connectionSummary(c: ConnectionColumns, run: { id: string; status: string } | null, p: { now: Date; schedulerOn: boolean }) {
   const { state, reason } = connectionState({ ...c, openRun: run }, p.now);
   const next = nextRunOf(c, p);
+  const schedule = scheduleOf(c);
   return {
     id: c.id,
     provider: c.provider,
@@ -56,6 +57,8 @@ export function connectionSummary(c: ConnectionColumns, run: { id: string; statu
     retryNotBefore: c.retryNotBefore && c.retryNotBefore > p.now ? c.retryNotBefore.toISOString() : null,
     lastSuccessAt: iso(c.lastSuccessAt),
     lastSyncAt: iso(c.lastSyncAt),
+    // ui-conventions, "stale": past twice its interval the last success is shown amber.
+    staleAfter: c.lastSuccessAt && schedule?.kind === "interval" ? new Date(c.lastSuccessAt.getTime() + 2 * schedule.seconds * 1000).toISOString() : null,
     nextRunAt: iso(next.at),
     nextRunNote: next.why,
     openBatchId: run?.id ?? null,

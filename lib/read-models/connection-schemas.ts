@@ -22,6 +22,8 @@ export const connectionRowSchema = z.object({
   retryNotBefore: iso.nullable(),
   lastSuccessAt: iso.nullable(),
   lastSyncAt: iso.nullable(),
+  /** When the last success becomes stale (twice the interval); null for calendar venues. */
+  staleAfter: iso.nullable(),
   /** Its interval or its venue's fixed schedule, in words. */
   schedule: z.string(),
   nextRunAt: iso.nullable(),

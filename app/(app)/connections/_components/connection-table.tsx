@@ -46,7 +46,7 @@ const columns = col.columns([
       </div>
     ),
   }),
-  col.accessor("lastSuccessAt", { header: "Last success", cell: ({ getValue }) => <When iso={getValue()} /> }),
+  col.accessor("lastSuccessAt", { header: "Last success", cell: ({ row: { original: c } }) => <When iso={c.lastSuccessAt} staleAfter={c.staleAfter} /> }),
   col.accessor("nextRunAt", {
     header: "Next run",
     cell: ({ row: { original: c } }) => (

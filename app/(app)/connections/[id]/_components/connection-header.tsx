@@ -129,7 +129,7 @@ export function ConnectionHeader({ detail, can }: { detail: ConnectionDetail; ca
         <div>
           <dt className="text-xs uppercase tracking-wide text-fg-subtle">Last success</dt>
           <dd>
-            <When iso={detail.lastSuccessAt} />
+            <When iso={detail.lastSuccessAt} staleAfter={detail.staleAfter} />
           </dd>
         </div>
         <div>

@@ -31,6 +31,7 @@ const detail: ConnectionDetail = {
   retryNotBefore: null,
   lastSuccessAt: "2026-11-20T10:30:00.000Z",
   lastSyncAt: "2026-11-20T10:30:00.000Z",
+  staleAfter: "2026-11-20T10:40:00.000Z",
   createdAt: "2026-11-01T00:00:00.000Z",
   credentialsSavedAt: "2026-11-19T04:00:00.000Z",
   settings: [],

@@ -22,7 +22,7 @@ export const rotateConnectionCredentials = actionClient
   .action(async ({ parsedInput, ctx }): Promise<ChangeResult<{ accounts: number; rotatedAt: string }>> => {
     const conn = await getConnection(ctx.db, { ownerId: ctx.ownerId, connectionId: parsedInput.connectionId });
     const form = providerForm(conn.provider);
-    if (!form) return { ok: false, message: "This connection has no credentials to rotate" };
+    if (!form || !form.keyHelp) return { ok: false, message: "This connection has no credentials to rotate" };
     const parsed = form.credentials.safeParse(parsedInput.credentials);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -8,6 +8,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 /** The owner's signed-in browser state, written by e2e/auth.setup.ts. */
 export const OWNER_STATE = "./test-results/.auth/owner.json";
+/**
+ * Where e2e/connections.spec.ts starts the fake Binance. The server is told before it starts
+ * (VENUE_BASE_URL_BINANCE, read only from the server's environment: see
+ * lib/env/venue-override.ts), so the port is fixed rather than discovered.
+ */
+export const FAKE_BINANCE_PORT = Number(process.env.E2E_FAKE_BINANCE_PORT ?? port + 1);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -63,6 +69,10 @@ export default defineConfig({
       ALLOW_SIGNUP: "on",
       SCHEDULER: "off",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Binance requests go to the fake the connections spec starts; nothing else reaches out.
+      VENUE_BASE_URL_BINANCE: `http://127.0.0.1:${FAKE_BINANCE_PORT}`,
+      // No outside network in e2e: a USDT-only venue's holdings are then reported unpriced, never guessed.
+      REFERENCE_PRICES: "off",
     },
   },
 });

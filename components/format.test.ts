@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatPct, formatQuantity, timeTicks } from "./format";
+import { formatMoney, formatPct, formatQuantity, formatRelative, timeTicks } from "./format";
 
 describe("display formatting keeps exact digits", () => {
   it("formats money from the decimal string itself: 0.1 + 0.2 stays 0.30", () => {
@@ -30,5 +30,18 @@ describe("timeTicks", () => {
     const ticks = timeTicks(start, start + 86_400_000, 86_400_000);
     expect(ticks.length).toBeLessThanOrEqual(8);
     for (const t of ticks) expect(new Date(t).getMinutes()).toBe(0);
+  });
+});
+
+describe("formatRelative", () => {
+  const now = Date.parse("2026-11-20T10:00:00Z");
+  it.each([
+    ["2026-11-20T10:00:40Z", "in 40 s"],
+    ["2026-11-20T10:05:00Z", "in 5 min"],
+    ["2026-11-20T16:00:00Z", "in 6 h"],
+    ["2026-11-23T10:00:00Z", "in 3 d"],
+    ["2026-11-20T09:57:00Z", "3 min ago"],
+  ])("%s → %s", (iso, text) => {
+    expect(formatRelative(iso, now)).toBe(text);
   });
 });

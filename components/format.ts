@@ -98,3 +98,13 @@ export function formatAgo(iso: string, now: number): string {
   if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
   return `${Math.round(s / 86_400)} d ago`;
 }
+
+/** "in 3 min" for a time ahead of `now`, "3 min ago" for one behind it. */
+export function formatRelative(iso: string, now: number): string {
+  const ahead = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (ahead <= 0) return formatAgo(iso, now);
+  if (ahead < 60) return `in ${ahead} s`;
+  if (ahead < 3600) return `in ${Math.round(ahead / 60)} min`;
+  if (ahead < 86_400) return `in ${Math.round(ahead / 3600)} h`;
+  return `in ${Math.round(ahead / 86_400)} d`;
+}

@@ -35,7 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/funds", label: "Funds", icon: Landmark, built: false },
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
-  { href: "/connections", label: "Connections", icon: Plug, built: false },
+  { href: "/connections", label: "Connections", icon: Plug, built: true },
   { href: "/syncs", label: "Syncs", icon: RefreshCw, built: false },
   { href: "/alerts", label: "Alerts", icon: Bell, built: false },
   { href: "/settings", label: "Settings", icon: Settings, built: true },

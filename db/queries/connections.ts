@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { connections, type Connection, type ConnectionStatus } from "../schema";
 import { NotFoundError } from "./not-found";
@@ -17,14 +17,18 @@ export const publicConnectionColumns = {
   statusSetByPolicyAt: connections.statusSetByPolicyAt,
   retryNotBefore: connections.retryNotBefore,
   lastError: connections.lastError,
+  credentialsUpdatedAt: connections.credentialsUpdatedAt,
   createdAt: connections.createdAt,
 };
+
+/** A connection nobody deleted: the only kind any operational query sees. */
+export const liveConnection = isNull(connections.deletedAt);
 
 export async function getConnection(db: Db, p: { ownerId: string; connectionId: string }): Promise<Connection> {
   const [row] = await db
     .select()
     .from(connections)
-    .where(and(eq(connections.id, p.connectionId), eq(connections.ownerId, p.ownerId)));
+    .where(and(eq(connections.id, p.connectionId), eq(connections.ownerId, p.ownerId), liveConnection));
   if (!row) throw new NotFoundError("connection");
   return row;
 }
@@ -33,7 +37,7 @@ export async function listConnections(db: Db, p: { ownerId: string }) {
   return db
     .select(publicConnectionColumns)
     .from(connections)
-    .where(eq(connections.ownerId, p.ownerId))
+    .where(and(eq(connections.ownerId, p.ownerId), liveConnection))
     .orderBy(asc(connections.createdAt));
 }
 
@@ -46,6 +50,8 @@ export async function createConnection(
     config?: Record<string, unknown>;
     credentialsEncrypted?: string | null;
     syncIntervalSeconds?: number;
+    /** When the credentials were sealed (now by default). */
+    at?: Date;
   },
 ): Promise<{ id: string }> {
   const [row] = await db
@@ -56,6 +62,7 @@ export async function createConnection(
       label: p.label,
       config: p.config ?? {},
       credentialsEncrypted: p.credentialsEncrypted ?? null,
+      credentialsUpdatedAt: p.credentialsEncrypted ? (p.at ?? new Date()) : null,
       syncIntervalSeconds: p.syncIntervalSeconds ?? 300,
     })
     .returning({ id: connections.id });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, lte, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   connections,
@@ -10,6 +10,7 @@ import {
   type RollupBucket,
 } from "../schema";
 import { bucketStart } from "@/db/queries/rollup-buckets";
+import { liveConnection } from "./connections";
 import { readEquityRollups } from "./rollups";
 
 /** Each chart range reads one roll-up size: at most ~1,000 points whatever the history. */
@@ -22,15 +23,25 @@ export const EQUITY_RANGES = {
 } as const satisfies Record<string, { spanMs: number | null; bucket: RollupBucket }>;
 export type EquityRange = keyof typeof EQUITY_RANGES;
 
-/** The newest snapshot of each of the owner's connections, optionally as of an instant. */
+/**
+ * The newest snapshot of each of the owner's connections, optionally as of an instant. A
+ * connection deleted by then counts no more: its history stays, its last value does not
+ * carry on into totals.
+ */
 async function latestSnapshots(db: Db, p: { ownerId: string; asOf?: Date }) {
+  const deleted = db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(and(eq(connections.ownerId, p.ownerId), p.asOf ? lte(connections.deletedAt, p.asOf) : isNotNull(connections.deletedAt)));
   return db
     .selectDistinctOn([portfolioSnapshots.connectionId])
     .from(portfolioSnapshots)
     .where(
-      p.asOf
-        ? and(eq(portfolioSnapshots.ownerId, p.ownerId), lte(portfolioSnapshots.capturedAt, p.asOf))
-        : eq(portfolioSnapshots.ownerId, p.ownerId),
+      and(
+        eq(portfolioSnapshots.ownerId, p.ownerId),
+        p.asOf ? lte(portfolioSnapshots.capturedAt, p.asOf) : undefined,
+        notInArray(portfolioSnapshots.connectionId, deleted),
+      ),
     )
     .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
 }
@@ -95,7 +106,7 @@ export async function getOpenPositions(db: Db, p: { ownerId: string }) {
     .from(positions)
     .innerJoin(tradingAccounts, eq(tradingAccounts.id, positions.accountId))
     .innerJoin(connections, eq(connections.id, tradingAccounts.connectionId))
-    .where(eq(positions.ownerId, p.ownerId))
+    .where(and(eq(positions.ownerId, p.ownerId), liveConnection))
     .orderBy(desc(sql`abs(${positions.notional})`), asc(positions.symbol));
 }
 
@@ -113,7 +124,7 @@ export async function getSyncOverview(db: Db, p: { ownerId: string }) {
       consecutiveFailures: connections.consecutiveFailures,
     })
     .from(connections)
-    .where(eq(connections.ownerId, p.ownerId))
+    .where(and(eq(connections.ownerId, p.ownerId), liveConnection))
     .orderBy(asc(connections.createdAt));
   const batches = await db
     .selectDistinctOn([syncBatches.connectionId], {

@@ -4,7 +4,8 @@ import { connections, endOfDaySnapshots, portfolioSnapshots, tradingAccounts, ty
 
 /**
  * Every connection of every owner (paused ones too: what they hold still counts at the
- * close) with the distinct portfolios of its accounts: the end-of-day job's work list.
+ * close; deleted ones with when, since they count for the days that closed before) with
+ * the distinct portfolios of its accounts: the end-of-day job's work list.
  */
 export async function listConnectionsForEndOfDay(db: Db) {
   const conns = await db
@@ -14,6 +15,7 @@ export async function listConnectionsForEndOfDay(db: Db) {
       provider: connections.provider,
       syncIntervalSeconds: connections.syncIntervalSeconds,
       createdAt: connections.createdAt,
+      deletedAt: connections.deletedAt,
     })
     .from(connections)
     .orderBy(asc(connections.createdAt));

@@ -34,6 +34,14 @@ export const connections = pgTable(
     statusSetByPolicyAt: utc("status_set_by_policy_at"),
     /** The venue's Retry-After, as an instant: background syncs leave the venue alone until then. */
     retryNotBefore: utc("retry_not_before"),
+    /** When the sealed credentials were last saved (added or rotated); null on rows older than the column, read as `createdAt`. */
+    credentialsUpdatedAt: utc("credentials_updated_at"),
+    /**
+     * When a person deleted the connection. Its history (orders, fills, order events,
+     * snapshots, sync runs) is append-only and stays, read-only; the row stays for it to
+     * point at, with its credentials erased. Every operational query leaves it out.
+     */
+    deletedAt: utc("deleted_at"),
     createdAt: createdAt(),
   },
   (t) => [

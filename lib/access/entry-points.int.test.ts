@@ -33,6 +33,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/holdings/route.ts": { role: "viewer" },
   "api/dashboard/equity/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
+  "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.connectionId }, theirs: { id: w.other.connectionId } }),
@@ -50,10 +51,32 @@ interface ActionCase {
   input: (w: World) => { mine: unknown; theirs?: unknown };
   notFound?: string;
 }
+/** The same change to our connection and to the other workspace's. */
+const target = (w: World, extra: Record<string, unknown> = {}) => ({
+  mine: { connectionId: w.personal.connectionId, ...extra },
+  theirs: { connectionId: w.other.connectionId, ...extra },
+});
+const newDemo = { provider: "demo", label: "Another demo", settings: { seed: "forged" }, credentials: {} };
 const ACTIONS: Record<string, ActionCase> = {
   "resync.ts#resync": {
     role: "member",
     input: (w) => ({ mine: { connectionId: w.personal.connectionId }, theirs: { connectionId: w.other.connectionId } }),
+    notFound: "connection not found",
+  },
+  "connection-add.ts#testNewConnection": { role: "admin", input: () => ({ mine: newDemo }) },
+  "connection-add.ts#addConnection": { role: "admin", input: () => ({ mine: newDemo }) },
+  "connection-schedule.ts#pauseConnection": { role: "admin", input: (w) => target(w), notFound: "connection not found" },
+  "connection-schedule.ts#resumeConnection": { role: "admin", input: (w) => target(w), notFound: "connection not found" },
+  "connection-schedule.ts#setSyncInterval": { role: "admin", input: (w) => target(w, { seconds: 120 }), notFound: "connection not found" },
+  "connection-credentials.ts#rotateConnectionCredentials": {
+    role: "admin",
+    input: (w) => target(w, { credentials: { apiKey: "k", secret: "s" } }),
+    notFound: "connection not found",
+  },
+  "connection-credentials.ts#refreshGrowwToken": { role: "admin", input: (w) => target(w, { accessToken: "t" }), notFound: "connection not found" },
+  "connection-delete.ts#deleteConnection": {
+    role: "admin",
+    input: (w) => ({ mine: { connectionId: w.personal.connectionId, confirmLabel: "Demo" }, theirs: { connectionId: w.other.connectionId, confirmLabel: "Other demo" } }),
     notFound: "connection not found",
   },
   "session.ts#switchWorkspace": {

@@ -29,7 +29,9 @@ export async function addConnection(db: Db, input: AddConnectionInput, deps: Con
     provider: parsed.provider,
     label: parsed.label,
     config: parsed.config,
-    credentialsEncrypted,
+    // A venue without credentials (the demo) stores none, rather than a sealed empty object.
+    credentialsEncrypted: Object.keys(parsed.credentials).length > 0 ? credentialsEncrypted : null,
+    at: (deps.now ?? (() => new Date()))(),
   });
   return { id, accounts: check.accounts, permissions: check.permissions };
 }

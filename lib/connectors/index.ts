@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { binanceFromConnection } from "./binance";
 import { createDemoConnector } from "./demo";
+import { demoConfigSchema } from "./demo/config";
 import { ConnectorError } from "./errors";
 import { createGrowwConnector, growwConfigSchema, growwCredentialsSchema } from "./groww";
 import { openCredentials } from "./http/credentials";
@@ -22,8 +23,6 @@ export interface ConnectorContext {
   /** The clock the connector sees; the demo venue's state is a function of it. */
   now: () => Date;
 }
-
-const demoConfigSchema = z.object({ seed: z.string().min(1).default("demo") });
 
 export function parseProvider(provider: string): ProviderId {
   const parsed = z.enum(PROVIDERS).safeParse(provider);

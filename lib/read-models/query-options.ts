@@ -16,7 +16,8 @@ export const syncKeys = {
   batch: (id: string) => [...syncKeys.all, "batch", id] as const,
 };
 
-async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
+/** GET a JSON route and check it against its contract; a refusal becomes an Error with the route's message. */
+export async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
   const res = await fetch(url, { headers: { accept: "application/json" } });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {

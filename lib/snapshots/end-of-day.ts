@@ -20,10 +20,13 @@ export const END_OF_DAY_CATCH_UP_DAYS = 7;
 export async function captureEndOfDaySnapshots(db: Db, p: { now: Date }): Promise<number> {
   const connections = await listConnectionsForEndOfDay(db);
   if (connections.length === 0) return 0;
-  const groups = groupConnectionsForEndOfDay(connections.map((c) => ({ ...c, staleAfterMs: gapThresholdMs(c) })));
 
   let written = 0;
   for (const day of endedUtcDays(p.now.getTime(), END_OF_DAY_CATCH_UP_DAYS)) {
+    // A deleted connection counts at the closes before its deletion, and at none after.
+    const counted = connections.filter((c) => c.deletedAt === null || c.deletedAt.getTime() >= day.endMs);
+    if (counted.length === 0) continue;
+    const groups = groupConnectionsForEndOfDay(counted.map((c) => ({ ...c, staleAfterMs: gapThresholdMs(c) })));
     const latest = new Map((await latestSnapshotsBefore(db, { before: new Date(day.endMs) })).map((s) => [s.connectionId, s]));
     const drafts = groups.map((g) => calculateEndOfDay(g, day, latest)).filter((d): d is EndOfDayDraft => d !== null);
     written += await insertEndOfDaySnapshots(db, drafts);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calculateRollups } from "./rollups";
 
-const row = (connectionId: string, iso: string, equity: string) => ({ connectionId, capturedAt: new Date(iso), equity });
+const row = (connectionId: string, iso: string, equity: string | null) => ({ connectionId, capturedAt: new Date(iso), equity });
 
 describe("calculateRollups", () => {
   it("A 100 then B 50 at 10:05, A 120 at 10:20 → 10:00 hour = 170 (B carried forward)", () => {
@@ -22,5 +22,14 @@ describe("calculateRollups", () => {
   it("two connections captured at the same instant are summed once, after both", () => {
     const drafts = calculateRollups(new Map(), [row("A", "2026-11-20T10:00:00Z", "1"), row("B", "2026-11-20T10:00:00Z", "2")]);
     expect(drafts.filter((d) => d.bucket === "15m").map((d) => d.equity.toFixed())).toEqual(["3"]);
+  });
+
+  it("a deleted connection (null equity) leaves the total at its deletion: A 100 + B 50, B deleted at 10:20, A 110 at 10:40", () => {
+    const drafts = calculateRollups(new Map([["B", "50"]]), [row("A", "2026-11-20T10:00:00Z", "100"), row("B", "2026-11-20T10:20:00Z", null), row("A", "2026-11-20T10:40:00Z", "110")]);
+    expect(drafts.filter((d) => d.bucket === "15m").map((d) => [new Date(d.bucketStart).toISOString().slice(11, 16), d.equity.toFixed()])).toEqual([
+      ["10:00", "150"],
+      ["10:15", "100"],
+      ["10:30", "110"],
+    ]);
   });
 });

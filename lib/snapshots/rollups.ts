@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
+import { connections, equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { chunk } from "@/db/chunk";
 import { bucketStart } from "@/db/queries/rollup-buckets";
@@ -14,17 +14,19 @@ export interface RollupDraft {
 
 /**
  * Owner equity at each snapshot instant — every connection carried forward at its latest
- * value, starting from `seed` — folded into the last value per bucket. Pure.
+ * value, starting from `seed` — folded into the last value per bucket. A row with a null
+ * equity is a connection's end (a person deleted it): from then on it counts no more. Pure.
  */
 export function calculateRollups(
   seed: ReadonlyMap<string, string>,
-  timeline: ReadonlyArray<{ connectionId: string; capturedAt: Date; equity: string }>,
+  timeline: ReadonlyArray<{ connectionId: string; capturedAt: Date; equity: string | null }>,
 ): RollupDraft[] {
   const latest = new Map<string, Dec>([...seed].map(([k, v]) => [k, new D(v)]));
   const drafts = new Map<string, RollupDraft>();
   for (let i = 0; i < timeline.length; i++) {
     const row = timeline[i]!;
-    latest.set(row.connectionId, new D(row.equity));
+    if (row.equity === null) latest.delete(row.connectionId);
+    else latest.set(row.connectionId, new D(row.equity));
     const t = row.capturedAt.getTime();
     // Several connections captured at one instant count once, after all of them.
     if (timeline[i + 1]?.capturedAt.getTime() === t) continue;
@@ -58,7 +60,20 @@ export async function refreshEquityRollups(tx: Db, p: { ownerId: string; from: D
     .from(portfolioSnapshots)
     .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), gte(portfolioSnapshots.capturedAt, p.from)))
     .orderBy(asc(portfolioSnapshots.capturedAt), asc(portfolioSnapshots.connectionId));
-  const drafts = calculateRollups(new Map(seedRows.map((r) => [r.connectionId, r.equity])), timeline);
+  // Deleted connections leave the total at their deletion: dropped from the seed when that
+  // was before `from`, and an end row in the timeline when it falls inside it.
+  const ended = await tx
+    .select({ connectionId: connections.id, deletedAt: connections.deletedAt })
+    .from(connections)
+    .where(and(eq(connections.ownerId, p.ownerId), isNotNull(connections.deletedAt)));
+  const seed = new Map(seedRows.map((r) => [r.connectionId, r.equity]));
+  const ends: Array<{ connectionId: string; capturedAt: Date; equity: null }> = [];
+  for (const e of ended) {
+    if (e.deletedAt! < p.from) seed.delete(e.connectionId);
+    else ends.push({ connectionId: e.connectionId, capturedAt: e.deletedAt!, equity: null });
+  }
+  const events = ends.length === 0 ? timeline : [...timeline, ...ends].sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime() || a.connectionId.localeCompare(b.connectionId));
+  const drafts = calculateRollups(seed, events);
 
   for (const part of chunk(drafts, 1000)) {
     await tx

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { isConnectionDeleted } from "@/db/queries/connection-lifecycle";
 import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connections";
 import { advanceCursors, readCursors } from "@/db/queries/cursors";
-import { finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
+import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
 import { navCursor } from "@/db/queries/valuations";
 import { CURSOR_STREAMS, type Connection } from "@/db/schema";
 import { createConnector } from "@/lib/connectors";
@@ -17,7 +18,7 @@ import { historyContext } from "./history-context";
 import { recordFailure } from "./record-failure";
 import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext } from "./sync-alerts";
 import { BASE_CURRENCY } from "@/lib/money/base-currency";
-import type { SyncOptions, SyncResult } from "./sync-types";
+import { SyncCancelledError, SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
 import { initialHistoryDays, planSyncWindow } from "./sync-window";
 import { writeState } from "./write-state";
 
@@ -83,6 +84,9 @@ export async function runSync(
     const outcome = await db.transaction(async (tx) => {
       // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${conn.id}))`);
+      // Deleting takes the same lock: a run that read the venue while the connection was
+      // being deleted finds it deleted here and writes nothing.
+      if (await isConnectionDeleted(tx, { connectionId: conn.id })) throw new SyncCancelledError();
       const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency: BASE_CURRENCY, prices: priced.prices });
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       const durationMs = Math.round(performance.now() - t0);
@@ -107,6 +111,11 @@ export async function runSync(
       finishedAt: at,
     };
   } catch (e) {
+    if (e instanceof SyncCancelledError) {
+      // Not a failure of the venue or the credentials: no health change, no alert.
+      await failSyncBatch(db, { batchId, at: now(), durationMs: Math.round(performance.now() - t0), errorKind: "cancelled", error: e.message, ...api });
+      throw new SyncFailedError(batchId, "cancelled", false, e.message);
+    }
     throw await recordFailure(db, {
       error: e,
       alert: alertContext(now()),

@@ -1,3 +1,4 @@
+import { CANCELLED_BY_DELETE } from "@/db/queries/connection-lifecycle";
 import type { FailedStream, SyncCounts, SyncMode, SyncTrigger } from "@/db/schema";
 import type { WebhookConfig } from "@/lib/alerts/notify";
 import type { Connector } from "@/lib/connectors/types";
@@ -56,5 +57,13 @@ export class SyncFailedError extends Error {
   ) {
     super(message);
     this.name = "SyncFailedError";
+  }
+}
+
+/** The connection was deleted while the run was reading the venue: the run saves nothing. */
+export class SyncCancelledError extends Error {
+  constructor() {
+    super(CANCELLED_BY_DELETE);
+    this.name = "SyncCancelledError";
   }
 }

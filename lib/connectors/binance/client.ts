@@ -4,6 +4,7 @@ import { codeAndMsg, type FetchLike, guardResponse, type ObservedResponse } from
 import { WeightBudget } from "@/lib/connectors/ccxt/weight-budget";
 import { sanitize } from "@/lib/connectors/ccxt/errors";
 import type { BinanceCredentials, BinanceEnvironment } from "./config";
+import { BINANCE_WEIGHT_LIMITS } from "./weight-limits";
 
 /**
  * The ccxt Binance instance a connector talks through: ccxt signs (HMAC-SHA256 over the
@@ -19,15 +20,10 @@ import type { BinanceCredentials, BinanceEnvironment } from "./config";
  * - `fetchImplementation` is for tests only: it keeps ccxt's real URLs (so its per-market
  *   error tables apply) and sends the request to a local fake.
  */
-/**
- * Per-minute request-weight limits per IP (exchangeInfo rateLimits; sapi per its docs),
- * and the per-account (UID) sapi limit that withdrawal history is counted against
- * (18 000 a call, 180 000 a minute, by Binance's wallet docs).
- */
-export const BINANCE_WEIGHT_LIMITS: Record<string, number> = { spot: 6000, sapi: 12000, sapi_uid: 180000, usdm: 2400, coinm: 2400 };
-
 /** The one sapi endpoint we read whose weight is counted per account rather than per IP. */
 const UID_WEIGHTED = new Set(["/sapi/v1/capital/withdraw/history"]);
+
+export { BINANCE_WEIGHT_LIMITS };
 
 export function weightBucket(path: string): { bucket: string; header: string } | undefined {
   if (UID_WEIGHTED.has(path)) return { bucket: "sapi_uid", header: "x-sapi-used-uid-weight-1m" };

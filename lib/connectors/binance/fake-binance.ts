@@ -107,6 +107,8 @@ export interface FakeBinanceOptions {
   weightClock?: () => number;
   /** The venue's clock for default history ranges ("the last 90 days"); the real one by default. */
   now?: () => number;
+  /** A fixed port (e2e: the app server is told it before the fake starts); a free one by default. */
+  port?: number;
 }
 
 export class FakeBinance extends FakeVenue {
@@ -134,7 +136,7 @@ export class FakeBinance extends FakeVenue {
   }
 
   static start(o: FakeBinanceOptions = {}): Promise<FakeBinance> {
-    return FakeVenue.serve((server) => new FakeBinance(server, o));
+    return FakeVenue.serve((server) => new FakeBinance(server, o), o.port);
   }
 
   override clearRequests(): void {

@@ -1,6 +1,8 @@
 import { D } from "@/lib/money/decimal";
 import { MarketLoader } from "@/lib/connectors/ccxt/market-loader";
 import { type MarketCache, type MarketInfo, type MarketKind, sharedMarketCache } from "@/lib/connectors/ccxt/markets";
+import { binanceBaseUrlOverride } from "@/lib/env/venue-override";
+import { redirectingFetch } from "@/lib/connectors/http/redirect-fetch";
 import { parseSettings } from "@/lib/connectors/settings";
 import { openCredentials } from "@/lib/connectors/http/credentials";
 import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
@@ -450,5 +452,7 @@ export function binanceFromConnection(
 ): BinanceConnector {
   const config = parseSettings("binance", binanceConfigSchema, conn.config);
   const credentials = openCredentials("binance", binanceCredentialsSchema, conn.credentialsEncrypted);
-  return new BinanceConnector({ credentials, config, now: ctx.now });
+  // End-to-end tests only (lib/env/venue-override.ts): the operator's environment, never a request.
+  const override = binanceBaseUrlOverride();
+  return new BinanceConnector({ credentials, config, now: ctx.now, ...(override ? { fetchImplementation: redirectingFetch(override) } : {}) });
 }

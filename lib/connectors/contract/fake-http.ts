@@ -125,11 +125,14 @@ export class FakeHttpServer implements FaultInjectable {
     });
   }
 
-  static async start(handler: FakeHandler): Promise<FakeHttpServer> {
+  /** `port` 0 (the default) takes a free one; a fixed port is for a server started elsewhere (e2e) that must know it in advance. */
+  static async start(handler: FakeHandler, port = 0): Promise<FakeHttpServer> {
     const fake = new FakeHttpServer(handler);
-    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
-    const { port } = fake.server.address() as AddressInfo;
-    fake.baseUrl = `http://127.0.0.1:${port}`;
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once("error", reject);
+      fake.server.listen(port, "127.0.0.1", resolve);
+    });
+    fake.baseUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
   }
 

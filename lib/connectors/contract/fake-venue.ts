@@ -9,8 +9,8 @@ export abstract class FakeVenue implements FaultInjectable {
   protected constructor(protected readonly server: FakeHttpServer) {}
 
   /** Starts a server and puts the fake built by `make` behind it. */
-  protected static async serve<T extends FakeVenue>(make: (server: FakeHttpServer) => T): Promise<T> {
-    const server = await FakeHttpServer.start(() => ({ status: 503, raw: "starting" }));
+  protected static async serve<T extends FakeVenue>(make: (server: FakeHttpServer) => T, port = 0): Promise<T> {
+    const server = await FakeHttpServer.start(() => ({ status: 503, raw: "starting" }), port);
     const fake = make(server);
     server.use((req) => fake.handle(req));
     return fake;

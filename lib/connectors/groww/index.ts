@@ -22,6 +22,7 @@ import type { TokenCache } from "./token";
 import { exchangeSymbol, GROWW_ACCOUNT, toCashBalance, toFill, toHoldingBalance, toOrder, toPositions, tradeTime } from "./transform";
 
 export { growwConfigSchema, growwCredentialsSchema } from "./settings";
+export { forgetGrowwToken, growwTokenState, type GrowwTokenState } from "./token";
 
 export interface GrowwConnectorOptions {
   credentials: GrowwCredentials;

@@ -28,6 +28,37 @@ export interface TokenCache {
 /** One per process: every sync of a connection reuses the day's token. */
 export const processTokenCache: TokenCache = new Map<string, CachedToken>();
 
+/** The cache key of an API key's minted tokens (a hash: the key itself is a secret). */
+function cacheKeyOf(credentials: GrowwCredentials): string | undefined {
+  return credentials.mode === "access_token" ? undefined : createHash("sha256").update(`groww:${credentials.apiKey}`).digest("hex");
+}
+
+/** What a person sees of a connection's Groww token: never the token, only its life. */
+export interface GrowwTokenState {
+  mode: GrowwCredentials["mode"];
+  /** A key (approval or TOTP) mints tokens itself; a pasted token must be replaced by a person. */
+  renewable: boolean;
+  /** When the token in use expires; null when none has been minted in this process yet. */
+  expiresAt: Date | null;
+}
+
+/**
+ * The token's expiry: a pasted one dies at the first 06:00 IST after it was saved (it was
+ * generated before that, so this is the latest it can live); a minted one as the cache
+ * recorded it.
+ */
+export function growwTokenState(credentials: GrowwCredentials, p: { savedAt: Date; cache?: TokenCache }): GrowwTokenState {
+  const key = cacheKeyOf(credentials);
+  if (!key) return { mode: credentials.mode, renewable: false, expiresAt: nextTokenExpiry(p.savedAt) };
+  return { mode: credentials.mode, renewable: true, expiresAt: (p.cache ?? processTokenCache).get(key)?.expiresAt ?? null };
+}
+
+/** Drops the day's minted token, so the next call mints a fresh one ("Refresh token"). */
+export function forgetGrowwToken(credentials: GrowwCredentials, cache: TokenCache = processTokenCache): void {
+  const key = cacheKeyOf(credentials);
+  if (key) cache.delete(key);
+}
+
 export class GrowwTokens {
   private readonly cacheKey: string | undefined;
   private readonly seen = new Set<string>();
@@ -35,8 +66,7 @@ export class GrowwTokens {
   constructor(
     private readonly p: { credentials: GrowwCredentials; http: HttpClient; now: () => Date; cache: TokenCache },
   ) {
-    this.cacheKey =
-      p.credentials.mode === "access_token" ? undefined : createHash("sha256").update(`groww:${p.credentials.apiKey}`).digest("hex");
+    this.cacheKey = cacheKeyOf(p.credentials);
   }
 
   /** Whether a refused token can be replaced without a human. */

@@ -1,0 +1,49 @@
+import { formatMoney } from "@/components/format";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/states";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { AccountDetail } from "@/lib/read-models/connection-detail";
+
+/** The venue accounts this connection found, as the venue names and groups them. */
+export function AccountsCard({ accounts }: { accounts: AccountDetail[] }) {
+  return (
+    <Card title="Accounts">
+      {accounts.length === 0 ? (
+        <EmptyState title="No accounts yet">They appear after the first successful sync.</EmptyState>
+      ) : (
+        <ScrollRegion label="Accounts, scrollable">
+          <table className="w-full whitespace-nowrap text-sm" data-testid="accounts-table">
+            <thead className="text-left text-xs uppercase tracking-wide text-fg-subtle">
+              <tr className="border-b border-line">
+                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Alias</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Account uid</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Kind</th>
+                <th scope="col" className="py-2 pr-4 text-right font-medium" title="The venue's own valuation, where it publishes one">
+                  Balance (venue, USD)
+                </th>
+                <th scope="col" className="py-2 font-medium">Portfolio</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id} className="border-b border-line-soft last:border-0">
+                  <td className="py-2 pr-4 font-medium">
+                    <a href={`#account-${a.id}`} className="hover:underline">
+                      {a.name}
+                    </a>
+                  </td>
+                  <td className="py-2 pr-4 text-fg-muted">{a.alias ?? "—"}</td>
+                  <td className="py-2 pr-4 font-mono text-xs">{a.accountUid}</td>
+                  <td className="py-2 pr-4">{a.kind}</td>
+                  <td className="py-2 pr-4 text-right">{a.balanceUsd === null ? <span className="text-fg-subtle">not published</span> : formatMoney(a.balanceUsd, "USD")}</td>
+                  <td className="py-2 text-fg-muted">{a.portfolio ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,140 @@
+import { expect, test } from "@playwright/test";
+import { BINANCE_EXAMPLE_CREDENTIALS, binanceFixture, FakeBinance } from "../lib/connectors/binance/fake-binance";
+import { FAKE_BINANCE_PORT } from "../playwright.config";
+
+/**
+ * A venue connected from the browser, end to end, against the fake Binance this spec
+ * starts (the server sends every Binance request to it: VENUE_BASE_URL_BINANCE in
+ * playwright.config.ts). The fake speaks Binance's shapes and checks its signatures with
+ * Binance's published example key pair. Add → Test (a trading key refused, then a
+ * read-only one) → Save → the first sync followed → the accounts listed → pause, resume,
+ * delete.
+ */
+let fake: FakeBinance;
+
+test.beforeAll(async () => {
+  fake = await FakeBinance.start({ port: FAKE_BINANCE_PORT });
+});
+test.afterAll(async () => {
+  await fake?.close();
+});
+
+const LABEL = "Binance e2e";
+
+test("add a Binance connection, test it, save it, watch the first sync, see its accounts; pause, resume, delete", async ({ page }) => {
+  test.setTimeout(240_000);
+
+  // The list, with the demo connection and the way to add one.
+  await page.goto("/connections");
+  await expect(page).toHaveTitle("Connections · Venuefolio");
+  await expect(page.getByRole("heading", { level: 1, name: "Connections" })).toBeVisible();
+  const table = page.getByTestId("data-table");
+  await expect(table.getByRole("link", { name: "Demo exchange" })).toBeVisible();
+  await page.getByRole("link", { name: "Add connection" }).click();
+  await expect(page).toHaveURL(/\/connections\/new$/);
+
+  // Choose the venue; its fields come from its schemas, with where to make a read-only key.
+  await page.getByRole("button", { name: /^Binance/ }).click();
+  await expect(page.getByRole("complementary", { name: "How to get Binance keys" })).toContainText("tick only “Enable Reading”");
+  await page.getByLabel("Name").fill(LABEL);
+  await expect(page.getByLabel("Environment")).toHaveValue("live");
+  const apiKey = page.getByLabel("API key", { exact: true });
+  const secret = page.getByLabel("Secret key");
+  await expect(apiKey).toHaveAttribute("type", "password");
+  await expect(secret).toHaveAttribute("type", "password");
+  await expect(page.getByRole("button", { name: "Save and sync" })).toBeDisabled();
+
+  // A missing field is named beside it, and gets focus; nothing is sent.
+  await apiKey.fill(BINANCE_EXAMPLE_CREDENTIALS.apiKey);
+  await page.getByRole("button", { name: "Test", exact: true }).click();
+  await expect(secret).toBeFocused();
+  await expect(page.getByText("is required")).toBeVisible();
+  await secret.fill(BINANCE_EXAMPLE_CREDENTIALS.secret);
+
+  // A key that can trade is refused, with the reason; nothing is saved.
+  fake.state.apiRestrictions = binanceFixture("api-restrictions-trading.json") as Record<string, unknown>;
+  await page.getByRole("button", { name: "Test", exact: true }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "This key is refused" });
+  await expect(refusal).toContainText("This API key can trade");
+  await expect(page.getByRole("button", { name: "Save and sync" })).toBeDisabled();
+
+  // A read-only key passes, and shows what it found.
+  fake.state.apiRestrictions = binanceFixture("api-restrictions-read-only.json") as Record<string, unknown>;
+  await page.getByRole("button", { name: "Test", exact: true }).click();
+  const outcome = page.getByTestId("test-outcome");
+  await expect(outcome).toContainText("The key works (read)");
+  await expect(outcome).toContainText("Binance Spot");
+  await expect(outcome).toContainText(/\d+ balances?, \d+ positions?/);
+  expect(page.url()).not.toContain(BINANCE_EXAMPLE_CREDENTIALS.secret);
+  await page.screenshot({ path: "e2e/screenshots/connection-new.png", fullPage: true });
+
+  // Save: the first sync starts and is followed until it ends, then the connection's page.
+  await page.getByRole("button", { name: "Save and sync" }).click();
+  const progress = page.getByTestId("run-progress");
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Sync progress" })).toBeVisible();
+  await expect(page).toHaveURL(/\/connections\/[0-9a-f-]{36}$/, { timeout: 180_000 });
+  const connectionUrl = page.url();
+
+  // The connection: healthy, its accounts listed with their holdings, a snapshot.
+  await expect(page.getByTestId("connection-state")).toContainText("healthy");
+  const accounts = page.getByTestId("accounts-table");
+  await expect(accounts).toContainText("Binance Spot");
+  await expect(accounts).toContainText("spot");
+  await expect(page.getByTestId("snapshots-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByText("saved, encrypted")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(BINANCE_EXAMPLE_CREDENTIALS.secret);
+  await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
+
+  // Pause: no next run; Resume: back on the schedule.
+  await page.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(page.getByTestId("connection-state")).toContainText("paused");
+  await expect(page.getByTestId("next-run")).toContainText("Paused");
+  await page.getByRole("button", { name: "Resume", exact: true }).click();
+  await expect(page.getByTestId("connection-state")).toContainText("healthy");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  // The list shows it beside the demo, with its accounts and API use.
+  await page.goto("/connections");
+  const row = page.getByTestId("data-table").locator("tr", { has: page.getByRole("link", { name: LABEL }) });
+  await expect(row).toContainText("healthy");
+  await expect(row).toContainText(/\d+ calls/);
+  await page.screenshot({ path: "e2e/screenshots/connections.png", fullPage: true });
+
+  // Delete: the consequences said plainly, confirmed by typing the label.
+  await page.goto(connectionUrl);
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete ${LABEL}?` });
+  await expect(dialog).toContainText("Its history stays, read-only");
+  const confirm = dialog.getByRole("button", { name: `Delete ${LABEL}` });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${LABEL} to confirm`).fill(LABEL);
+  await confirm.click();
+  await expect(page).toHaveURL(/\/connections$/);
+  await expect(page.getByTestId("data-table").getByRole("link", { name: "Demo exchange" })).toBeVisible();
+  await expect(page.getByTestId("data-table").getByRole("link", { name: LABEL })).toHaveCount(0);
+
+  // Gone for good: its page is a 404 now, like another workspace's.
+  await page.goto(connectionUrl);
+  await expect(page.getByText("No such connection in this workspace")).toBeVisible();
+});
+
+test("a connection id that is not this workspace's, or not an id at all, is the not-found page", async ({ page }) => {
+  await page.goto("/connections/7f8a1d52-0000-4000-8000-000000000001");
+  await expect(page.getByText("No such connection in this workspace")).toBeVisible();
+  await page.goto("/connections/not-an-id");
+  await expect(page.getByText("No such connection in this workspace")).toBeVisible();
+});
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the list and the wizard fit the width; the table scrolls inside its card", async ({ page }) => {
+    for (const path of ["/connections", "/connections/new"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: "Connections" })).toBeVisible();
+      const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(overflow.scroll).toBeLessThanOrEqual(overflow.viewport);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import type { Db } from "@/db/client";
+import { listConnectionAccounts, recentAccountValuations, recentSnapshots } from "@/db/queries/connection-detail";
+import { apiUsageSince, openSyncRuns } from "@/db/queries/connection-stats";
+import { getConnection } from "@/db/queries/connections";
+import { listSyncBatches } from "@/db/queries/sync-batches";
+import type { HeldBalance, HeldPosition, SyncBatchRow } from "@/db/schema";
+import { growwTokenOf } from "@/lib/connections/groww-token";
+import { scheduleOf } from "@/lib/schedules/next-run";
+import { formSection, type FormField } from "./connection-form-fields";
+import { providerForm } from "./connection-forms";
+import { connectionSummary, scheduleText, schedulerRuns } from "./connection-list";
+import type { ConnectionState } from "./connection-state";
+
+/**
+ * Everything the page of one connection shows, as plain values (ISO times, decimal
+ * strings) for its server and client components. No credentials: only when they were
+ * saved, and for Groww the token's life.
+ */
+export interface ConnectionDetail {
+  id: string;
+  provider: string;
+  providerName: string;
+  label: string;
+  isDemo: boolean;
+  state: ConnectionState;
+  reason: string | null;
+  /** A person paused it (Resume applies), as opposed to the failure policy. */
+  status: "active" | "paused" | "needs_attention";
+  retryNotBefore: string | null;
+  lastSuccessAt: string | null;
+  lastSyncAt: string | null;
+  staleAfter: string | null;
+  createdAt: string;
+  /** When the credentials were saved or last rotated; null for a venue without credentials. */
+  credentialsSavedAt: string | null;
+  settings: Array<{ label: string; value: string }>;
+  schedule:
+    | { kind: "interval"; seconds: number; minSeconds: number; maxSeconds: number; text: string }
+    | { kind: "calendar"; text: string }
+    | { kind: "none"; text: string };
+  nextRunAt: string | null;
+  nextRunNote: string | null;
+  openBatchId: string | null;
+  apiCalls24h: number;
+  accounts: AccountDetail[];
+  snapshots: Array<{
+    capturedAt: string;
+    baseCurrency: string;
+    equity: string;
+    spotValue: string;
+    fundingValue: string;
+    futuresWalletBalance: string;
+    unrealizedPnl: string;
+    grossExposure: string;
+    unpricedAssets: string[];
+  }>;
+  recentRuns: Array<{ id: string; trigger: string; status: string; startedAt: string; durationMs: number | null; apiCalls: number | null; error: string | null }>;
+  groww: { mode: string; renewable: boolean; expiresAt: string | null } | null;
+}
+
+export interface AccountDetail {
+  id: string;
+  accountUid: string;
+  name: string;
+  alias: string | null;
+  venue: string;
+  kind: string;
+  balanceUsd: string | null;
+  portfolio: string | null;
+  holdingsAt: string | null;
+  balances: HeldBalance[];
+  positions: HeldPosition[];
+  valuations: Array<{ at: string; currency: string | null; netAssets: string; navPerUnit: string | null }>;
+}
+
+const SNAPSHOTS_SHOWN = 10;
+const VALUATIONS_PER_ACCOUNT = 5;
+const RUNS_SHOWN = 5;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function settingValue(field: FormField, value: unknown): string {
+  if (field.kind === "checkbox") return value === true ? "Yes" : "No";
+  if (field.kind === "select") return field.options.find((o) => o.value === value)?.label ?? String(value ?? "—");
+  if (field.kind === "choices" && Array.isArray(value)) return value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join(", ");
+  if (field.kind === "wallets" && Array.isArray(value)) {
+    return (value as Array<{ address: string; chains: string[]; label?: string }>)
+      .map((w) => `${w.label ? `${w.label}: ` : ""}${w.address} (${w.chains.map((c) => field.chains.find((o) => o.value === c)?.label ?? `chain ${c}`).join(", ")})`)
+      .join("; ");
+  }
+  return value === undefined || value === null || value === "" ? "—" : String(value);
+}
+
+/** The connection's non-secret settings, labelled as the wizard labels them, defaults filled in. */
+function settingsOf(provider: string, config: Record<string, unknown>): ConnectionDetail["settings"] {
+  const form = providerForm(provider);
+  if (!form) return [];
+  const parsed = form.settings.safeParse(Object.fromEntries(Object.keys(form.settings.shape).filter((k) => k in config).map((k) => [k, config[k]])));
+  const values: Record<string, unknown> = parsed.success ? parsed.data : config;
+  return formSection(form.settings, form.text, { secret: false }).fields.map((f) => ({ label: f.label, value: settingValue(f, values[f.name]) }));
+}
+
+const runView = (b: SyncBatchRow) => ({
+  id: b.id,
+  trigger: b.trigger,
+  status: b.status,
+  startedAt: b.startedAt.toISOString(),
+  durationMs: b.durationMs,
+  apiCalls: b.apiCalls,
+  error: b.error,
+});
+
+/** One live connection of the workspace; another workspace's, or a deleted one, is NotFoundError. */
+export async function loadConnectionDetail(db: Db, p: { ownerId: string; connectionId: string; now: Date }): Promise<ConnectionDetail> {
+  const conn = await getConnection(db, p);
+  const scope = { ownerId: p.ownerId, connectionId: conn.id };
+  const [accounts, snapshots, runs, open, usage] = await Promise.all([
+    listConnectionAccounts(db, scope),
+    recentSnapshots(db, { ...scope, limit: SNAPSHOTS_SHOWN }),
+    listSyncBatches(db, { ...scope, limit: RUNS_SHOWN }),
+    openSyncRuns(db, { ownerId: p.ownerId }),
+    apiUsageSince(db, { ownerId: p.ownerId, since: new Date(p.now.getTime() - 86_400_000) }),
+  ]);
+  const navPoints = await recentAccountValuations(db, { ownerId: p.ownerId, accountIds: accounts.map((a) => a.id), perAccount: VALUATIONS_PER_ACCOUNT });
+  const schedule = scheduleOf(conn);
+  const token = growwTokenOf(conn);
+  return {
+    ...connectionSummary(conn, open.find((r) => r.connectionId === conn.id) ?? null, { now: p.now, schedulerOn: schedulerRuns() }),
+    status: conn.status,
+    createdAt: conn.createdAt.toISOString(),
+    credentialsSavedAt: conn.credentialsEncrypted ? (conn.credentialsUpdatedAt ?? conn.createdAt).toISOString() : null,
+    settings: settingsOf(conn.provider, conn.config),
+    schedule: !schedule
+      ? { kind: "none", text: scheduleText(null) }
+      : schedule.kind === "interval"
+        ? { ...schedule, text: scheduleText(schedule) }
+        : { kind: "calendar", text: scheduleText(schedule) },
+    apiCalls24h: usage.get(conn.id)?.calls ?? 0,
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      accountUid: a.accountUid,
+      name: a.name,
+      alias: a.alias,
+      venue: a.venue,
+      kind: a.kind,
+      balanceUsd: a.balanceUsd,
+      portfolio: a.portfolioAlias ?? a.portfolioName ?? null,
+      holdingsAt: iso(a.holdingsAt),
+      balances: a.balances ?? [],
+      positions: a.positions ?? [],
+      valuations: navPoints
+        .filter((v) => v.accountId === a.id)
+        .map((v) => ({ at: v.at.toISOString(), currency: v.currency, netAssets: v.netAssets, navPerUnit: v.navPerUnit })),
+    })),
+    snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
+    recentRuns: runs.map(runView),
+    groww: token ? { mode: token.mode, renewable: token.renewable, expiresAt: iso(token.expiresAt) } : null,
+  };
+}

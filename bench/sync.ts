@@ -155,7 +155,7 @@ async function equitySeries(url: string) {
   const result: Record<string, unknown> = {};
   for (const range of Object.keys(EQUITY_RANGES) as Array<keyof typeof EQUITY_RANGES>) {
     const { spanMs, bucket } = EQUITY_RANGES[range];
-    const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, now.getTime() - spanMs));
+    const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, now.getTime() - spanMs, "UTC"));
     const handler: number[] = [];
     const plain: number[] = [];
     const raw: number[] = [];

@@ -51,6 +51,7 @@ export function EquitySection() {
         <div className={isFetching ? "opacity-70 transition-opacity" : ""}>
           <EquityChart
             currency={data.baseCurrency}
+            timeZone={data.timeZone}
             spanMs={span}
             points={data.points.map((p) => ({
               t: new Date(p.at).getTime(),

@@ -62,6 +62,8 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "session.ts#signOut": { role: "viewer", input: () => ({ mine: {} }) },
   "members.ts#inviteMember": { role: "admin", input: () => ({ mine: { email: "new-person@example.com", role: "viewer" } }) },
+  // Acts on the active workspace only; that an outsider changes only their own is in lib/actions/workspace-settings.int.test.ts.
+  "workspace-settings.ts#updateWorkspaceSettings": { role: "admin", input: () => ({ mine: { baseCurrency: "USD", timeZone: "Europe/London" } }) },
   "members.ts#cancelInvitation": {
     role: "admin",
     input: (w) => ({ mine: { invitationId: w.personal.invitationId }, theirs: { invitationId: w.other.invitationId } }),

@@ -95,7 +95,10 @@ export function WorkspaceSettingsForm(props: {
             ref={currencyField}
             name="baseCurrency"
             value={baseCurrency}
-            onChange={(e) => setBaseCurrency(e.target.value)}
+            onChange={(e) => {
+              setBaseCurrency(e.target.value);
+              setErrors((found) => ({ ...found, baseCurrency: undefined }));
+            }}
             aria-invalid={errors.baseCurrency ? true : undefined}
             aria-describedby="base-currency-help"
             className={`${FIELD_CLASS} ${errors.baseCurrency ? "border-rose-500" : "border-line"}`}
@@ -124,7 +127,10 @@ export function WorkspaceSettingsForm(props: {
             type="text"
             list="workspace-time-zones"
             value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
+            onChange={(e) => {
+              setTimeZone(e.target.value);
+              setErrors((found) => ({ ...found, timeZone: undefined }));
+            }}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={errors.timeZone ? true : undefined}

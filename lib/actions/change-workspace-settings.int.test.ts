@@ -123,6 +123,33 @@ describe("changing the base currency never mixes currencies", () => {
   });
 });
 
+describe("a snapshot write and a currency change at the same time", () => {
+  it("the change waits for the write (the settings lock): the USD snapshot is rebuilt away, never left in the EUR roll-ups", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let refreshed!: () => void;
+    const inFlight = new Promise<void>((resolve) => (refreshed = resolve));
+    // A sync's transaction: snapshot and roll-up refresh written, not yet committed.
+    const writing = h.db.transaction(async (tx) => {
+      await materializeSnapshots(tx, [snap(a, "2026-11-20T20:30:00Z", "120")]);
+      refreshed();
+      await gate;
+    });
+    await inFlight;
+    const changing = change("EUR", "Asia/Kolkata");
+    // Long enough for the change to have reached the lock (on PostgreSQL) or the connection (PGlite).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await writing;
+    const { result } = await changing;
+    expect(result.currencyChanged).toBe(true);
+    // Every bucket of every size holds A's EUR 80 from 20:00; nothing of the USD 120 at 20:30.
+    const rows = await h.db.selectDistinct({ equity: equityRollups.equity, lastAt: equityRollups.lastAt }).from(equityRollups).where(eq(equityRollups.ownerId, ownerId));
+    expect(rows.map((r) => [r.equity, r.lastAt.toISOString()])).toEqual([["80", "2026-11-20T20:00:00.000Z"]]);
+    expect((await loadSummary(h.db, { ownerId, now: NOW, baseCurrency: "EUR" })).equity).toBe("80");
+  });
+});
+
 describe("a currency the venue's quotes cannot reach", () => {
   it("the resync values the demo venue (USD quotes only, no reference prices) in EUR: every asset is listed unpriced, none valued at 1", async () => {
     const ws = (await createWorkspace(h.db, { name: "Euro desk", slug: "euro-desk" })).id;

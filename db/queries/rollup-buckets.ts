@@ -1,9 +1,11 @@
 import type { RollupBucket } from "@/db/schema/rollups";
-import { localDayOf, localWeekOf } from "@/lib/time/zoned";
+import { isUtc, localDayOf, localWeekOf } from "@/lib/time/zoned";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** 1970-01-05 was a Monday: UTC weeks start there. */
+const MONDAY_OFFSET = 4 * DAY;
 
 /**
  * Nominal bucket lengths. Exact for the sub-day buckets; a local day or week in a zone with
@@ -24,15 +26,17 @@ export const BUCKET_MS: Record<RollupBucket, number> = {
  * local midnight of the ISO week's Monday. A DST change makes such a bucket 23 or 25 h.
  */
 export function bucketStart(bucket: RollupBucket, ms: number, timeZone: string): number {
-  if (bucket === "1d") return localDayOf(timeZone, ms).startMs;
-  if (bucket === "1w") return localWeekOf(timeZone, ms).startMs;
-  const size = BUCKET_MS[bucket];
-  return Math.floor(ms / size) * size;
+  // Fixed-length buckets, and every bucket in UTC (the default zone), are plain arithmetic.
+  if (isUtc(timeZone) || (bucket !== "1d" && bucket !== "1w")) {
+    const size = BUCKET_MS[bucket];
+    const offset = bucket === "1w" ? MONDAY_OFFSET : 0;
+    return Math.floor((ms - offset) / size) * size + offset;
+  }
+  return bucket === "1d" ? localDayOf(timeZone, ms).startMs : localWeekOf(timeZone, ms).startMs;
 }
 
 /** Start of the bucket after the one starting at `start` (its exclusive end). */
 export function nextBucketStart(bucket: RollupBucket, start: number, timeZone: string): number {
-  if (bucket === "1d") return localDayOf(timeZone, start).endMs;
-  if (bucket === "1w") return localWeekOf(timeZone, start).endMs;
-  return start + BUCKET_MS[bucket];
+  if (isUtc(timeZone) || (bucket !== "1d" && bucket !== "1w")) return bucketStart(bucket, start, timeZone) + BUCKET_MS[bucket];
+  return bucket === "1d" ? localDayOf(timeZone, start).endMs : localWeekOf(timeZone, start).endMs;
 }

@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import { listOpenGaps } from "@/db/queries/snapshot-gaps";
-import { nextBucketStart } from "@/db/queries/rollup-buckets";
+import { BUCKET_MS, nextBucketStart } from "@/db/queries/rollup-buckets";
 import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
 
@@ -119,12 +119,15 @@ export async function loadEquitySeries(
     p.timeZone,
   );
   const next = (ms: number) => nextBucketStart(bucket, ms, p.timeZone);
+  // Two local days are at least 46 h even across DST: closer points need no calendar lookup.
+  const surelyAdjacentMs = 2 * BUCKET_MS[bucket] - 2 * 3_600_000;
   const out: EquitySeries["points"] = [];
   measured.forEach((pt, i) => {
     const prev = measured[i - 1];
     // Holes in the roll-ups themselves (the whole app was down) break the line too: at least
     // two buckets missing (counted on the calendar: a local day may be 23 h) and two hours.
-    if (prev && prev.value !== null && pt.value !== null && pt.atMs > next(next(prev.atMs)) && pt.atMs - prev.atMs > MIN_GAP_MS) {
+    const apart = prev ? pt.atMs - prev.atMs : 0;
+    if (prev && prev.value !== null && pt.value !== null && apart > MIN_GAP_MS && apart > surelyAdjacentMs && pt.atMs > next(next(prev.atMs))) {
       out.push({ at: new Date(next(prev.atMs)).toISOString(), equity: null });
     }
     out.push({ at: new Date(pt.atMs).toISOString(), equity: pt.value === null ? null : toDecimalString(pt.value) });

@@ -113,7 +113,8 @@ export function breakSeriesAtGaps<T>(
   bucket: RollupBucket,
   timeZone: string,
 ): SeriesPoint<T | null>[] {
-  const inside = (atMs: number) => gaps.some((g) => atMs > g.fromMs && nextBucketStart(bucket, atMs, timeZone) <= (g.toMs ?? Infinity));
+  const inside = (atMs: number) =>
+    gaps.some((g) => atMs > g.fromMs && atMs < (g.toMs ?? Infinity) && nextBucketStart(bucket, atMs, timeZone) <= (g.toMs ?? Infinity));
   const out: SeriesPoint<T | null>[] = points.map((pt) => ({ atMs: pt.atMs, value: inside(pt.atMs) ? null : pt.value }));
 
   for (const g of gaps) {

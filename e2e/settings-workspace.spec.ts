@@ -10,7 +10,7 @@ test("the owner sees the workspace form with USD and UTC, reads what a change wo
   const zone = page.getByLabel("Time zone");
   await expect(currency).toHaveValue("USD");
   await expect(zone).toHaveValue("UTC");
-  await expect(page.getByText("Your role")).toBeVisible();
+  await expect(page.getByText("Your role", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
   await page.screenshot({ path: "e2e/screenshots/settings-workspace.png", fullPage: true });
 

@@ -101,11 +101,11 @@ export interface SeriesPoint<T> {
 }
 
 /**
- * Breaks a roll-up series (buckets cut in `timeZone`) where recorded gaps say nothing was measured. A bucket that lies
- * wholly inside a gap carries the silent connection forward at its last value, so its
- * value becomes null; a gap with no bucket inside it (the only connection went quiet) gets
- * one null point at the first bucket after the gap starts. Consecutive nulls collapse into
- * one: a chart needs a single null to lift the pen.
+ * Breaks a roll-up series (1d and 1w cut in `timeZone`) where recorded gaps say nothing was
+ * measured. A bucket that lies wholly inside a gap carries the silent connection forward at
+ * its last value, so its value becomes null; a gap with no bucket inside it (the only
+ * connection went quiet) gets one null point at the first bucket after the gap starts.
+ * Consecutive nulls collapse into one: a chart needs a single null to lift the pen.
  */
 export function breakSeriesAtGaps<T>(
   points: readonly SeriesPoint<T>[],

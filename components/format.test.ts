@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatPct, formatQuantity, formatRelative, timeTicks } from "./format";
+import { formatDateTime, formatMoney, formatPct, formatQuantity, formatRelative, formatTimeTick, formatUtcOffset, timeTicks } from "./format";
 
 describe("display formatting keeps exact digits", () => {
   it("formats money from the decimal string itself: 0.1 + 0.2 stays 0.30", () => {
@@ -16,20 +16,37 @@ describe("display formatting keeps exact digits", () => {
   });
 });
 
-describe("timeTicks", () => {
-  it("a week gets one tick per local midnight, each label distinct", () => {
-    const start = new Date(2026, 10, 14, 7, 0).getTime();
-    const end = start + 7 * 86_400_000;
-    const ticks = timeTicks(start, end, 7 * 86_400_000);
+describe("timeTicks in the workspace's zone", () => {
+  const hourMinute = (zone: string, ms: number) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ms);
+
+  it("a week gets one tick per local midnight, each label distinct (Europe/London across the spring change)", () => {
+    const start = Date.parse("2026-03-25T07:00:00Z");
+    const ticks = timeTicks(start, start + 7 * 86_400_000, 7 * 86_400_000, "Europe/London");
     expect(ticks).toHaveLength(7);
-    for (const t of ticks) expect(new Date(t).getHours()).toBe(0);
+    for (const t of ticks) expect(hourMinute("Europe/London", t)).toBe("00:00");
+    // Midnight is 00:00Z before 29 March and 23:00Z after it.
+    expect(ticks.map((t) => new Date(t).toISOString().slice(5, 16))).toContain("03-29T23:00");
+    expect(new Set(ticks.map((t) => formatTimeTick(t, 7 * 86_400_000, "Europe/London"))).size).toBe(7);
   });
 
-  it("a day gets at most 8 ticks on whole hours", () => {
-    const start = new Date(2026, 10, 14, 7, 13).getTime();
-    const ticks = timeTicks(start, start + 86_400_000, 86_400_000);
-    expect(ticks.length).toBeLessThanOrEqual(8);
-    for (const t of ticks) expect(new Date(t).getMinutes()).toBe(0);
+  it("a day gets at most 8 ticks on whole local hours, also in a +05:45 zone", () => {
+    const start = Date.parse("2026-11-14T07:13:00Z");
+    for (const zone of ["UTC", "Asia/Kathmandu"]) {
+      const ticks = timeTicks(start, start + 86_400_000, 86_400_000, zone);
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThanOrEqual(8);
+      for (const t of ticks) expect(hourMinute(zone, t).endsWith(":00")).toBe(true);
+    }
+  });
+});
+
+describe("times in the workspace's zone", () => {
+  it("formats the same instant per zone, with its offset", () => {
+    expect(formatDateTime("2026-11-20T18:20:00Z", "Asia/Kathmandu")).toBe("21 Nov 2026, 00:05");
+    expect(formatDateTime("2026-11-20T18:20:00Z", "UTC")).toBe("20 Nov 2026, 18:20");
+    expect(formatUtcOffset("Asia/Kathmandu", Date.parse("2026-11-20T00:00:00Z"))).toBe("UTC+05:45");
+    expect(formatUtcOffset("America/St_Johns", Date.parse("2026-11-20T00:00:00Z"))).toBe("UTC−03:30");
   });
 });
 

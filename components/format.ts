@@ -1,4 +1,5 @@
 import { D } from "@/lib/money/decimal";
+import { localDayOf, localTimeOfDay, offsetMs } from "@/lib/time/zoned";
 
 /**
  * Display formatting. Money arrives as exact decimal strings; Intl formats the string
@@ -55,37 +56,67 @@ export function toChartNumber(value: string): number {
   return new D(value).toNumber();
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function zonedFormat(kind: "dateTime" | "date" | "hour" | "day", timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}:${timeZone ?? ""}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "dateTime"
+        ? { dateStyle: "medium", timeStyle: "short" }
+        : kind === "date"
+          ? { dateStyle: "medium" }
+          : kind === "hour"
+            ? { hour: "2-digit", minute: "2-digit" }
+            : { day: "numeric", month: "short" };
+    f = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    dateTimeFormats.set(key, f);
+  }
+  return f;
 }
 
-const tickFormats = {
-  hour: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }),
-  day: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" }),
-};
-/** Axis label for a time tick: clock time for a day's range, dates otherwise. */
-export function formatTimeTick(ms: number, spanMs: number): string {
-  return (spanMs <= 2 * 86_400_000 ? tickFormats.hour : tickFormats.day).format(new Date(ms));
+/** "6 Dec 2026, 14:05", in `timeZone` (the workspace's) or, without one, the browser's. */
+export function formatDateTime(iso: string, timeZone?: string): string {
+  return zonedFormat("dateTime", timeZone).format(new Date(iso));
 }
+
+/** "6 Dec 2026", in `timeZone`. */
+export function formatDate(iso: string, timeZone?: string): string {
+  return zonedFormat("date", timeZone).format(new Date(iso));
+}
+
+/** "UTC+05:45": the zone's offset at `ms`. */
+export function formatUtcOffset(timeZone: string, ms: number): string {
+  const minutes = Math.round(offsetMs(timeZone, ms) / 60_000);
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? "−" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** Axis label for a time tick in `timeZone`: clock time for a day's range, dates otherwise. */
+export function formatTimeTick(ms: number, spanMs: number, timeZone: string): string {
+  return zonedFormat(spanMs <= 2 * 86_400_000 ? "hour" : "day", timeZone).format(new Date(ms));
+}
+
+const HOUR = 3_600_000;
+const QUARTER = 15 * 60_000;
 
 /**
- * Axis ticks on round local times: every few hours for a day's range, local midnights
- * (thinned to at most `max`) otherwise, so no two ticks carry the same label.
+ * Axis ticks on round times in `timeZone`: every few whole hours for a day's range (a zone
+ * may be a quarter or half hour off UTC, so whole local hours are looked for on the
+ * quarter hours), local midnights (thinned to at most `max`) otherwise, so no two ticks
+ * carry the same label.
  */
-export function timeTicks(minMs: number, maxMs: number, spanMs: number, max = 8): number[] {
-  const HOUR = 3_600_000;
+export function timeTicks(minMs: number, maxMs: number, spanMs: number, timeZone: string, max = 8): number[] {
   const ticks: number[] = [];
   if (spanMs <= 2 * 86_400_000) {
-    const step = Math.max(1, Math.ceil((maxMs - minMs) / HOUR / max)) * HOUR;
-    const start = new Date(minMs);
-    start.setMinutes(0, 0, 0);
-    for (let t = start.getTime() + HOUR; t <= maxMs; t += HOUR) if ((t - start.getTime()) % step === 0) ticks.push(t);
+    const stepHours = Math.max(1, Math.ceil((maxMs - minMs) / HOUR / max));
+    for (let t = Math.ceil(minMs / QUARTER) * QUARTER; t <= maxMs; t += QUARTER) {
+      const { hour, minute } = localTimeOfDay(timeZone, t);
+      if (minute === 0 && hour % stepHours === 0 && t > minMs) ticks.push(t);
+    }
     return ticks;
   }
-  const day = new Date(minMs);
-  day.setHours(24, 0, 0, 0);
-  for (; day.getTime() <= maxMs; day.setDate(day.getDate() + 1)) ticks.push(day.getTime());
+  for (let day = localDayOf(timeZone, minMs).endMs; day <= maxMs; day = localDayOf(timeZone, day).endMs) ticks.push(day);
   const every = Math.ceil(ticks.length / max);
   return ticks.filter((_, i) => i % every === 0);
 }

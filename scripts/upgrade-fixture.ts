@@ -26,7 +26,6 @@ import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
 
 // Nothing may leave the machine, and the fixture must not depend on who runs it.
@@ -186,7 +185,8 @@ try {
 
   // A short life of a demo connection, each step as the app would run it: about two days.
   const start = await setClock(db, new Date("2026-11-18T00:00:00Z"));
-  const ownerId = (await ensurePersonalWorkspace(db)).id;
+  const personal = await ensurePersonalWorkspace(db);
+  const ownerId = personal.id;
   const { id: connectionId } = await createConnection(db, {
     ownerId,
     provider: "demo",
@@ -197,7 +197,7 @@ try {
   await backfillSnapshots(db, {
     ownerId,
     connectionId,
-    baseCurrency: BASE_CURRENCY,
+    baseCurrency: personal.baseCurrency,
     from: new Date(start.getTime() - 12 * HOUR),
     to: start,
     stepMs: HOUR,

@@ -21,14 +21,15 @@ export default async function DashboardPage() {
   await connection();
   const { db, ownerId, viewer } = await requirePageScope("/");
   const now = new Date();
+  const { baseCurrency, timeZone } = viewer.workspace;
   const queryClient = new QueryClient();
   await Promise.all([
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(), queryFn: () => loadSummary(db, { ownerId, now }) }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(), queryFn: () => loadSummary(db, { ownerId, now, baseCurrency }) }),
     queryClient.prefetchQuery({
       queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE),
-      queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now }),
+      queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
     }),
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(), queryFn: () => loadHoldings(db, { ownerId }) }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(), queryFn: () => loadHoldings(db, { ownerId, baseCurrency }) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

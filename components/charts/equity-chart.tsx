@@ -12,7 +12,8 @@ export interface EquityPoint {
   label: string | null;
 }
 
-export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[]; currency: string; spanMs: number }) {
+/** Times on the axis and in the tooltip are the workspace's (`timeZone`), not the browser's. */
+export function EquityChart({ points, currency, spanMs, timeZone }: { points: EquityPoint[]; currency: string; spanMs: number; timeZone: string }) {
   const values = points.map((p) => p.equity).filter((v): v is number => v !== null);
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -33,8 +34,8 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
-            ticks={timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0, spanMs)}
-            tickFormatter={(v: number) => formatTimeTick(v, spanMs)}
+            ticks={timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0, spanMs, timeZone)}
+            tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
             tick={chartTheme.axisTick}
             minTickGap={40}
           />
@@ -46,7 +47,7 @@ export function EquityChart({ points, currency, spanMs }: { points: EquityPoint[
           />
           <Tooltip
             {...chartTheme.tooltip}
-            labelFormatter={(v) => formatDateTime(new Date(Number(v)).toISOString())}
+            labelFormatter={(v) => formatDateTime(new Date(Number(v)).toISOString(), timeZone)}
             formatter={(_v, _n, item) => {
               const label = (item.payload as EquityPoint).label;
               return [label === null ? "no snapshot (gap)" : formatMoney(label, currency), "Equity"];

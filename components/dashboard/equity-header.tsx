@@ -25,7 +25,10 @@ export function EquityHeader() {
   if (data.equity === null) {
     return (
       <Card title="Total equity">
-        <EmptyState title="No snapshot yet">Press Resync to read your venues for the first time.</EmptyState>
+        <EmptyState title={`No snapshot valued in ${data.baseCurrency} yet`}>
+          Press Resync to read your venues. After a change of base currency, the history in the previous currency is kept and
+          shown again if you switch back.
+        </EmptyState>
       </Card>
     );
   }

@@ -46,11 +46,12 @@ export function EquitySection() {
       ) : isError ? (
         <ErrorState title="The equity history could not load" message={error.message} onRetry={() => void refetch()} />
       ) : data.points.filter((p) => p.equity !== null).length < 2 ? (
-        <EmptyState title="Not enough history for a chart yet">Snapshots are captured on every sync.</EmptyState>
+        <EmptyState title={`Not enough history in ${data.baseCurrency} for a chart yet`}>Snapshots are captured on every sync.</EmptyState>
       ) : (
         <div className={isFetching ? "opacity-70 transition-opacity" : ""}>
           <EquityChart
             currency={data.baseCurrency}
+            timeZone={data.timeZone}
             spanMs={span}
             points={data.points.map((p) => ({
               t: new Date(p.at).getTime(),

@@ -24,11 +24,12 @@ export const EQUITY_RANGES = {
 export type EquityRange = keyof typeof EQUITY_RANGES;
 
 /**
- * The newest snapshot of each of the owner's connections, optionally as of an instant. A
- * connection deleted by then counts no more: its history stays, its last value does not
- * carry on into totals.
+ * The newest snapshot in `baseCurrency` of each of the owner's connections, optionally as of
+ * an instant. Snapshots in another currency (taken before the workspace's currency changed)
+ * are history, never added to these. A connection deleted by then counts no more: its
+ * history stays, its last value does not carry on into totals.
  */
-async function latestSnapshots(db: Db, p: { ownerId: string; asOf?: Date }) {
+async function latestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string; asOf?: Date }) {
   const deleted = db
     .select({ id: connections.id })
     .from(connections)
@@ -39,6 +40,7 @@ async function latestSnapshots(db: Db, p: { ownerId: string; asOf?: Date }) {
     .where(
       and(
         eq(portfolioSnapshots.ownerId, p.ownerId),
+        eq(portfolioSnapshots.baseCurrency, p.baseCurrency),
         p.asOf ? lte(portfolioSnapshots.capturedAt, p.asOf) : undefined,
         notInArray(portfolioSnapshots.connectionId, deleted),
       ),
@@ -46,22 +48,23 @@ async function latestSnapshots(db: Db, p: { ownerId: string; asOf?: Date }) {
     .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
 }
 
-export async function getLatestSnapshots(db: Db, p: { ownerId: string }) {
+export async function getLatestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string }) {
   return latestSnapshots(db, p);
 }
 
-export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; asOf: Date }) {
+export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; baseCurrency: string; asOf: Date }) {
   return latestSnapshots(db, p);
 }
 
 /**
- * Equity over a range from the pre-aggregated roll-ups. "all" switches to weekly buckets
- * past ~1,000 days so the point count stays bounded.
+ * Equity over a range from the pre-aggregated roll-ups (kept in the workspace's currency
+ * only, 1d and 1w cut in its zone, which is also where the range's first bucket starts).
+ * "all" switches to weekly buckets past ~1,000 days so the point count stays bounded.
  */
-export async function getEquitySeries(db: Db, p: { ownerId: string; range: EquityRange; now: Date }) {
+export async function getEquitySeries(db: Db, p: { ownerId: string; range: EquityRange; now: Date; timeZone: string }) {
   const { spanMs, bucket } = EQUITY_RANGES[p.range];
   // The bucket containing the range's start is part of the range.
-  const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, p.now.getTime() - spanMs));
+  const from = spanMs === null ? new Date(0) : new Date(bucketStart(bucket, p.now.getTime() - spanMs, p.timeZone));
   let used: RollupBucket = bucket;
   let rows = await readEquityRollups(db, { ownerId: p.ownerId, bucket, from });
   if (p.range === "all" && rows.length > 1000) {

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { connections, endOfDaySnapshots, portfolioSnapshots, tradingAccounts, type EndOfDaySnapshotRow } from "../schema";
+import { connections, endOfDaySnapshots, portfolioSnapshots, tradingAccounts, workspaces, type EndOfDaySnapshotRow } from "../schema";
 
 /**
  * Every connection of every owner (paused ones too: what they hold still counts at the
  * close; deleted ones with when, since they count for the days that closed before) with
- * the distinct portfolios of its accounts: the end-of-day job's work list.
+ * the distinct portfolios of its accounts and its workspace's time zone (where its days
+ * end): the end-of-day job's work list.
  */
 export async function listConnectionsForEndOfDay(db: Db) {
   const conns = await db
@@ -16,8 +17,10 @@ export async function listConnectionsForEndOfDay(db: Db) {
       syncIntervalSeconds: connections.syncIntervalSeconds,
       createdAt: connections.createdAt,
       deletedAt: connections.deletedAt,
+      timeZone: workspaces.timeZone,
     })
     .from(connections)
+    .innerJoin(workspaces, eq(workspaces.id, connections.ownerId))
     .orderBy(asc(connections.createdAt));
   const links = await db
     .selectDistinct({ connectionId: tradingAccounts.connectionId, portfolioId: tradingAccounts.portfolioId })
@@ -31,10 +34,13 @@ export async function listConnectionsForEndOfDay(db: Db) {
 }
 
 /**
- * Each connection's newest snapshot captured before `before` (all owners). One index probe
- * per connection (lateral, on the (connection, time) unique index), whatever the history.
+ * Each connection's newest snapshot captured before `before` in its workspace's base
+ * currency (a snapshot from before a change of currency is not added to the new one's),
+ * for the given owners. One index probe per connection (lateral, on the (connection, time)
+ * unique index), whatever the history.
  */
-export async function latestSnapshotsBefore(db: Db, p: { before: Date }) {
+export async function latestSnapshotsBefore(db: Db, p: { before: Date; ownerIds: readonly string[] }) {
+  if (p.ownerIds.length === 0) return [];
   const latest = db
     .select({
       id: portfolioSnapshots.id,
@@ -49,7 +55,13 @@ export async function latestSnapshotsBefore(db: Db, p: { before: Date }) {
       marginDebt: portfolioSnapshots.marginDebt,
     })
     .from(portfolioSnapshots)
-    .where(and(eq(portfolioSnapshots.connectionId, connections.id), lt(portfolioSnapshots.capturedAt, p.before)))
+    .where(
+      and(
+        eq(portfolioSnapshots.connectionId, connections.id),
+        lt(portfolioSnapshots.capturedAt, p.before),
+        eq(portfolioSnapshots.baseCurrency, workspaces.baseCurrency),
+      ),
+    )
     .orderBy(desc(portfolioSnapshots.capturedAt))
     .limit(1)
     .as("latest");
@@ -67,7 +79,17 @@ export async function latestSnapshotsBefore(db: Db, p: { before: Date }) {
       marginDebt: latest.marginDebt,
     })
     .from(connections)
-    .innerJoinLateral(latest, sql`true`);
+    .innerJoin(workspaces, eq(workspaces.id, connections.ownerId))
+    .innerJoinLateral(latest, sql`true`)
+    .where(inArray(connections.ownerId, [...p.ownerIds]));
+}
+
+/** Which (owner, portfolio, day) closes exist from `fromDay` on: the job skips those. */
+export async function listClosedDays(db: Db, p: { fromDay: string }): Promise<Array<{ ownerId: string; portfolioId: string | null; day: string }>> {
+  return db
+    .select({ ownerId: endOfDaySnapshots.ownerId, portfolioId: endOfDaySnapshots.portfolioId, day: endOfDaySnapshots.day })
+    .from(endOfDaySnapshots)
+    .where(gte(endOfDaySnapshots.day, p.fromDay));
 }
 
 export type EndOfDayInsert = typeof endOfDaySnapshots.$inferInsert;

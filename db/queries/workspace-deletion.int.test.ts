@@ -14,7 +14,6 @@ import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { createDemoConnector } from "@/lib/connectors/demo";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
 import { syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
@@ -76,7 +75,7 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await backfillSnapshots(db, {
     ownerId,
     connectionId,
-    baseCurrency: BASE_CURRENCY,
+    baseCurrency: "USD",
     from: at(-6 * HOUR),
     to: START,
     stepMs: HOUR,

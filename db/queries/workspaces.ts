@@ -1,5 +1,6 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { NotFoundError } from "./not-found";
 import { users, workspaceMembers, workspaces, type Workspace, type WorkspaceRole } from "../schema";
 
 /** The workspace a fresh install (and an upgraded one) starts with; the demo lives here. */
@@ -76,4 +77,30 @@ export async function workspaceForCli(db: Db, slug: string | undefined): Promise
   if (all.length === 1) return all[0]!;
   if (all.length === 0) throw new WorkspaceChoiceError("No workspace yet: start the app once (npm start) to create the Personal workspace");
   throw new WorkspaceChoiceError(`There are ${all.length} workspaces: pass --workspace <slug> (one of: ${all.map((w) => w.slug).join(", ")})`);
+}
+
+/** What a workspace reports in: its base currency and the zone its days and weeks are cut in. */
+export interface WorkspaceSettings {
+  baseCurrency: string;
+  timeZone: string;
+}
+
+/**
+ * The workspace's settings. With `lock: "share"` (inside a transaction) the row is held
+ * until commit, so a settings change waits for a snapshot write that read the old settings
+ * and the other way round: roll-ups never mix a currency or a zone with another.
+ * `lock: "update"` is the settings change's own lock (it does not block foreign-key checks).
+ */
+export async function getWorkspaceSettings(db: Db, p: { ownerId: string; lock?: "share" | "update" }): Promise<WorkspaceSettings> {
+  const query = db
+    .select({ baseCurrency: workspaces.baseCurrency, timeZone: workspaces.timeZone })
+    .from(workspaces)
+    .where(eq(workspaces.id, p.ownerId));
+  const [row] = await (p.lock === "share" ? query.for("share") : p.lock === "update" ? query.for("no key update") : query);
+  if (!row) throw new NotFoundError("workspace");
+  return row;
+}
+
+export async function saveWorkspaceSettings(db: Db, p: { ownerId: string } & WorkspaceSettings): Promise<void> {
+  await db.update(workspaces).set({ baseCurrency: p.baseCurrency, timeZone: p.timeZone }).where(eq(workspaces.id, p.ownerId));
 }

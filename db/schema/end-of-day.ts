@@ -14,8 +14,8 @@ export interface EndOfDayConnection {
 }
 
 /**
- * The close of one UTC day for a portfolio, or for the owner's connections outside any
- * single portfolio (`portfolio_id` null). Each connection is carried forward at its latest
+ * The close of one day (in the workspace's time zone) for a portfolio, or for the owner's
+ * connections outside any single portfolio (`portfolio_id` null). Each connection is carried forward at its latest
  * snapshot at or before the day's end; stale and missing connections are named, so a
  * daily figure built on old data says so. One row per (owner, portfolio, day).
  */
@@ -28,9 +28,9 @@ export const endOfDaySnapshots = pgTable(
       .references(() => workspaces.id),
     /** Null: the owner's connections that belong to no single portfolio. */
     portfolioId: uuid("portfolio_id").references(() => portfolios.id),
-    /** The UTC calendar day, "YYYY-MM-DD". */
+    /** The calendar day in the workspace's time zone when it was closed, "YYYY-MM-DD". */
     day: date("day", { mode: "string" }).notNull(),
-    /** The end of the day (exclusive): the next day's 00:00 UTC. */
+    /** The end of the day (exclusive): the next local midnight. */
     asOf: utc("as_of").notNull(),
     baseCurrency: text("base_currency").notNull(),
     equity: money("equity").notNull(),

@@ -92,6 +92,8 @@ const ACTIONS: Record<string, ActionCase> = {
     input: () => ({ mine: { keyId: keys.personalRevocable }, theirs: { keyId: keys.otherViewer.id } }),
     notFound: "API key not found",
   },
+  // Acts on the active workspace only; that an outsider changes only their own is in lib/actions/workspace-settings.int.test.ts.
+  "workspace-settings.ts#updateWorkspaceSettings": { role: "admin", input: () => ({ mine: { baseCurrency: "USD", timeZone: "Europe/London" } }) },
   "members.ts#cancelInvitation": {
     role: "admin",
     input: (w) => ({ mine: { invitationId: w.personal.invitationId }, theirs: { invitationId: w.other.invitationId } }),

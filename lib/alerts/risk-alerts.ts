@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { listAlerts, resolveAlerts } from "@/db/queries/alerts";
 import { getSnapshotRows, getSnapshotsAsOf } from "@/db/queries/dashboard";
 import { readEquityRollups } from "@/db/queries/rollups";
+import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
 import { D } from "@/lib/money/decimal";
 import { raiseAlert, type WebhookConfig } from "./notify";
@@ -55,7 +56,9 @@ export async function evaluateRiskAlerts(db: Db, p: RiskAlertParams): Promise<Ri
 }
 
 async function evaluateConcentration(db: Db, p: RiskAlertParams, threshold: number, webhook: WebhookConfig | undefined): Promise<RiskAlertResult> {
-  const snapshots = await getSnapshotsAsOf(db, { ownerId: p.ownerId, asOf: p.now });
+  // Weights within one currency: a snapshot taken before a change of base currency is left out.
+  const { baseCurrency } = await getWorkspaceSettings(db, { ownerId: p.ownerId });
+  const snapshots = await getSnapshotsAsOf(db, { ownerId: p.ownerId, baseCurrency, asOf: p.now });
   const rows = await getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: snapshots.map((s) => s.id) });
   const concentration = calculateConcentrationRisk({ snapshots, rows, threshold });
   for (const b of concentration.breaches) {

@@ -47,7 +47,7 @@ describe("deleting a connection", () => {
     await h.db.update(connections).set({ lastError: "x" }).where(eq(connections.id, id));
     const before = { fills: await rows(fills), events: await rows(orderEvents), snapshots: await rows(portfolioSnapshots) };
     expect(before.fills).toBeGreaterThan(0);
-    expect((await getLatestSnapshots(h.db, { ownerId })).map((s) => s.connectionId)).toContain(id);
+    expect((await getLatestSnapshots(h.db, { ownerId, baseCurrency: "USD" })).map((s) => s.connectionId)).toContain(id);
 
     const done = await deleteConnection(h.db, { ownerId, connectionId: id, confirmLabel: " Old desk ", now: () => T1 });
     expect(done).toMatchObject({ label: "Old desk", cancelledRuns: 0, accounts: expect.any(Number) });
@@ -56,7 +56,7 @@ describe("deleting a connection", () => {
     const [row] = await h.db.select().from(connections).where(eq(connections.id, id));
     expect(row).toMatchObject({ deletedAt: T1, credentialsEncrypted: null, status: "paused" });
     expect(await rows(accountHoldings)).toBe(0);
-    expect((await getLatestSnapshots(h.db, { ownerId })).map((s) => s.connectionId)).not.toContain(id);
+    expect((await getLatestSnapshots(h.db, { ownerId, baseCurrency: "USD" })).map((s) => s.connectionId)).not.toContain(id);
     expect((await listConnections(h.db, { ownerId })).map((c) => c.id)).not.toContain(id);
     expect((await listScheduledConnections(h.db)).map((c) => c.id)).not.toContain(id);
     await expect(getConnection(h.db, { ownerId, connectionId: id })).rejects.toThrow("connection not found");

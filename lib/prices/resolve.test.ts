@@ -65,6 +65,20 @@ describe("resolvePrices", () => {
     expect(ref.asked).toEqual([["USDT"], ["LINK"]]);
   });
 
+  it("a EUR workspace: the reference's EUR/USD bridges USD prices; BTC 60000 USDT × 1 USD/USDT ÷ 1.25 = 48000 EUR, USD cash 0.8 EUR", async () => {
+    const ref = source([q("USDT", "USD", "1"), q("EUR", "USD", "1.25")]);
+    const r = await resolvePrices({ quotes: [q("BTC", "USDT", "60000")], needed: ["BTC", "USDT", "USD"], base: "EUR", reference: ref });
+    expect(r.prices).toEqual({ BTC: "48000", USDT: "0.8", USD: "0.8" });
+    expect(r.unpriced).toEqual([]);
+    expect(ref.asked).toEqual([["EUR", "USDT"]]);
+  });
+
+  it("a EUR workspace whose reference has no EUR quote: the USD-valued assets stay unpriced, listed", async () => {
+    const r = await resolvePrices({ quotes: [q("BTC", "USDT", "60000")], needed: ["BTC", "USDT"], base: "EUR", reference: source([q("USDT", "USD", "1")]) });
+    expect(r.prices).toEqual({});
+    expect(r.unpriced).toEqual(["BTC", "USDT"]);
+  });
+
   it("no reference configured: the same, without asking anyone", async () => {
     const r = await resolvePrices({ quotes: [q("BTC", "USDT", "60000")], needed: ["BTC"], base: "USD", reference: null });
     expect(r.unpriced).toEqual(["BTC"]);

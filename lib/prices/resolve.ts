@@ -26,7 +26,7 @@ export async function resolvePrices(p: {
 }): Promise<ResolvedPrices> {
   const missing = (prices: Record<string, string>) => [...new Set(p.needed)].filter((a) => a !== p.base && prices[a] === undefined).sort();
   let quotes = p.quotes;
-  let prices = pricesInBase(quotes, p.base);
+  let prices = pricesInBase(quotes, p.base, p.needed);
   const referenceQuotes: Quote[] = [];
   if (!p.reference || missing(prices).length === 0) return { prices, referenceQuotes, unpriced: missing(prices) };
 
@@ -36,14 +36,18 @@ export async function resolvePrices(p: {
       const got = (await p.reference!.usdQuotes(assets)).filter((q) => q.quote === "USD" || q.quote === p.base);
       referenceQuotes.push(...got);
       quotes = [...quotes, ...got];
-      prices = pricesInBase(quotes, p.base);
+      prices = pricesInBase(quotes, p.base, p.needed);
     } catch (e) {
       p.log?.(`[prices] reference ${p.reference!.name} failed for ${assets.join(",")}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   // First the venue's quote currencies (USDT, INR): the venue's own prices then carry
   // through them, so BTC is valued at the venue's BTC/USDT, not at someone else's index.
-  await ask([...new Set(p.quotes.map((q) => q.quote))].filter((c) => c !== p.base && prices[c] === undefined).sort());
+  // The reference quotes in USD, so another base needs its own USD price as the bridge
+  // (EUR/USD turns BTC/USDT × USDT/USD into EUR).
+  const quoteCurrencies = [...new Set(p.quotes.map((q) => q.quote))].filter((c) => c !== p.base && prices[c] === undefined);
+  const bridge = p.base === "USD" ? [] : [p.base];
+  await ask([...quoteCurrencies, ...bridge].sort());
   // Then whatever the venue does not quote at all.
   await ask(missing(prices));
   return { prices, referenceQuotes, unpriced: missing(prices) };

@@ -9,9 +9,8 @@ import {
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import { listOpenGaps } from "@/db/queries/snapshot-gaps";
-import { BUCKET_MS } from "@/db/queries/rollup-buckets";
+import { BUCKET_MS, nextBucketStart } from "@/db/queries/rollup-buckets";
 import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
 
 /**
@@ -21,10 +20,15 @@ import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashbo
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const DAY = 86_400_000;
 
-export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Promise<Summary> {
+/**
+ * The overview's totals in the workspace's base currency: only snapshots in it are summed.
+ * Right after a change of currency that may be none yet (the resync the change queued brings
+ * them); the old currency's snapshots are kept but never added to the new one's.
+ */
+export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseCurrency: string }): Promise<Summary> {
   const [latest, dayAgo, overview] = await Promise.all([
     getLatestSnapshots(db, p),
-    getSnapshotsAsOf(db, { ownerId: p.ownerId, asOf: new Date(p.now.getTime() - DAY) }),
+    getSnapshotsAsOf(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, asOf: new Date(p.now.getTime() - DAY) }),
     getSyncOverview(db, p),
   ]);
   const connections = overview.map((c) => ({
@@ -48,7 +52,7 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Pr
   }));
   if (latest.length === 0) {
     return {
-      baseCurrency: BASE_CURRENCY,
+      baseCurrency: p.baseCurrency,
       equity: null,
       asOf: null,
       dayChange: null,
@@ -74,7 +78,7 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Pr
   const dayChange: Dec | null = dayAgo.length ? equityNowComparable.minus(equityThen) : null;
   const asOf = new Date(Math.max(...latest.map((s) => s.capturedAt.getTime())));
   return {
-    baseCurrency: BASE_CURRENCY,
+    baseCurrency: p.baseCurrency,
     equity: toDecimalString(equity),
     asOf: asOf.toISOString(),
     dayChange: dayChange ? toDecimalString(dayChange) : null,
@@ -95,11 +99,15 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date }): Pr
 const MIN_GAP_MS = 2 * 3_600_000;
 
 /**
- * The equity series of a range. Where snapshots stop for longer than both two buckets and
- * two hours (app down, venue down), a null point breaks the line: a chart must not draw a
- * flat line through time nobody measured.
+ * The equity series of a range, in the workspace's currency, 1d and 1w buckets cut in its
+ * zone (the zone travels with the series, so the chart labels times there). Where snapshots
+ * stop for longer than both two buckets and two hours (app down, venue down), a null point
+ * breaks the line: a chart must not draw a flat line through time nobody measured.
  */
-export async function loadEquitySeries(db: Db, p: { ownerId: string; range: EquityRangeParam; now: Date }): Promise<EquitySeries> {
+export async function loadEquitySeries(
+  db: Db,
+  p: { ownerId: string; range: EquityRangeParam; now: Date; baseCurrency: string; timeZone: string },
+): Promise<EquitySeries> {
   const { bucket, points } = await getEquitySeries(db, p);
   // Recorded gaps of any one connection: roll-ups carry a silent connection forward while
   // the others keep syncing, so only the gap table knows those buckets were not measured.
@@ -108,21 +116,26 @@ export async function loadEquitySeries(db: Db, p: { ownerId: string; range: Equi
     points.map((pt) => ({ atMs: pt.at.getTime(), value: pt.equity })),
     recorded.map((g) => ({ fromMs: g.fromAt.getTime(), toMs: g.toAt?.getTime() ?? null })),
     bucket,
+    p.timeZone,
   );
-  const gapMs = Math.max(2 * BUCKET_MS[bucket], MIN_GAP_MS);
+  const next = (ms: number) => nextBucketStart(bucket, ms, p.timeZone);
+  // Two local days are at least 46 h even across DST: closer points need no calendar lookup.
+  const surelyAdjacentMs = 2 * BUCKET_MS[bucket] - 2 * 3_600_000;
   const out: EquitySeries["points"] = [];
   measured.forEach((pt, i) => {
     const prev = measured[i - 1];
-    // Holes in the roll-ups themselves (the whole app was down) break the line too.
-    if (prev && prev.value !== null && pt.value !== null && pt.atMs - prev.atMs > gapMs) {
-      out.push({ at: new Date(prev.atMs + BUCKET_MS[bucket]).toISOString(), equity: null });
+    // Holes in the roll-ups themselves (the whole app was down) break the line too: at least
+    // two buckets missing (counted on the calendar: a local day may be 23 h) and two hours.
+    const apart = prev ? pt.atMs - prev.atMs : 0;
+    if (prev && prev.value !== null && pt.value !== null && apart > MIN_GAP_MS && apart > surelyAdjacentMs && pt.atMs > next(next(prev.atMs))) {
+      out.push({ at: new Date(next(prev.atMs)).toISOString(), equity: null });
     }
     out.push({ at: new Date(pt.atMs).toISOString(), equity: pt.value === null ? null : toDecimalString(pt.value) });
   });
-  return { range: p.range, bucket, baseCurrency: BASE_CURRENCY, points: out };
+  return { range: p.range, bucket, baseCurrency: p.baseCurrency, timeZone: p.timeZone, points: out };
 }
 
-export async function loadHoldings(db: Db, p: { ownerId: string }): Promise<Holdings> {
+export async function loadHoldings(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Holdings> {
   const latest = await getLatestSnapshots(db, p);
   const [rows, open] = await Promise.all([
     getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) }),
@@ -145,7 +158,7 @@ export async function loadHoldings(db: Db, p: { ownerId: string }): Promise<Hold
       weight: equity.isPositive() ? toDecimalString(v.value.div(equity).toDecimalPlaces(8)) : null,
     }));
   return {
-    baseCurrency: BASE_CURRENCY,
+    baseCurrency: p.baseCurrency,
     allocation,
     positions: open.map((o) => ({
       // The position's natural key: one per account, symbol and side.

@@ -52,6 +52,8 @@ export const equitySeriesSchema = z.object({
   /** The roll-up size the points come from. */
   bucket: z.enum(["15m", "1h", "6h", "1d", "1w"]),
   baseCurrency: z.string(),
+  /** The workspace's IANA zone: 1d and 1w buckets start at its midnights, and the chart shows times in it. */
+  timeZone: z.string(),
   /** `equity: null` marks a gap: no snapshot was taken there. */
   points: z.array(z.object({ at: iso, equity: decimal.nullable() })),
 });

@@ -10,6 +10,8 @@ import { D, sum } from "@/lib/money/decimal";
 import { DEMO_HISTORY_DAYS, ensureDemoPortfolio } from "./demo-seed";
 
 const NOW = new Date("2026-11-20T10:30:00Z");
+/** The Personal workspace as created: USD, UTC. */
+const USD_UTC = { baseCurrency: "USD", timeZone: "UTC" };
 let h: DbHandle;
 let ownerId: string;
 let connectionId: string;
@@ -48,7 +50,7 @@ describe("first start with the demo venue", () => {
   });
 
   it("summary: equity is the latest snapshot's, and day change = now − 24 h ago", async () => {
-    const summary = summarySchema.parse(await loadSummary(h.db, { ownerId, now: NOW }));
+    const summary = summarySchema.parse(await loadSummary(h.db, { ownerId, now: NOW, baseCurrency: "USD" }));
     const rows = await h.db.select().from(portfolioSnapshots).where(eq(portfolioSnapshots.connectionId, connectionId));
     const latest = rows.reduce((a, b) => (a.capturedAt > b.capturedAt ? a : b));
     const dayAgo = rows.find((r) => r.capturedAt.getTime() === NOW.getTime() - 86_400_000 - 30 * 60_000)!;
@@ -60,19 +62,19 @@ describe("first start with the demo venue", () => {
   });
 
   it("equity series: 30 days of hourly roll-ups is 30 × 24 + 1 = 721 points, the last equal to the current equity", async () => {
-    const series = equitySeriesSchema.parse(await loadEquitySeries(h.db, { ownerId, range: "30d", now: NOW }));
+    const series = equitySeriesSchema.parse(await loadEquitySeries(h.db, { ownerId, range: "30d", now: NOW, ...USD_UTC }));
     expect(series.bucket).toBe("1h");
     expect(series.points).toHaveLength(721);
     expect(series.points.every((p) => p.equity !== null)).toBe(true);
-    const summary = await loadSummary(h.db, { ownerId, now: NOW });
+    const summary = await loadSummary(h.db, { ownerId, now: NOW, baseCurrency: "USD" });
     expect(series.points.at(-1)!.equity).toBe(summary.equity);
-    const all = await loadEquitySeries(h.db, { ownerId, range: "all", now: NOW });
+    const all = await loadEquitySeries(h.db, { ownerId, range: "all", now: NOW, ...USD_UTC });
     expect(all.points).toHaveLength(91);
   });
 
   it("holdings: allocation weights are value / equity, positions are the two perps", async () => {
-    const holdings = holdingsSchema.parse(await loadHoldings(h.db, { ownerId }));
-    const summary = await loadSummary(h.db, { ownerId, now: NOW });
+    const holdings = holdingsSchema.parse(await loadHoldings(h.db, { ownerId, baseCurrency: "USD" }));
+    const summary = await loadSummary(h.db, { ownerId, now: NOW, baseCurrency: "USD" });
     expect(holdings.allocation.map((a) => a.asset).sort()).toEqual(["BNB", "BTC", "ETH", "LINK", "SOL", "USDC", "USDT"]);
     for (const a of holdings.allocation) {
       expect(a.weight).toBe(new D(a.value).div(summary.equity!).toDecimalPlaces(8).toFixed());

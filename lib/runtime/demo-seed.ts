@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
+import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
 import { createDemoConnector } from "@/lib/connectors/demo";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { syncConnection } from "@/lib/sync/sync-connection";
 
 const HOUR = 3_600_000;
@@ -31,10 +31,11 @@ export async function ensureDemoPortfolio(db: Db, p: { ownerId: string; now?: ()
     config: { seed: DEMO_SEED, initialHistoryDays: DEMO_HISTORY_DAYS },
   });
   const end = Math.floor(now().getTime() / HOUR) * HOUR;
+  const { baseCurrency } = await getWorkspaceSettings(db, { ownerId: p.ownerId });
   await backfillSnapshots(db, {
     ownerId: p.ownerId,
     connectionId: id,
-    baseCurrency: BASE_CURRENCY,
+    baseCurrency,
     from: new Date(end - DEMO_HISTORY_DAYS * 24 * HOUR),
     to: new Date(end),
     stepMs: HOUR,

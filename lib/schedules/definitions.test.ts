@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/connectors/types";
 import { cadenceOf } from "@/lib/connectors/sync-cadence";
+import { startOfLocalDay } from "@/lib/time/zoned";
 import { MAINTENANCE_TASKS, SCHEDULES, inngestCron, type ScheduleDefinition } from "./definitions";
 
 const byId = (id: string): ScheduleDefinition => {
@@ -28,7 +29,7 @@ describe("the schedule table", () => {
       "onetoken-nav": "TZ=UTC 10 * * * *",
       "ibkr-flex": "TZ=America/New_York 30 6 * * *",
       reconcile: "TZ=UTC 0 * * * *",
-      "end-of-day-snapshots": "TZ=UTC 5 0 * * *",
+      "end-of-day-snapshots": "TZ=UTC 5,20,35,50 * * * *",
       "reap-stale-syncs": "TZ=UTC */5 * * * *",
       "snapshot-gaps": "TZ=UTC 30 * * * *",
       "ibkr-keepalive": "TZ=UTC * * * * *",
@@ -68,8 +69,22 @@ describe("when schedules fire", () => {
     expect(nextRuns("snapshot-gaps", "2026-03-02T12:00:00Z", 1)).toEqual(["2026-03-02T12:30:00.000Z"]);
   });
 
-  it("end-of-day snapshots at 00:05 UTC; the reaper every 5 minutes; interval syncs every minute", () => {
-    expect(nextRuns("end-of-day-snapshots", "2026-03-02T12:00:00Z", 1)).toEqual(["2026-03-03T00:05:00.000Z"]);
+  it("end-of-day snapshots five minutes after each workspace's local midnight, in any zone, DST days included", () => {
+    const midnights = [
+      ["UTC", "2026-03-03T00:00:00Z"],
+      ["Europe/London", "2026-03-29T00:00:00Z"], // GMT
+      ["Europe/London", "2026-03-29T23:00:00Z"], // BST, after the 23-hour day
+      ["Asia/Kolkata", "2026-11-20T18:30:00Z"],
+      ["Asia/Kathmandu", "2026-11-20T18:15:00Z"],
+      ["America/St_Johns", "2026-11-21T03:30:00Z"],
+    ];
+    for (const [zone, midnight] of midnights) {
+      expect(startOfLocalDay(zone!, Date.parse(midnight!))).toBe(Date.parse(midnight!));
+      expect([zone, nextRuns("end-of-day-snapshots", midnight!, 1)[0]]).toEqual([zone, new Date(Date.parse(midnight!) + 5 * 60_000).toISOString()]);
+    }
+  });
+
+  it("the reaper every 5 minutes; interval syncs every minute", () => {
     expect(nextRuns("reap-stale-syncs", "2026-03-02T12:01:00Z", 2)).toEqual(["2026-03-02T12:05:00.000Z", "2026-03-02T12:10:00.000Z"]);
     expect(nextRuns("interval-syncs", "2026-03-02T12:00:30Z", 2)).toEqual(["2026-03-02T12:01:00.000Z", "2026-03-02T12:02:00.000Z"]);
   });

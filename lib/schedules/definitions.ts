@@ -47,8 +47,11 @@ export const SCHEDULES = [
   { id: "ibkr-flex", cron: "30 6 * * *", timeZone: "America/New_York", job: { kind: "venue-syncs", provider: "ibkr" } },
   // Reconciliation: each connection's newest snapshot attributed per strategy (lib/attribution), hourly.
   { id: "reconcile", cron: "0 * * * *", timeZone: "UTC", job: { kind: "maintenance", task: "reconcile" } },
-  // Close the UTC day five minutes after midnight, once the last syncs of the day landed.
-  { id: "end-of-day-snapshots", cron: "5 0 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "end-of-day-snapshots" } },
+  // Each workspace's day closes at its own local midnight. Every zone in use is a whole
+  // number of quarter hours from UTC (+05:30, +05:45, −03:30…), so a run five minutes after
+  // each quarter hour closes every workspace's day five minutes after its midnight, once the
+  // last syncs of the day landed. A run with nothing to close costs two small reads.
+  { id: "end-of-day-snapshots", cron: "5,20,35,50 * * * *", timeZone: "UTC", job: { kind: "maintenance", task: "end-of-day-snapshots" } },
   // Sync runs left "running" by a crashed process are closed as failed.
   { id: "reap-stale-syncs", cron: "*/5 * * * *", timeZone: "UTC", job: { kind: "maintenance", task: "reap-stale-syncs" } },
   // Find (and backfill where a venue allows) missing snapshots; half past, away from reconcile.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calculateEndOfDay, endedUtcDays, groupConnectionsForEndOfDay, type EodConnectionInput, type EodSnapshotInput } from "./end-of-day-calculate";
+import { calculateEndOfDay, endedLocalDays, groupConnectionsForEndOfDay, type EodConnectionInput, type EodSnapshotInput } from "./end-of-day-calculate";
 
 const HALF_HOUR = 30 * 60_000;
 const conn = (id: string, portfolioIds: string[] = [], createdAt = "2026-01-01T00:00:00Z"): EodConnectionInput => ({
@@ -22,15 +22,38 @@ const snap = (connectionId: string, capturedAt: string, equity: string, parts: P
   marginDebt: "0",
   ...parts,
 });
-const day20 = endedUtcDays(Date.parse("2026-11-21T00:05:00Z"), 1)[0]!;
+const day20 = endedLocalDays(Date.parse("2026-11-21T00:05:00Z"), 1, "UTC")[0]!;
 
-describe("endedUtcDays", () => {
-  it("at 2026-11-21 00:05 the day that just ended is 11-20, [00:00, 11-21 00:00)", () => {
+const span = (d: { day: string; startMs: number; endMs: number }) => [d.day, new Date(d.startMs).toISOString(), new Date(d.endMs).toISOString()];
+
+describe("endedLocalDays", () => {
+  it("UTC: at 2026-11-21 00:05 the day that just ended is 11-20, [00:00, 11-21 00:00)", () => {
     expect(day20).toEqual({ day: "2026-11-20", startMs: Date.parse("2026-11-20T00:00:00Z"), endMs: Date.parse("2026-11-21T00:00:00Z") });
   });
 
-  it("three days back from 11-21 23:59 are 11-18, 11-19, 11-20 (today is not over)", () => {
-    expect(endedUtcDays(Date.parse("2026-11-21T23:59:00Z"), 3).map((d) => d.day)).toEqual(["2026-11-18", "2026-11-19", "2026-11-20"]);
+  it("three days back from 11-21 23:59 UTC are 11-18, 11-19, 11-20 (today is not over)", () => {
+    expect(endedLocalDays(Date.parse("2026-11-21T23:59:00Z"), 3, "UTC").map((d) => d.day)).toEqual(["2026-11-18", "2026-11-19", "2026-11-20"]);
+  });
+
+  it("Europe/London: the 29 March 2026 close covers 23 hours, 26 October's 25", () => {
+    expect(endedLocalDays(Date.parse("2026-03-30T00:05:00Z"), 2, "Europe/London").map(span)).toEqual([
+      ["2026-03-28", "2026-03-28T00:00:00.000Z", "2026-03-29T00:00:00.000Z"],
+      ["2026-03-29", "2026-03-29T00:00:00.000Z", "2026-03-29T23:00:00.000Z"],
+    ]);
+    expect(endedLocalDays(Date.parse("2026-10-26T00:05:00Z"), 1, "Europe/London").map(span)).toEqual([
+      ["2026-10-25", "2026-10-24T23:00:00.000Z", "2026-10-26T00:00:00.000Z"],
+    ]);
+  });
+
+  it("Asia/Kolkata (+05:30) at 18:35Z: its 20 November has just ended; Asia/Kathmandu (+05:45) at 18:20Z likewise", () => {
+    expect(endedLocalDays(Date.parse("2026-11-20T18:35:00Z"), 1, "Asia/Kolkata").map(span)).toEqual([
+      ["2026-11-20", "2026-11-19T18:30:00.000Z", "2026-11-20T18:30:00.000Z"],
+    ]);
+    expect(endedLocalDays(Date.parse("2026-11-20T18:20:00Z"), 1, "Asia/Kathmandu").map(span)).toEqual([
+      ["2026-11-20", "2026-11-19T18:15:00.000Z", "2026-11-20T18:15:00.000Z"],
+    ]);
+    // Five minutes earlier Kathmandu's 20th is still going on.
+    expect(endedLocalDays(Date.parse("2026-11-20T18:10:00Z"), 1, "Asia/Kathmandu")[0]!.day).toBe("2026-11-19");
   });
 });
 

@@ -1,9 +1,11 @@
 import type { EndOfDayConnection } from "@/db/schema/end-of-day";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { addLocalDays, isoDate, localDayOf } from "@/lib/time/zoned";
 
 /**
- * End-of-day snapshots, pure. A day is a UTC calendar day [00:00, next 00:00): the same cut
- * as the daily equity roll-up. Its close carries every connection forward at its latest
+ * End-of-day snapshots, pure. A day is a calendar day in the workspace's time zone,
+ * [local midnight, next local midnight): the same cut as the daily equity roll-up, 23 or
+ * 25 hours on a DST change. Its close carries every connection forward at its latest
  * snapshot captured before the next midnight.
  *
  * Groups. Snapshots are per connection, so a connection is counted in exactly one group:
@@ -12,23 +14,21 @@ import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
  *   portfolio, and connections whose accounts span several portfolios (a connection
  *   snapshot cannot be split between them).
  */
-const DAY_MS = 86_400_000;
-
-export interface UtcDay {
-  /** "YYYY-MM-DD" */
+export interface EodDay {
+  /** "YYYY-MM-DD", the local date. */
   day: string;
   startMs: number;
-  /** Exclusive: the next day's 00:00 UTC. */
+  /** Exclusive: the next local midnight. */
   endMs: number;
 }
 
-/** The `count` most recent UTC days that have ended by `nowMs`, oldest first. */
-export function endedUtcDays(nowMs: number, count: number): UtcDay[] {
-  const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
-  const days: UtcDay[] = [];
+/** The `count` most recent local days in `timeZone` that have ended by `nowMs`, oldest first. */
+export function endedLocalDays(nowMs: number, count: number, timeZone: string): EodDay[] {
+  const today = localDayOf(timeZone, nowMs);
+  const days: EodDay[] = [];
   for (let i = count; i >= 1; i--) {
-    const startMs = today - i * DAY_MS;
-    days.push({ day: new Date(startMs).toISOString().slice(0, 10), startMs, endMs: startMs + DAY_MS });
+    const d = addLocalDays(timeZone, today, -i);
+    days.push({ day: isoDate(d), startMs: d.startMs, endMs: d.endMs });
   }
   return days;
 }
@@ -98,7 +98,7 @@ const FIELDS = ["equity", "spotValue", "fundingValue", "futuresWalletBalance", "
  * end (`latest`, by connection id). Members created after the day are not part of it. Null
  * when no member had a snapshot yet: a close made only of missing data is no close.
  */
-export function calculateEndOfDay(group: EodGroup, day: UtcDay, latest: ReadonlyMap<string, EodSnapshotInput>): EndOfDayDraft | null {
+export function calculateEndOfDay(group: EodGroup, day: EodDay, latest: ReadonlyMap<string, EodSnapshotInput>): EndOfDayDraft | null {
   const members = group.members.filter((m) => m.createdAt.getTime() < day.endMs).sort((a, b) => a.id.localeCompare(b.id));
   const totals = Object.fromEntries(FIELDS.map((f) => [f, new D(0)])) as Record<(typeof FIELDS)[number], Dec>;
   const connections: EndOfDayConnection[] = [];

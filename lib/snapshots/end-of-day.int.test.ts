@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { listEndOfDaySnapshots } from "@/db/queries/end-of-day";
-import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
+import { createWorkspace, ensurePersonalWorkspace, saveWorkspaceSettings } from "@/db/queries/workspaces";
 import { connections, portfolios } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { materializeAccounts } from "@/lib/sync/write-accounts";
 import { materializeSnapshots, type CaptureParams } from "./capture";
+import { cashSnapshot } from "./test-support";
 import { captureEndOfDaySnapshots } from "./end-of-day";
 
 let h: DbHandle;
@@ -17,17 +18,9 @@ let a: string;
 let b: string;
 let c: string;
 
-/** A snapshot whose equity is simply `usd` dollars of cash. */
-const snap = (connectionId: string, iso: string, usd: string): CaptureParams => ({
-  ownerId,
-  connectionId,
-  capturedAt: new Date(iso),
-  batchId: null,
-  baseCurrency: "USD",
-  balances: [{ accountUid: "x", asset: "USD", wallet: "spot", free: usd, locked: "0", total: usd }],
-  positions: [],
-  prices: {},
-});
+/** A snapshot whose equity is simply `usd` dollars of cash (or `currency`, for another owner). */
+const snap = (connectionId: string, at: string, usd: string, owner = ownerId, currency = "USD") =>
+  cashSnapshot({ ownerId: owner, connectionId, at, amount: usd, currency });
 const write = (...items: CaptureParams[]) => h.db.transaction((tx) => materializeSnapshots(tx, items));
 const closes = async (portfolioId: string | null) =>
   (await listEndOfDaySnapshots(h.db, { ownerId, portfolioId })).map((r) => ({
@@ -85,5 +78,38 @@ describe("captureEndOfDaySnapshots", () => {
   it("another owner sees none of these closes", async () => {
     const stranger = await createWorkspace(h.db, { name: "S", slug: "eod-stranger" });
     expect(await listEndOfDaySnapshots(h.db, { ownerId: stranger.id, portfolioId: null })).toEqual([]);
+  });
+});
+
+describe("captureEndOfDaySnapshots in a workspace's own zone and currency", () => {
+  let ws: string;
+  let k1: string;
+  let k2: string;
+  const wsCloses = async () =>
+    (await listEndOfDaySnapshots(h.db, { ownerId: ws, portfolioId: null })).map((r) => ({ day: r.day, asOf: r.asOf.toISOString(), currency: r.baseCurrency, equity: r.equity, missing: r.missingConnectionIds }));
+
+  beforeAll(async () => {
+    ws = (await createWorkspace(h.db, { name: "Mumbai desk", slug: "eod-kolkata" })).id;
+    await saveWorkspaceSettings(h.db, { ownerId: ws, baseCurrency: "USD", timeZone: "Asia/Kolkata" });
+    k1 = (await createConnection(h.db, { ownerId: ws, provider: "okx", label: "K1" })).id;
+    k2 = (await createConnection(h.db, { ownerId: ws, provider: "okx", label: "K2" })).id;
+    await h.db.update(connections).set({ createdAt: new Date("2026-11-01T00:00:00Z") }).where(eq(connections.ownerId, ws));
+  });
+
+  it("Asia/Kolkata: 25 Nov ends at 18:30Z; at 18:35Z it is closed from the 18:20Z snapshots, not the 18:40Z one", async () => {
+    await write(snap(k1, "2026-11-25T18:20:00Z", "100", ws), snap(k2, "2026-11-25T18:20:00Z", "50", ws), snap(k1, "2026-11-25T18:40:00Z", "999", ws));
+    await captureEndOfDaySnapshots(h.db, { now: new Date("2026-11-25T18:35:00Z") });
+    expect((await wsCloses()).at(-1)).toEqual({ day: "2026-11-25", asOf: "2026-11-25T18:30:00.000Z", currency: "USD", equity: "150", missing: [] });
+    // The 26th has only begun there: no close for it.
+    expect((await wsCloses()).some((r) => r.day === "2026-11-26")).toBe(false);
+  });
+
+  it("after a switch to EUR, a close sums EUR snapshots only: K2 with only a USD one is missing, never mixed in", async () => {
+    await saveWorkspaceSettings(h.db, { ownerId: ws, baseCurrency: "EUR", timeZone: "Asia/Kolkata" });
+    await write(snap(k1, "2026-11-26T10:00:00Z", "80", ws, "EUR"));
+    await captureEndOfDaySnapshots(h.db, { now: new Date("2026-11-26T18:35:00Z") });
+    expect((await wsCloses()).at(-1)).toEqual({ day: "2026-11-26", asOf: "2026-11-26T18:30:00.000Z", currency: "EUR", equity: "80", missing: [k2] });
+    // The 25th keeps its USD close.
+    expect((await wsCloses()).find((r) => r.day === "2026-11-25")?.currency).toBe("USD");
   });
 });

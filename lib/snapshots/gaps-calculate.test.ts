@@ -73,7 +73,7 @@ describe("breakSeriesAtGaps (15-minute buckets)", () => {
 
   it("B kept syncing while A was silent 10:20–11:40: the 10:30, 10:45, 11:00, 11:15 buckets carry A's old value → one null", () => {
     const series = ["10:00", "10:15", "10:30", "10:45", "11:00", "11:15", "11:30", "11:45"].map((h, i) => pt(h, String(100 + i)));
-    const out = breakSeriesAtGaps(series, [{ fromMs: t("10:20"), toMs: t("11:40") }], "15m");
+    const out = breakSeriesAtGaps(series, [{ fromMs: t("10:20"), toMs: t("11:40") }], "15m", "UTC");
     expect(out.map((p) => [new Date(p.atMs).toISOString().slice(11, 16), p.value])).toEqual([
       ["10:00", "100"],
       ["10:15", "101"],
@@ -84,7 +84,7 @@ describe("breakSeriesAtGaps (15-minute buckets)", () => {
   });
 
   it("a single connection silent 10:05–12:10 has no bucket inside: one null at 10:15 (bucket after 10:05)", () => {
-    const out = breakSeriesAtGaps([pt("10:00", "1"), pt("12:00", "2")], [{ fromMs: t("10:05"), toMs: t("12:10") }], "15m");
+    const out = breakSeriesAtGaps([pt("10:00", "1"), pt("12:00", "2")], [{ fromMs: t("10:05"), toMs: t("12:10") }], "15m", "UTC");
     expect(out.map((p) => [new Date(p.atMs).toISOString().slice(11, 16), p.value])).toEqual([
       ["10:00", "1"],
       ["10:15", null],
@@ -94,6 +94,15 @@ describe("breakSeriesAtGaps (15-minute buckets)", () => {
 
   it("a gap that ends within the next bucket bridges nothing: 10:10–10:20 leaves the series alone", () => {
     const series = [pt("10:00", "1"), pt("10:15", "2")];
-    expect(breakSeriesAtGaps(series, [{ fromMs: t("10:10"), toMs: t("10:20") }], "15m")).toEqual(series);
+    expect(breakSeriesAtGaps(series, [{ fromMs: t("10:10"), toMs: t("10:20") }], "15m", "UTC")).toEqual(series);
+  });
+});
+
+describe("breakSeriesAtGaps (daily buckets in Europe/London)", () => {
+  it("the 23-hour 29 March 2026 lies wholly inside a gap 28 Mar 12:00Z – 29 Mar 23:30Z, so it is null; 30 March (from 23:00Z) is measured", () => {
+    const day = (iso: string, value: string) => ({ atMs: Date.parse(iso), value });
+    const series = [day("2026-03-27T00:00:00Z", "1"), day("2026-03-28T00:00:00Z", "2"), day("2026-03-29T00:00:00Z", "3"), day("2026-03-29T23:00:00Z", "4")];
+    const out = breakSeriesAtGaps(series, [{ fromMs: Date.parse("2026-03-28T12:00:00Z"), toMs: Date.parse("2026-03-29T23:30:00Z") }], "1d", "Europe/London");
+    expect(out.map((p) => p.value)).toEqual(["1", "2", null, "4"]);
   });
 });

@@ -1,6 +1,6 @@
 import type { RollupBucket } from "@/db/schema/rollups";
 import { intervalSecondsOf } from "@/lib/connectors/sync-cadence";
-import { BUCKET_MS, bucketStart } from "@/db/queries/rollup-buckets";
+import { bucketStart, nextBucketStart } from "@/db/queries/rollup-buckets";
 
 /**
  * When a connection's snapshot series has a hole, and how to fill it. Pure: instants are
@@ -101,24 +101,25 @@ export interface SeriesPoint<T> {
 }
 
 /**
- * Breaks a roll-up series where recorded gaps say nothing was measured. A bucket that lies
- * wholly inside a gap carries the silent connection forward at its last value, so its
- * value becomes null; a gap with no bucket inside it (the only connection went quiet) gets
- * one null point at the first bucket after the gap starts. Consecutive nulls collapse into
- * one: a chart needs a single null to lift the pen.
+ * Breaks a roll-up series (1d and 1w cut in `timeZone`) where recorded gaps say nothing was
+ * measured. A bucket that lies wholly inside a gap carries the silent connection forward at
+ * its last value, so its value becomes null; a gap with no bucket inside it (the only
+ * connection went quiet) gets one null point at the first bucket after the gap starts.
+ * Consecutive nulls collapse into one: a chart needs a single null to lift the pen.
  */
 export function breakSeriesAtGaps<T>(
   points: readonly SeriesPoint<T>[],
   gaps: readonly SnapshotHole[],
   bucket: RollupBucket,
+  timeZone: string,
 ): SeriesPoint<T | null>[] {
-  const size = BUCKET_MS[bucket];
-  const inside = (atMs: number) => gaps.some((g) => atMs > g.fromMs && atMs + size <= (g.toMs ?? Infinity));
+  const inside = (atMs: number) =>
+    gaps.some((g) => atMs > g.fromMs && atMs < (g.toMs ?? Infinity) && nextBucketStart(bucket, atMs, timeZone) <= (g.toMs ?? Infinity));
   const out: SeriesPoint<T | null>[] = points.map((pt) => ({ atMs: pt.atMs, value: inside(pt.atMs) ? null : pt.value }));
 
   for (const g of gaps) {
     const end = g.toMs ?? Infinity;
-    const breakAt = bucketStart(bucket, g.fromMs) + size;
+    const breakAt = nextBucketStart(bucket, bucketStart(bucket, g.fromMs, timeZone), timeZone);
     // The gap ends within the bucket it starts in, or the next bucket is already there
     // (null: inside the gap; a value: the gap ends during it, so no bucket is bridged).
     if (breakAt >= end || out.some((pt) => pt.atMs === breakAt)) continue;

@@ -8,10 +8,10 @@ import {
   recordOpenGap,
   saveGapCheck,
 } from "@/db/queries/snapshot-gaps";
+import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { raiseAlert, type WebhookConfig } from "@/lib/alerts/notify";
 import { webhookFromEnv } from "@/lib/alerts/webhook-config";
 import { createConnector, supportsHistoricalState } from "@/lib/connectors";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { backfillSnapshots } from "./backfill";
 import { expectedSpacingMs, findSnapshotHoles, gapThresholdMs, planBackfill, type SnapshotHole } from "./gaps-calculate";
 
@@ -90,10 +90,12 @@ async function backfillHole(db: Db, c: GapConnectionRow, hole: SnapshotHole, now
   const plan = planBackfill(hole, { stepMs: expectedSpacingMs(c), nowMs: now.getTime(), maxPoints: MAX_BACKFILL_POINTS });
   if (!plan) return null;
   try {
+    // Valued in the workspace's currency of today: the roll-ups and the overview read only that one.
+    const { baseCurrency } = await getWorkspaceSettings(db, { ownerId: c.ownerId });
     const snapshots = await backfillSnapshots(db, {
       ownerId: c.ownerId,
       connectionId: c.id,
-      baseCurrency: BASE_CURRENCY,
+      baseCurrency,
       from: new Date(plan.fromMs),
       to: new Date(plan.toMs),
       stepMs: plan.stepMs,

@@ -7,7 +7,8 @@ import { equityRollups } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { recordOpenGap } from "@/db/queries/snapshot-gaps";
 import { loadEquitySeries } from "@/lib/read-models/dashboard-data";
-import { materializeSnapshots, type CaptureParams } from "./capture";
+import { materializeSnapshots } from "./capture";
+import { cashSnapshot } from "./test-support";
 
 let h: DbHandle;
 let ownerId: string;
@@ -15,16 +16,7 @@ let a: string;
 let b: string;
 
 /** A snapshot whose equity is simply `usd` dollars of cash. */
-const snap = (connectionId: string, iso: string, usd: string): CaptureParams => ({
-  ownerId,
-  connectionId,
-  capturedAt: new Date(iso),
-  batchId: null,
-  baseCurrency: "USD",
-  balances: [{ accountUid: "x", asset: "USD", wallet: "spot", free: usd, locked: "0", total: usd }],
-  positions: [],
-  prices: {},
-});
+const snap = (connectionId: string, at: string, usd: string) => cashSnapshot({ ownerId, connectionId, at, amount: usd });
 
 const hourly = async (bucketStart: string) =>
   (
@@ -59,7 +51,7 @@ describe("equity roll-ups", () => {
 
   it("a five-hour hole shows as a gap (a null point), not a flat line", async () => {
     await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, "2026-11-20T16:20:00Z", "130"), snap(a, "2026-11-20T16:40:00Z", "131")]));
-    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-20T17:00:00Z") });
+    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-20T17:00:00Z"), baseCurrency: "USD", timeZone: "UTC" });
     expect(series.bucket).toBe("15m");
     expect(series.points.map((p) => [p.at.slice(11, 16), p.equity])).toEqual([
       ["10:00", "100"],
@@ -77,7 +69,7 @@ describe("equity roll-ups", () => {
     for (const t of times) await h.db.transaction((tx) => materializeSnapshots(tx, [snap(a, `2026-11-21T${t}:00Z`, "200")]));
     await h.db.transaction((tx) => materializeSnapshots(tx, [snap(b, "2026-11-21T21:05:00Z", "61")]));
     await recordOpenGap(h.db, { ownerId, connectionId: b, fromAt: new Date("2026-11-21T17:50:00Z"), toAt: new Date("2026-11-21T21:05:00Z"), detectedAt: new Date("2026-11-21T21:10:00Z") });
-    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-21T21:10:00Z") });
+    const series = await loadEquitySeries(h.db, { ownerId, range: "24h", now: new Date("2026-11-21T21:10:00Z"), baseCurrency: "USD", timeZone: "UTC" });
     const tail = series.points.filter((p) => p.at >= "2026-11-21T17:45").map((p) => [p.at.slice(11, 16), p.equity]);
     expect(tail).toEqual([
       ["17:45", "191"],

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { connections, equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { chunk } from "@/db/chunk";
 import { bucketStart } from "@/db/queries/rollup-buckets";
+import { getWorkspaceSettings, type WorkspaceSettings } from "@/db/queries/workspaces";
 
 export interface RollupDraft {
   bucket: RollupBucket;
@@ -14,12 +15,15 @@ export interface RollupDraft {
 
 /**
  * Owner equity at each snapshot instant — every connection carried forward at its latest
- * value, starting from `seed` — folded into the last value per bucket. A row with a null
- * equity is a connection's end (a person deleted it): from then on it counts no more. Pure.
+ * value, starting from `seed` — folded into the last value per bucket, 1d and 1w cut in
+ * `timeZone`. A row with a null equity is a connection's end (a person deleted it): from
+ * then on it counts no more. Pure.
  */
 export function calculateRollups(
   seed: ReadonlyMap<string, string>,
   timeline: ReadonlyArray<{ connectionId: string; capturedAt: Date; equity: string | null }>,
+  timeZone: string,
+  buckets: readonly RollupBucket[] = ROLLUP_BUCKETS,
 ): RollupDraft[] {
   const latest = new Map<string, Dec>([...seed].map(([k, v]) => [k, new D(v)]));
   const drafts = new Map<string, RollupDraft>();
@@ -32,8 +36,8 @@ export function calculateRollups(
     if (timeline[i + 1]?.capturedAt.getTime() === t) continue;
     let total = new D(0);
     for (const v of latest.values()) total = total.plus(v);
-    for (const bucket of ROLLUP_BUCKETS) {
-      const start = bucketStart(bucket, t);
+    for (const bucket of buckets) {
+      const start = bucketStart(bucket, t, timeZone);
       drafts.set(`${bucket}:${start}`, { bucket, bucketStart: start, equity: total, lastAt: t });
     }
   }
@@ -45,20 +49,49 @@ export function calculateRollups(
  * Every bucket that changes ends at an instant ≥ `from`, so this reads only the snapshots
  * from `from` on plus each connection's value just before: one row for a routine sync,
  * the whole range for a backfill of the past.
+ *
+ * Only snapshots in the workspace's base currency count (one taken just before a currency
+ * change is kept but never summed with the new ones), and 1d/1w are cut in its zone. The
+ * settings are read under a share lock: a settings change waits for this transaction, and
+ * this one for a settings change, so both see one currency and one zone.
  */
 export async function refreshEquityRollups(tx: Db, p: { ownerId: string; from: Date }): Promise<number> {
+  const settings = await getWorkspaceSettings(tx, { ownerId: p.ownerId, lock: "share" });
+  return writeRollups(tx, { ...p, settings, buckets: ROLLUP_BUCKETS });
+}
+
+/**
+ * Rebuilds the owner's roll-ups of the given sizes from every snapshot in `settings`'
+ * currency, dropping the old rows first: after a change of base currency (every size) or
+ * of time zone (1d and 1w). The caller holds the settings lock, in the same transaction
+ * as the change.
+ */
+export async function rebuildEquityRollups(
+  tx: Db,
+  p: { ownerId: string; settings: WorkspaceSettings; buckets: readonly RollupBucket[] },
+): Promise<number> {
+  if (p.buckets.length === 0) return 0;
+  await tx.delete(equityRollups).where(and(eq(equityRollups.ownerId, p.ownerId), inArray(equityRollups.bucket, [...p.buckets])));
+  return writeRollups(tx, { ...p, from: new Date(0) });
+}
+
+async function writeRollups(
+  tx: Db,
+  p: { ownerId: string; from: Date; settings: WorkspaceSettings; buckets: readonly RollupBucket[] },
+): Promise<number> {
+  const inCurrency = and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.baseCurrency, p.settings.baseCurrency));
   const seedRows = await tx
     .selectDistinctOn([portfolioSnapshots.connectionId], {
       connectionId: portfolioSnapshots.connectionId,
       equity: portfolioSnapshots.equity,
     })
     .from(portfolioSnapshots)
-    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), lt(portfolioSnapshots.capturedAt, p.from)))
+    .where(and(inCurrency, lt(portfolioSnapshots.capturedAt, p.from)))
     .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
   const timeline = await tx
     .select({ connectionId: portfolioSnapshots.connectionId, capturedAt: portfolioSnapshots.capturedAt, equity: portfolioSnapshots.equity })
     .from(portfolioSnapshots)
-    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), gte(portfolioSnapshots.capturedAt, p.from)))
+    .where(and(inCurrency, gte(portfolioSnapshots.capturedAt, p.from)))
     .orderBy(asc(portfolioSnapshots.capturedAt), asc(portfolioSnapshots.connectionId));
   // Deleted connections leave the total at their deletion: dropped from the seed when that
   // was before `from`, and an end row in the timeline when it falls inside it.
@@ -73,7 +106,7 @@ export async function refreshEquityRollups(tx: Db, p: { ownerId: string; from: D
     else ends.push({ connectionId: e.connectionId, capturedAt: e.deletedAt!, equity: null });
   }
   const events = ends.length === 0 ? timeline : [...timeline, ...ends].sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime() || a.connectionId.localeCompare(b.connectionId));
-  const drafts = calculateRollups(seed, events);
+  const drafts = calculateRollups(seed, events, p.settings.timeZone, p.buckets);
 
   for (const part of chunk(drafts, 1000)) {
     await tx

@@ -5,6 +5,7 @@ import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connect
 import { advanceCursors, readCursors } from "@/db/queries/cursors";
 import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
 import { navCursor } from "@/db/queries/valuations";
+import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { CURSOR_STREAMS, type Connection } from "@/db/schema";
 import { createConnector } from "@/lib/connectors";
 import type { Connector } from "@/lib/connectors/types";
@@ -17,7 +18,6 @@ import { fetchVenueState } from "./fetch-venue-state";
 import { historyContext } from "./history-context";
 import { recordFailure } from "./record-failure";
 import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext } from "./sync-alerts";
-import { BASE_CURRENCY } from "@/lib/money/base-currency";
 import { SyncCancelledError, SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
 import { initialHistoryDays, planSyncWindow } from "./sync-window";
 import { writeState } from "./write-state";
@@ -66,10 +66,13 @@ export async function runSync(
     api = apiStats(venue, state.raw.length);
 
     const reference = opts.referencePrices === undefined ? defaultReferencePrices() : opts.referencePrices;
+    // The snapshot is valued in the workspace's currency as the run reads it; a change of
+    // currency committed meanwhile leaves this one in the old currency, never shown (see rollups.ts).
+    const { baseCurrency } = await getWorkspaceSettings(db, { ownerId });
     const priced = await resolvePrices({
       quotes: state.quotes,
       needed: assetsToPrice(state),
-      base: BASE_CURRENCY,
+      base: baseCurrency,
       reference,
       log: opts.log ?? ((line) => console.warn(line)),
     });
@@ -87,7 +90,7 @@ export async function runSync(
       // Deleting takes the same lock: a run that read the venue while the connection was
       // being deleted finds it deleted here and writes nothing.
       if (await isConnectionDeleted(tx, { connectionId: conn.id })) throw new SyncCancelledError();
-      const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency: BASE_CURRENCY, prices: priced.prices });
+      const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency, prices: priced.prices });
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       const durationMs = Math.round(performance.now() - t0);
       await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, ...runApi });

@@ -3,6 +3,8 @@
  * "20261118;103015", "2026-11-18;10:30:15", "20261118 103015" or "2026-11-18, 10:30:15",
  * in the statement's time zone (see IBKR_ASSUMPTIONS.flexTimeZone).
  */
+import { offsetMs } from "@/lib/time/zoned";
+
 const DATE = /^(\d{4})-?(\d{2})-?(\d{2})$/;
 const DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})[;, T]+(\d{2}):?(\d{2}):?(\d{2})$/;
 
@@ -34,31 +36,8 @@ function validDate(y: number, mo: number, d: number, h: number, mi: number, s: n
  * twice when they go back is the first of the two.
  */
 export function zonedToUtc(naiveMs: number, timeZone: string): number {
-  const first = naiveMs - offsetMs(naiveMs, timeZone);
-  const offset = offsetMs(first, timeZone);
+  const first = naiveMs - offsetMs(timeZone, naiveMs);
+  const offset = offsetMs(timeZone, first);
   const candidate = naiveMs - offset;
-  return offsetMs(candidate, timeZone) === offset ? candidate : first;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** How far `timeZone` is ahead of UTC at the instant `utcMs`. */
-function offsetMs(utcMs: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return wall - Math.floor(utcMs / 1000) * 1000;
+  return offsetMs(timeZone, candidate) === offset ? candidate : first;
 }

@@ -133,17 +133,19 @@ export function createPriceBook(input: PricingInput): PriceBook {
 }
 
 /**
- * The base-currency price of every asset the quotes name as their base, by the price
- * book's rule (the shortest chain of quotes, in either direction). Sync and backfill value
- * snapshots with this, so the stored snapshots and the engines price alike.
+ * The base-currency price of every asset the quotes name as their base, and of each of
+ * `also` the book reaches, by the price book's rule (the shortest chain of quotes, in
+ * either direction). Sync and backfill value snapshots with this, so the stored snapshots
+ * and the engines price alike. `also` names held assets that may appear only as a quote
+ * currency: USD cash in a EUR book, priced through the EUR/USD quote.
  */
-export function pricesInBase(quotes: readonly PriceQuote[], base: string): Record<string, string> {
+export function pricesInBase(quotes: readonly PriceQuote[], base: string, also: readonly string[] = []): Record<string, string> {
   const book = createPriceBook({ baseCurrency: base, quotes: [...quotes] });
   const out: Record<string, string> = {};
-  for (const q of quotes) {
-    if (q.base === base || out[q.base] !== undefined) continue;
-    const rate = book.rateOf(q.base);
-    if (rate) out[q.base] = toDecimalString(rate);
+  for (const asset of [...quotes.map((q) => q.base), ...also]) {
+    if (asset === base || out[asset] !== undefined) continue;
+    const rate = book.rateOf(asset);
+    if (rate) out[asset] = toDecimalString(rate);
   }
   return out;
 }

@@ -8,9 +8,10 @@ import { badRequest, ok } from "@/lib/read-models/respond";
 const querySchema = z.object({ range: equityRangeSchema.default("30d") });
 
 export async function GET(request: Request) {
-  return guardRoute(request, "viewer", async ({ db, ownerId }) => {
+  return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) => {
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error);
-    return ok(equitySeriesSchema, await loadEquitySeries(db, { ownerId, range: query.data.range, now: new Date() }));
+    const { baseCurrency, timeZone } = workspace;
+    return ok(equitySeriesSchema, await loadEquitySeries(db, { ownerId, range: query.data.range, now: new Date(), baseCurrency, timeZone }));
   });
 }

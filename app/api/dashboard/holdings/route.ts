@@ -5,5 +5,7 @@ import { holdingsSchema } from "@/lib/read-models/dashboard-schemas";
 import { ok } from "@/lib/read-models/respond";
 
 export async function GET(request: Request) {
-  return guardRoute(request, "viewer", async ({ db, ownerId }) => ok(holdingsSchema, await loadHoldings(db, { ownerId })));
+  return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) =>
+    ok(holdingsSchema, await loadHoldings(db, { ownerId, baseCurrency: workspace.baseCurrency })),
+  );
 }

@@ -5,5 +5,7 @@ import { summarySchema } from "@/lib/read-models/dashboard-schemas";
 import { ok } from "@/lib/read-models/respond";
 
 export async function GET(request: Request) {
-  return guardRoute(request, "viewer", async ({ db, ownerId }) => ok(summarySchema, await loadSummary(db, { ownerId, now: new Date() })));
+  return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) =>
+    ok(summarySchema, await loadSummary(db, { ownerId, now: new Date(), baseCurrency: workspace.baseCurrency })),
+  );
 }

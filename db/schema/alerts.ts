@@ -3,21 +3,10 @@ import { index, integer, jsonb, numeric, pgTable, text, unique, uniqueIndex, uui
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
 import { users } from "./users";
+import type { AlertKind, AlertSeverity, NotifyStatus } from "./alert-enums";
 import { workspaces } from "./workspaces";
 
-export const ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap", "concentration", "drawdown"] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-/** Kinds whose subject is a connection id (the others are about an asset or the whole portfolio). */
-export const CONNECTION_ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap"] as const satisfies readonly AlertKind[];
-export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-/**
- * What became of a new alert's notification: every channel that wanted it accepted it
- * (delivered), some did (partial), none did (failed), a mute held it back (muted), or no
- * channel takes its kind (no_channel).
- */
-export const NOTIFY_STATUSES = ["delivered", "partial", "failed", "muted", "no_channel"] as const;
-export type NotifyStatus = (typeof NOTIFY_STATUSES)[number];
+export * from "./alert-enums";
 
 /**
  * Things a person should look at. One row per (owner, kind, subject) until it is

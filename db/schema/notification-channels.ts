@@ -1,16 +1,9 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import type { AlertKind } from "./alerts";
+import type { AlertKind, ChannelKind } from "./alert-enums";
 import { alerts } from "./alerts";
 import { createdAt, utc } from "./columns";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
-
-/**
- * Channel kinds a workspace can add. Telegram is not one yet: it needs the bot of a later
- * issue, and a choice that cannot deliver is not offered.
- */
-export const CHANNEL_KINDS = ["webhook", "slack"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** What `secretsSealed` holds once decrypted: never selected into anything a browser sees. */
 export interface ChannelSecrets {

@@ -2,11 +2,12 @@
 
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
-import { useSyncExternalStore, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "sonner";
 import { resync } from "@/lib/actions/resync";
 import { formatAgo, formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
+import { useNow } from "@/components/ui/use-now";
 import { syncOutcome, type SyncOutcome } from "./sync-outcome";
 import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
 import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/read-models/query-options";
@@ -32,21 +33,6 @@ async function followBatches(queryClient: QueryClient, ids: string[]): Promise<S
 /** The outcome goes to a toast: it outlives the button's "Syncing…" and reads out once. */
 function announce(outcome: SyncOutcome) {
   toast[outcome.tone](outcome.text);
-}
-
-/**
- * The browser's clock, ticking every `intervalMs`; null on the server, whose clock and
- * time zone are not the viewer's, so "x min ago" renders in the browser only.
- */
-function useNow(intervalMs: number): number | null {
-  return useSyncExternalStore(
-    (onTick) => {
-      const id = setInterval(onTick, intervalMs);
-      return () => clearInterval(id);
-    },
-    () => Math.floor(Date.now() / intervalMs) * intervalMs,
-    () => null,
-  );
 }
 
 /** A connection's trouble in two words, or null when it is healthy. */

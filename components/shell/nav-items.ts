@@ -36,7 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
   { href: "/connections", label: "Connections", icon: Plug, built: false },
-  { href: "/syncs", label: "Syncs", icon: RefreshCw, built: false },
+  { href: "/syncs", label: "Syncs", icon: RefreshCw, built: true },
   { href: "/alerts", label: "Alerts", icon: Bell, built: false },
   { href: "/settings", label: "Settings", icon: Settings, built: true },
 ];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SyncStatus } from "@/db/schema/sync-enums";
 import { syncBatchSchema } from "./dashboard-schemas";
 import { keysetPageSchema } from "./keyset-page";
 
@@ -6,3 +7,6 @@ import { keysetPageSchema } from "./keyset-page";
 export const syncRunSchema = syncBatchSchema.extend({ connectionLabel: z.string(), provider: z.string() });
 export type SyncRunView = z.infer<typeof syncRunSchema>;
 export const syncHistoryPageSchema = keysetPageSchema(syncRunSchema);
+
+/** Runs worth retrying: they failed outright, lost streams, or were given up on by the reaper. */
+export const RETRYABLE_STATUSES: readonly SyncStatus[] = ["failed", "partial", "stale"];

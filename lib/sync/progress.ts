@@ -12,7 +12,7 @@ export interface FetchProgress {
 
 /** At most one progress write this often; stage changes and stream ends wait for it too. */
 export const PROGRESS_MIN_INTERVAL_MS = 250;
-/** While a stream is in flight (a long Flex statement), the request count and "still alive" time refresh this often. */
+/** While a stream is in flight (a long Flex statement), the request count is looked at this often. */
 export const PROGRESS_HEARTBEAT_MS = 1_000;
 
 /**
@@ -126,8 +126,9 @@ export class ProgressRecorder implements FetchProgress {
     this.state.stageStartedAt = this.now();
   }
 
+  /** A heartbeat writes only when the venue's request count moved: elapsed time is counted by the watcher. */
   private touch(): void {
-    if (this.state.stage === "reading") this.schedule();
+    if (this.state.stage === "reading" && this.requests() !== this.state.requests) this.schedule();
   }
 
   private schedule(): void {

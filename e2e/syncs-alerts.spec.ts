@@ -80,16 +80,14 @@ test("alerts: a low concentration limit raises alerts, which are acknowledged, f
   await expect(row).toContainText("no channel takes it");
   await page.screenshot({ path: "e2e/screenshots/alerts.png", fullPage: true });
 
-  await row.getByRole("button", { name: /^Actions for Concentration/ }).click();
-  await page.getByRole("button", { name: "Acknowledge", exact: true }).click();
+  await row.getByRole("button", { name: /^Acknowledge Concentration/ }).click();
   await expect(row).toContainText("acknowledged");
 
   await page.getByLabel("Acknowledged").selectOption("yes");
   await expect(page).toHaveURL(/acknowledged=yes/);
   await expect(table.locator("tbody tr").filter({ hasText: "Concentration:" }).first()).toBeVisible();
 
-  await table.locator("tbody tr").first().getByRole("button", { name: /^Actions for / }).click();
-  await page.getByRole("button", { name: "1 hour" }).click();
+  await table.locator("tbody tr").first().getByLabel("Mute Concentration for").selectOption("1h");
   const muted = page.getByRole("list", { name: "Muted rules" });
   await expect(muted).toContainText("Concentration · all connections");
   await expect(table.locator("tbody tr").first()).toContainText("muted until");
@@ -196,7 +194,8 @@ test("an invited viewer sees the history, alerts and channels with no control th
     await viewer.goto("/alerts");
     await expect(viewer.getByTestId("data-table")).toContainText("Concentration:");
     await expect(viewer.getByRole("button", { name: "Check risks now" })).toHaveCount(0);
-    await expect(viewer.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
+    await expect(viewer.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
+    await expect(viewer.getByRole("combobox", { name: /^Mute / })).toHaveCount(0);
     await expect(viewer.getByRole("form", { name: "Mute a rule" })).toHaveCount(0);
     await expect(viewer.getByRole("button", { name: "Save limits" })).toHaveCount(0);
     await expect(viewer.getByText("Admins and owners change these.")).toBeVisible();

@@ -51,9 +51,11 @@ describe("the /alerts list", () => {
     for (const filter of ["Kind", "Severity", "Connection", "Acknowledged", "State"]) expect(t).toContain(filter);
   });
 
-  it("a viewer gets no actions menu; a member gets one per row", () => {
-    expect(render(false)).not.toContain("Actions for Binance main needs attention");
-    expect(render(true)).toContain('aria-label="Actions for Binance main needs attention"');
+  it("a viewer gets no actions; a member gets Acknowledge and Mute on each row", () => {
+    expect(render(false)).not.toMatch(/aria-label="(Acknowledge|Mute) /);
+    const html = render(true);
+    expect(html).toContain('aria-label="Acknowledge Binance main needs attention"');
+    expect(html).toContain('aria-label="Mute Needs attention on Binance main for"');
   });
 
   it("mutes list Unmute only for those who may act", () => {

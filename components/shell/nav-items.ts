@@ -36,8 +36,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
   { href: "/connections", label: "Connections", icon: Plug, built: true },
-  { href: "/syncs", label: "Syncs", icon: RefreshCw, built: false },
-  { href: "/alerts", label: "Alerts", icon: Bell, built: false },
+  { href: "/syncs", label: "Syncs", icon: RefreshCw, built: true },
+  { href: "/alerts", label: "Alerts", icon: Bell, built: true },
   { href: "/settings", label: "Settings", icon: Settings, built: true },
 ];
 

@@ -8,6 +8,7 @@ import {
   type SyncBatchRow,
   type SyncCounts,
   type SyncMode,
+  type SyncProgress,
   type SyncStatus,
   type SyncTrigger,
 } from "../schema";
@@ -26,11 +27,27 @@ export async function queueSyncBatch(
 }
 
 /** queued → running; a batch the reaper already marked stale keeps saying so until the run ends. */
-export async function markSyncBatchRunning(db: Db, p: { batchId: string; mode: SyncMode }): Promise<void> {
+export async function markSyncBatchRunning(db: Db, p: { batchId: string; mode: SyncMode; progress?: SyncProgress }): Promise<void> {
   await db
     .update(syncBatches)
-    .set({ mode: p.mode, status: sql<SyncStatus>`case when ${syncBatches.status} = 'queued' then 'running' else ${syncBatches.status} end` })
+    .set({
+      mode: p.mode,
+      status: sql<SyncStatus>`case when ${syncBatches.status} = 'queued' then 'running' else ${syncBatches.status} end`,
+      ...(p.progress ? { progress: p.progress } : {}),
+    })
     .where(eq(syncBatches.id, p.batchId));
+}
+
+/**
+ * A running batch's progress. Only while it is open: a late write never overwrites the
+ * final record a finished run left (on PostgreSQL the condition is re-checked after any
+ * row lock the run's own transaction held).
+ */
+export async function saveSyncProgress(db: Db, p: { batchId: string; progress: SyncProgress }): Promise<void> {
+  await db
+    .update(syncBatches)
+    .set({ progress: p.progress })
+    .where(and(eq(syncBatches.id, p.batchId), inArray(syncBatches.status, [...OPEN_SYNC_STATUSES])));
 }
 
 /** What the venue client counted, recorded on success and failure alike. */
@@ -47,6 +64,7 @@ export async function finishSyncBatch(
     durationMs: number;
     counts: SyncCounts;
     failedStreams: FailedStream[];
+    progress?: SyncProgress;
   },
 ): Promise<void> {
   const partial = p.failedStreams.length > 0;
@@ -63,13 +81,14 @@ export async function finishSyncBatch(
       failedStreams: partial ? p.failedStreams : null,
       errorKind: partial ? p.failedStreams.map((f) => f.kind).join(",") : null,
       error: partial ? p.failedStreams.map((f) => `${f.stream}: ${f.message}`).join("; ") : null,
+      ...(p.progress ? { progress: p.progress } : {}),
     })
     .where(eq(syncBatches.id, p.batchId));
 }
 
 export async function failSyncBatch(
   db: Db,
-  p: Partial<BatchApiStats> & { batchId: string; at: Date; durationMs: number; errorKind: string; error: string },
+  p: Partial<BatchApiStats> & { batchId: string; at: Date; durationMs: number; errorKind: string; error: string; progress?: SyncProgress },
 ): Promise<void> {
   await db
     .update(syncBatches)
@@ -81,6 +100,7 @@ export async function failSyncBatch(
       error: p.error,
       apiCalls: p.apiCalls ?? null,
       apiUsage: p.apiUsage ?? null,
+      ...(p.progress ? { progress: p.progress } : {}),
     })
     .where(eq(syncBatches.id, p.batchId));
 }

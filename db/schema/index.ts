@@ -16,3 +16,4 @@ export * from "./raw-responses";
 export * from "./attribution";
 export * from "./snapshot-gaps";
 export * from "./end-of-day";
+export * from "./notification-channels";

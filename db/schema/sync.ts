@@ -3,9 +3,11 @@ import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core"
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
 import type { IndependentStream, SyncMode, SyncStatus, SyncTrigger } from "./sync-enums";
+import type { SyncProgress } from "./sync-progress";
 import { workspaces } from "./workspaces";
 
 export * from "./sync-enums";
+export * from "./sync-progress";
 
 export interface SyncCounts {
   accounts: number;
@@ -65,11 +67,19 @@ export const syncBatches = pgTable(
     failedStreams: jsonb("failed_streams").$type<FailedStream[]>(),
     errorKind: text("error_kind"),
     error: text("error"),
+    /**
+     * Where the run is: written as it reads (outside the run's transaction, a few small
+     * updates a second at most), kept when it ends as the per-stream record. Null before
+     * the run starts and on rows written before progress existed.
+     */
+    progress: jsonb("progress").$type<SyncProgress>(),
     createdAt: createdAt(),
   },
   (t) => [
     // Serves: the latest runs of a connection.
     index("sync_batches_connection_started_idx").on(t.connectionId, t.startedAt),
+    // Serves: the workspace's sync history (/syncs), newest first, by keyset.
+    index("sync_batches_owner_started_idx").on(t.ownerId, t.startedAt, t.id),
     // Serves: the reaper's scan for runs still open past the limit (a handful of rows).
     index("sync_batches_open_started_idx")
       .on(t.startedAt)

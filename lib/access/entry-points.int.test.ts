@@ -43,6 +43,12 @@ const ROUTES: Record<string, RouteCase> = {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.batchId }, theirs: { id: w.other.batchId } }),
   },
+  "api/syncs/route.ts": { role: "viewer" },
+  "api/alerts/route.ts": { role: "viewer" },
+  "api/sync/raw-responses/[id]/route.ts": {
+    role: "admin",
+    params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),
+  },
 };
 
 interface ActionCase {
@@ -124,6 +130,68 @@ const ACTIONS: Record<string, ActionCase> = {
   "profile.ts#changePassword": {
     role: "viewer",
     input: () => ({ mine: { currentPassword: "correct horse battery", newPassword: "a brand new password", confirmPassword: "a brand new password", revokeOtherSessions: false } }),
+  },
+  "syncs.ts#retrySync": {
+    role: "member",
+    input: (w) => ({ mine: { batchId: w.personal.failedBatchId }, theirs: { batchId: w.other.failedBatchId } }),
+    notFound: "sync batch not found",
+  },
+  "alerts.ts#acknowledgeAlert": {
+    role: "member",
+    input: (w) => ({ mine: { alertId: w.personal.alertId }, theirs: { alertId: w.other.alertId } }),
+    notFound: "alert not found",
+  },
+  "alerts.ts#unacknowledgeAlert": {
+    role: "member",
+    input: (w) => ({ mine: { alertId: w.personal.alertId }, theirs: { alertId: w.other.alertId } }),
+    notFound: "alert not found",
+  },
+  "alerts.ts#muteAlerts": {
+    role: "member",
+    input: (w) => ({
+      mine: { kind: "sync_failure", connectionId: w.personal.connectionId, period: "1h" },
+      theirs: { kind: "sync_failure", connectionId: w.other.connectionId, period: "1h" },
+    }),
+    notFound: "connection not found",
+  },
+  "alerts.ts#unmuteAlerts": {
+    role: "member",
+    input: (w) => ({ mine: { muteId: w.personal.muteId }, theirs: { muteId: w.other.muteId } }),
+    notFound: "mute not found",
+  },
+  "alerts.ts#checkRisksNow": { role: "member", input: () => ({ mine: {} }) },
+  "alerts.ts#saveRiskThresholds": { role: "admin", input: () => ({ mine: { concentrationPct: "50", drawdownPct: "20" } }) },
+  "channels.ts#createChannel": {
+    role: "admin",
+    input: () => ({ mine: { kind: "slack", name: "Ops", url: "https://hooks.slack.com/services/T/B/x", alertKinds: ["sync_failure"] } }),
+  },
+  "channels.ts#updateChannel": {
+    role: "admin",
+    input: (w) => ({ mine: { channelId: w.personal.channelId, enabled: false }, theirs: { channelId: w.other.channelId, enabled: false } }),
+    notFound: "channel not found",
+  },
+  "channels.ts#replaceChannelAddress": {
+    role: "admin",
+    input: (w) => ({
+      mine: { channelId: w.personal.channelId, url: "https://hooks.slack.com/services/T/B/y" },
+      theirs: { channelId: w.other.channelId, url: "https://hooks.slack.com/services/T/B/y" },
+    }),
+    notFound: "channel not found",
+  },
+  "channels.ts#rotateChannelSecret": {
+    role: "admin",
+    input: (w) => ({ mine: { channelId: w.personal.channelId }, theirs: { channelId: w.other.channelId } }),
+    notFound: "channel not found",
+  },
+  "channels.ts#deleteChannel": {
+    role: "admin",
+    input: (w) => ({ mine: { channelId: w.personal.channelId }, theirs: { channelId: w.other.channelId } }),
+    notFound: "channel not found",
+  },
+  "channels.ts#sendChannelTest": {
+    role: "admin",
+    input: (w) => ({ mine: { channelId: w.personal.channelId }, theirs: { channelId: w.other.channelId } }),
+    notFound: "channel not found",
   },
 };
 

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { grantPermissions, type ApiKeyRole } from "@/db/queries/api-key-grant";
+import { upsertAlert } from "@/db/queries/alerts";
+import { muteAlertRule } from "@/db/queries/alert-mutes";
 import { createConnection } from "@/db/queries/connections";
+import { createChannel } from "@/db/queries/notification-channels";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
+import { syncBatches, syncRawResponses, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -16,13 +19,31 @@ import type { DbHandle } from "@/db/client";
 export interface AccessWorld {
   handle: DbHandle;
   auth: Auth;
-  /** The Personal workspace (the first person owns it) and a second one; `memberIds` by role (the outsider is the other's owner). */
-  personal: { id: string; connectionId: string; batchId: string; invitationId: string; memberIds: Record<WorkspaceRole, string> };
-  other: { id: string; connectionId: string; batchId: string; invitationId: string; memberIds: { owner: string } };
+  /** The Personal workspace (the first person owns it) and a second one. */
+  personal: WorldWorkspace;
+  other: WorldWorkspace;
   /** Cookie headers of people in the Personal workspace, by role, and of the other workspace's owner. */
   cookie: Record<WorkspaceRole, string> & { outsider: string };
   /** The same people's user ids. */
   userId: Record<WorkspaceRole, string> & { outsider: string };
+}
+
+/** One workspace of the world and a resource of each kind the entry points name. */
+export interface WorldWorkspace {
+  id: string;
+  connectionId: string;
+  /** A queued run. */
+  batchId: string;
+  /** A failed run, with one stored raw response. */
+  failedBatchId: string;
+  rawResponseId: string;
+  invitationId: string;
+  alertId: string;
+  muteId: string;
+  /** A Slack channel whose secrets are a placeholder: never delivered to. */
+  channelId: string;
+  /** Member ids by role (the other workspace has only its owner, the outsider). */
+  memberIds: Record<WorkspaceRole, string>;
 }
 
 export async function signUp(auth: Auth, p: { email: string; name: string; password?: string }): Promise<{ userId: string; cookie: string }> {
@@ -89,13 +110,15 @@ export async function openAccessWorld(): Promise<AccessWorld> {
       batchId: personalBatch,
       invitationId: await invite(personalId, owner.userId, "guest@example.com"),
       memberIds: (await memberIds(personalId)) as Record<WorkspaceRole, string>,
+      ...(await opsResources(handle, personalId, personalConn.id)),
     },
     other: {
       id: otherId,
       connectionId: otherConn.id,
       batchId: otherBatch,
       invitationId: await invite(otherId, outsider.userId, "their-guest@example.com"),
-      memberIds: (await memberIds(otherId)) as { owner: string },
+      memberIds: (await memberIds(otherId)) as Record<WorkspaceRole, string>,
+      ...(await opsResources(handle, otherId, otherConn.id)),
     },
     cookie,
     userId,
@@ -119,6 +142,23 @@ export async function mintApiKey(
     },
   });
   return { id: created.id, key: created.key };
+}
+
+/** A failed run with a stored response, an alert, a mute and a channel in one workspace. */
+async function opsResources(handle: DbHandle, ownerId: string, connectionId: string) {
+  const at = new Date();
+  const [failed] = await handle.db
+    .insert(syncBatches)
+    .values({ ownerId, connectionId, trigger: "cron", status: "failed", startedAt: at, finishedAt: at, durationMs: 5, errorKind: "unavailable", error: "demo: 503" })
+    .returning({ id: syncBatches.id });
+  const [raw] = await handle.db
+    .insert(syncRawResponses)
+    .values({ batchId: failed!.id, connectionId, ownerId, endpoint: "demo:balances", capturedAt: at, body: [{ asset: "BTC", free: "1" }], bytes: 27 })
+    .returning({ id: syncRawResponses.id });
+  const { alert } = await upsertAlert(handle.db, { ownerId, kind: "sync_failure", subject: connectionId, severity: "warning", title: "Sync failed: Demo", message: "503", at });
+  const mute = await muteAlertRule(handle.db, { ownerId, kind: "drawdown", connectionId: null, until: new Date(at.getTime() + 3_600_000), createdBy: null });
+  const channel = await createChannel(handle.db, { ownerId, kind: "slack", name: "Placeholder", secretsSealed: "v1.placeholder", target: "https://hooks.slack.com/…test", alertKinds: [], createdBy: null });
+  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id };
 }
 
 async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: string): Promise<void> {

@@ -1,44 +1,27 @@
 import type { Db } from "@/db/client";
-import { markAlertDelivered, upsertAlert, type AlertInput } from "@/db/queries/alerts";
+import { upsertAlert, type AlertInput } from "@/db/queries/alerts";
 import type { AlertRow } from "@/db/schema";
-import { redact } from "@/lib/security/redact";
-import { formatAlertWebhook, type WebhookFormat } from "./webhook-format";
+import { sendToEnvWebhook } from "./channels/channel-message";
+import { notifyNewAlert } from "./notify-new-alert";
+import type { WebhookConfig } from "./webhook-config";
 
-export interface WebhookConfig {
-  url: string;
-  format: WebhookFormat;
-  telegramChatId?: string;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-}
+export type { WebhookConfig } from "./webhook-config";
 
-/** Posts one alert; returns the failure instead of throwing (an alert must not fail a sync). */
+/** Posts one alert to a webhook; returns the failure instead of throwing (an alert must not fail a sync). */
 export async function deliverAlert(alert: AlertRow, cfg: WebhookConfig): Promise<{ ok: true } | { ok: false; error: string }> {
-  try {
-    const body = formatAlertWebhook(alert, cfg.format, { telegramChatId: cfg.telegramChatId });
-    const res = await (cfg.fetch ?? fetch)(cfg.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(cfg.timeoutMs ?? 5000),
-    });
-    if (!res.ok) return { ok: false, error: `webhook answered ${res.status}` };
-    return { ok: true };
-  } catch (e) {
-    // The URL may embed a token (Telegram's does): never echo it.
-    return { ok: false, error: redact(e instanceof Error ? e.message : String(e), [cfg.url]) };
-  }
+  const r = await sendToEnvWebhook(cfg, { event: "alert", alert });
+  return r.ok ? { ok: true } : { ok: false, error: r.error ?? "delivery failed" };
 }
 
-/** Raises (or re-counts) an alert and, when it is new, sends it to the webhook if one is set. */
+/**
+ * Raises (or re-counts) an alert. A new one is sent to every channel that takes its kind:
+ * the workspace's channels and `webhook`, the environment's default (undefined: none),
+ * unless a mute covers it. Only after the alert is stored, and bounded by each channel's
+ * timeout, so a caller's own work (a sync's transaction) is never held by a receiver.
+ */
 export async function raiseAlert(db: Db, input: AlertInput, webhook?: WebhookConfig): Promise<{ alert: AlertRow; isNew: boolean; delivered: boolean }> {
   const { alert, isNew } = await upsertAlert(db, input);
-  if (!isNew || !webhook) return { alert, isNew, delivered: false };
-  const sent = await deliverAlert(alert, webhook);
-  if (!sent.ok) {
-    console.warn(`[alerts] webhook delivery failed for ${alert.kind}/${alert.subject}: ${sent.error}`);
-    return { alert, isNew, delivered: false };
-  }
-  await markAlertDelivered(db, { alertId: alert.id, at: input.at });
-  return { alert, isNew, delivered: true };
+  if (!isNew) return { alert, isNew, delivered: false };
+  const outcome = await notifyNewAlert(db, alert, { envWebhook: webhook });
+  return { alert, isNew, delivered: outcome.delivered > 0 };
 }

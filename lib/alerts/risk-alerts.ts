@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listAlerts, resolveAlerts } from "@/db/queries/alerts";
+import { getAlertThresholds } from "@/db/queries/alert-thresholds";
 import { getSnapshotRows, getSnapshotsAsOf } from "@/db/queries/dashboard";
 import { readEquityRollups } from "@/db/queries/rollups";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
@@ -22,9 +23,9 @@ export const DRAWDOWN_SUBJECT = "total-equity";
 export interface RiskAlertParams {
   ownerId: string;
   now: Date;
-  /** Fraction of the allocation one non-cash asset may reach; default 0.5 (50 %). */
+  /** Fraction of the allocation one non-cash asset may reach; the workspace's own, else 0.5 (50 %). */
   concentrationThreshold?: number;
-  /** Fraction below the running peak of equity that alerts; default 0.2 (20 %). */
+  /** Fraction below the running peak of equity that alerts; the workspace's own, else 0.2 (20 %). */
   drawdownThreshold?: number;
 }
 
@@ -47,8 +48,12 @@ const pct = (fraction: string | number) => `${new D(fraction).times(100).toDecim
  * on the first evaluation where it no longer does.
  */
 export async function evaluateRiskAlerts(db: Db, p: RiskAlertParams): Promise<RiskAlertResult> {
-  const concentrationThreshold = checkThreshold("concentrationThreshold", p.concentrationThreshold ?? DEFAULT_CONCENTRATION_THRESHOLD);
-  const drawdownThreshold = checkThreshold("drawdownThreshold", p.drawdownThreshold ?? DEFAULT_DRAWDOWN_THRESHOLD);
+  const stored = await getAlertThresholds(db, { ownerId: p.ownerId });
+  const concentrationThreshold = checkThreshold(
+    "concentrationThreshold",
+    p.concentrationThreshold ?? (stored ? Number(stored.concentration) : DEFAULT_CONCENTRATION_THRESHOLD),
+  );
+  const drawdownThreshold = checkThreshold("drawdownThreshold", p.drawdownThreshold ?? (stored ? Number(stored.drawdown) : DEFAULT_DRAWDOWN_THRESHOLD));
   const webhook = webhookFromEnv();
   const a = await evaluateConcentration(db, p, concentrationThreshold, webhook);
   const b = await evaluateDrawdown(db, p, drawdownThreshold, webhook);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INDEPENDENT_STREAMS, SYNC_MODES, SYNC_STATUSES, SYNC_TRIGGERS } from "@/db/schema/sync-enums";
 import { isDecimalString } from "@/lib/money/decimal";
+import { syncProgressSchema } from "./sync-progress-view";
 
 /**
  * The dashboard's JSON contracts: route handlers validate what they send with these,
@@ -125,8 +126,14 @@ export const syncBatchSchema = z.object({
   durationMs: z.number().int().nullable(),
   counts: syncCountsSchema.nullable(),
   apiCalls: z.number().int().nullable(),
+  /** Request weight the venue reported as used, per rate-limit bucket ("1m"), where it reports one. */
+  apiWeight: z.record(z.string(), z.number()).nullable(),
   failedStreams: z.array(z.object({ stream: z.enum(INDEPENDENT_STREAMS), kind: z.string(), message: z.string() })),
   errorKind: z.string().nullable(),
   error: z.string().nullable(),
+  /** Where the run is (or how it went, stream by stream); null before it starts and on old runs. */
+  progress: syncProgressSchema.nullable(),
+  /** The server's clock when this was read: elapsed times are measured against it, not the browser's. */
+  observedAt: iso,
 });
 export type SyncBatchView = z.infer<typeof syncBatchSchema>;

@@ -29,3 +29,17 @@ export interface KeysetPage<Row> {
 export function keysetPageSchema<S extends z.ZodType>(row: S) {
   return z.object({ rows: z.array(row), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
 }
+
+/**
+ * A page request as the query string of a list route, in the data table's own URL shape
+ * (`?cursor=…&limit=50&sort=startedAt.desc&status=failed`), so the route reads it with the
+ * same parsers as the page's URL.
+ */
+export function keysetSearch(request: KeysetPageRequest): string {
+  const q = new URLSearchParams();
+  if (request.cursor) q.set("cursor", request.cursor);
+  q.set("limit", String(request.limit));
+  if (request.sort) q.set("sort", `${request.sort.id}.${request.sort.desc ? "desc" : "asc"}`);
+  for (const [id, value] of Object.entries(request.filters).sort(([a], [b]) => a.localeCompare(b))) q.set(id, value);
+  return `?${q.toString()}`;
+}

@@ -1,6 +1,10 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
+import { alertPageSchema } from "./alert-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
+import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
+import { rawChunkSchema } from "./raw-response-schemas";
+import { syncHistoryPageSchema } from "./sync-history-schemas";
 
 /** Query keys live here only; components never spell one out. */
 export const dashboardKeys = {
@@ -14,6 +18,13 @@ export const dashboardKeys = {
 export const syncKeys = {
   all: ["sync"] as const,
   batch: (id: string) => [...syncKeys.all, "batch", id] as const,
+  history: (request: KeysetPageRequest) => [...syncKeys.all, "history", request] as const,
+  raw: (id: string) => [...syncKeys.all, "raw", id] as const,
+};
+
+export const alertKeys = {
+  all: ["alerts"] as const,
+  page: (request: KeysetPageRequest) => [...alertKeys.all, "page", request] as const,
 };
 
 /** GET a JSON route and check it against its contract; a refusal becomes an Error with the route's message. */
@@ -48,3 +59,39 @@ export const syncBatchQuery = (id: string) =>
     queryFn: () => getJson(`/api/sync/batches/${encodeURIComponent(id)}`, syncBatchSchema),
     staleTime: 0,
   });
+
+/** While any run on the page is open, the list refreshes every second: its progress bars move. */
+const OPEN_RUN_POLL_MS = 1_000;
+/** A run being watched on its own page: a little quicker, the bar is the point of the page. */
+export const FOLLOW_RUN_POLL_MS = 750;
+
+const isOpen = (status: string) => status === "queued" || status === "running";
+
+/** One page of the workspace's sync history (GET /api/syncs). */
+export const syncHistoryQuery = (request: KeysetPageRequest) =>
+  queryOptions({
+    queryKey: syncKeys.history(request),
+    queryFn: () => getJson(`/api/syncs${keysetSearch(request)}`, syncHistoryPageSchema),
+    refetchInterval: (q) => (q.state.data?.rows.some((r) => isOpen(r.status)) ? OPEN_RUN_POLL_MS : 60_000),
+  });
+
+/** One run followed on its own page: polled while it is open, then left alone. */
+export const followedBatchQuery = (id: string) =>
+  queryOptions({
+    ...syncBatchQuery(id),
+    refetchInterval: (q) => (!q.state.data || isOpen(q.state.data.status) ? FOLLOW_RUN_POLL_MS : false),
+  });
+
+/** A stored venue response, chunk by chunk (GET /api/sync/raw-responses/[id]?offset=). */
+export const rawResponseQuery = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: syncKeys.raw(id),
+    queryFn: ({ pageParam }) => getJson(`/api/sync/raw-responses/${encodeURIComponent(id)}?offset=${pageParam}`, rawChunkSchema),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset,
+    staleTime: Infinity,
+  });
+
+/** One page of the workspace's alerts (GET /api/alerts). */
+export const alertPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({ queryKey: alertKeys.page(request), queryFn: () => getJson(`/api/alerts${keysetSearch(request)}`, alertPageSchema) });

@@ -1,8 +1,13 @@
 import type { SyncBatchRow } from "@/db/schema";
 import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
+import { redact } from "@/lib/security/redact";
 
-/** A batch row as the API reports it: ISO times, no owner, no raw venue usage detail. */
-export function toSyncBatchView(b: SyncBatchRow): SyncBatchView {
+/**
+ * A batch row as the API reports it: ISO times, no owner, the venue's weight per bucket
+ * but not its per-endpoint detail. Errors were redacted where they arose; they pass
+ * through `redact` once more here, so a secret can never reach a browser by this road.
+ */
+export function toSyncBatchView(b: SyncBatchRow, observedAt: Date = new Date()): SyncBatchView {
   return {
     id: b.id,
     connectionId: b.connectionId,
@@ -14,8 +19,11 @@ export function toSyncBatchView(b: SyncBatchRow): SyncBatchView {
     durationMs: b.durationMs,
     counts: b.counts,
     apiCalls: b.apiCalls,
-    failedStreams: b.failedStreams ?? [],
+    apiWeight: b.apiUsage?.usedWeight ?? null,
+    failedStreams: (b.failedStreams ?? []).map((f) => ({ ...f, message: redact(f.message) })),
     errorKind: b.errorKind,
-    error: b.error,
+    error: b.error === null ? null : redact(b.error),
+    progress: b.progress,
+    observedAt: observedAt.toISOString(),
   };
 }

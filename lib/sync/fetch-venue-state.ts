@@ -9,7 +9,7 @@ import {
   venueAccountSchema,
   venuePortfolioSchema,
 } from "@/lib/connectors/domain-schemas";
-import type { FailedStream, IndependentStream } from "@/db/schema";
+import type { FailedStream, IndependentStream, ProgressStream } from "@/db/schema";
 import { isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
@@ -26,6 +26,7 @@ import type {
   VenueAccount,
   VenuePortfolio,
 } from "@/lib/connectors/types";
+import type { FetchProgress } from "./progress";
 
 /** Everything one sync read from a venue, validated, before anything is written. */
 export interface VenueState {
@@ -46,12 +47,28 @@ export interface FetchPlan {
   fillsSince: Date;
   nav?: NavParams;
   history?: Omit<IncrementalParams, "since">;
+  /** Told when each stream starts and ends (the run's live progress). */
+  progress?: FetchProgress;
 }
 
 export interface FetchedVenueState {
   state: VenueState;
   /** Independent streams that failed; their items are empty in `state`. */
   failures: FailedStream[];
+}
+
+/** The streams fetchVenueState reads from this connector, in its order. */
+export function plannedStreams(connector: Connector): ProgressStream[] {
+  const has = (c: Capability) => connector.capabilities.includes(c);
+  const streams: ProgressStream[] = [];
+  if (connector.fetchPortfolios) streams.push("portfolios");
+  streams.push("accounts", "balances");
+  if (has("derivatives")) streams.push("positions");
+  if (has("orders")) streams.push("orders");
+  if (has("fills")) streams.push("fills");
+  streams.push("quotes");
+  if (has("nav") && connector.fetchNav) streams.push("nav");
+  return streams;
 }
 
 /**
@@ -72,9 +89,21 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     raw.push(...r.raw);
     return r;
   };
+  // Each read is announced before and after, so a watcher sees which stream is in flight.
+  const step = async <T>(stream: ProgressStream, read: () => Promise<T[]>): Promise<T[]> => {
+    plan.progress?.streamStarted(stream);
+    try {
+      const items = await read();
+      plan.progress?.streamDone(stream, items.length);
+      return items;
+    } catch (e) {
+      plan.progress?.streamFailed(stream);
+      throw e;
+    }
+  };
   const independent = async <T>(stream: IndependentStream, read: () => Promise<T[]>): Promise<T[]> => {
     try {
-      return await read();
+      return await step(stream, read);
     } catch (e) {
       if (!isConnectorError(e)) throw e;
       failures.push({ stream, kind: e.kind, message: e.message });
@@ -82,13 +111,14 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     }
   };
 
-  const portfolios = connector.fetchPortfolios
-    ? checkStream(p, "portfolios", venuePortfolioSchema, take(await connector.fetchPortfolios()))
+  const fetchPortfolios = connector.fetchPortfolios?.bind(connector);
+  const portfolios = fetchPortfolios
+    ? await step("portfolios", async () => checkStream(p, "portfolios", venuePortfolioSchema, take(await fetchPortfolios())))
     : [];
-  const accounts = checkStream(p, "accounts", venueAccountSchema, take(await connector.fetchAccounts()));
-  const balances = checkStream(p, "balances", balanceSchema, take(await connector.fetchBalances()));
+  const accounts = await step("accounts", async () => checkStream(p, "accounts", venueAccountSchema, take(await connector.fetchAccounts())));
+  const balances = await step("balances", async () => checkStream(p, "balances", balanceSchema, take(await connector.fetchBalances())));
   const positions = has("derivatives")
-    ? checkStream(p, "positions", positionSchema, take(await connector.fetchPositions()))
+    ? await step("positions", async () => checkStream(p, "positions", positionSchema, take(await connector.fetchPositions())))
     : [];
   const history = plan.history ?? {};
   const orders = has("orders")
@@ -109,7 +139,7 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     assets.add(pos.settleCurrency);
     assets.add(pos.underlying);
   }
-  const quotes = checkStream(p, "quotes", quoteSchema, take(await connector.fetchQuotes([...assets])));
+  const quotes = await step("quotes", async () => checkStream(p, "quotes", quoteSchema, take(await connector.fetchQuotes([...assets]))));
   const fetchNav = connector.fetchNav?.bind(connector);
   const nav =
     has("nav") && fetchNav

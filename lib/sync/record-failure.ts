@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { Db } from "@/db/client";
+import type { SyncProgress } from "@/db/schema";
 import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connections";
 import { failSyncBatch, type BatchApiStats } from "@/db/queries/sync-batches";
 import { isConnectorError } from "@/lib/connectors/errors";
@@ -35,12 +36,12 @@ export function describeFailure(e: unknown): FailureDescription {
  */
 export async function recordFailure(
   db: Db,
-  p: { error: unknown; alert: Omit<AlertContext, "db">; durationMs: number; api: BatchApiStats | undefined },
+  p: { error: unknown; alert: Omit<AlertContext, "db">; durationMs: number; api: BatchApiStats | undefined; progress?: SyncProgress },
 ): Promise<SyncFailedError> {
   const failure = describeFailure(p.error);
   const { at, batchId, connectionId } = p.alert;
   const health = await db.transaction(async (tx) => {
-    await failSyncBatch(tx, { batchId, at, durationMs: p.durationMs, errorKind: failure.kind, error: failure.message, ...p.api });
+    await failSyncBatch(tx, { batchId, at, durationMs: p.durationMs, errorKind: failure.kind, error: failure.message, progress: p.progress, ...p.api });
     const change = healthAfterFailure(await lockConnectionHealth(tx, { connectionId }), {
       kind: failure.kind,
       at,

@@ -14,8 +14,9 @@ import { assetsToPrice, resolvePrices } from "@/lib/prices/resolve";
 import { apiStats } from "./api-stats";
 import { checkReferences } from "./check-references";
 import { healthAfterSuccess } from "./connection-health";
-import { fetchVenueState } from "./fetch-venue-state";
+import { fetchVenueState, plannedStreams } from "./fetch-venue-state";
 import { historyContext } from "./history-context";
+import { ProgressRecorder } from "./progress";
 import { recordFailure } from "./record-failure";
 import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext } from "./sync-alerts";
 import { SyncCancelledError, SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
@@ -41,10 +42,15 @@ export async function runSync(
   const t0 = performance.now();
   let connector: Connector | undefined;
   let api: BatchApiStats | undefined;
+  let progress: ProgressRecorder | undefined;
 
   try {
     const venue = opts.connector ?? createConnector(conn, { now });
     connector = venue;
+    // Progress is about the time a person waits: the wall clock, not the run's as-of clock.
+    progress = new ProgressRecorder(db, batchId, plannedStreams(venue), {
+      requests: () => venue.requestStats?.().requests ?? null,
+    });
     const readAt = now();
     const window = planSyncWindow({
       now: readAt,
@@ -55,8 +61,10 @@ export async function runSync(
       cursors: await readCursors(db, scope),
       lastSuccessAt: conn.lastSuccessAt,
     });
-    await markSyncBatchRunning(db, { batchId, mode: window.mode });
+    await markSyncBatchRunning(db, { batchId, mode: window.mode, progress: progress.snapshot() });
+    progress.start();
     const fetched = await fetchVenueState(venue, {
+      progress,
       ordersSince: window.since.orders,
       fillsSince: window.since.fills,
       nav: { lastBySeries: await navCursor(db, scope) },
@@ -65,6 +73,7 @@ export async function runSync(
     const { state, failures } = checkReferences(fetched);
     api = apiStats(venue, state.raw.length);
 
+    progress.stage("pricing");
     const reference = opts.referencePrices === undefined ? defaultReferencePrices() : opts.referencePrices;
     // The snapshot is valued in the workspace's currency as the run reads it; a change of
     // currency committed meanwhile leaves this one in the old currency, never shown (see rollups.ts).
@@ -83,6 +92,14 @@ export async function runSync(
     const readStreams = CURSOR_STREAMS.filter((s) => venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
     const at = now();
     const runApi = api;
+    await progress.beginWriting({
+      balances: state.balances.length,
+      positions: state.positions.length,
+      orders: state.orders.length,
+      fills: state.fills.length,
+      nav: state.nav.length,
+    });
+    const finalProgress = progress.finish("done");
 
     const outcome = await db.transaction(async (tx) => {
       // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.
@@ -93,7 +110,7 @@ export async function runSync(
       const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency, prices: priced.prices });
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       const durationMs = Math.round(performance.now() - t0);
-      await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, ...runApi });
+      await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, progress: finalProgress, ...runApi });
       const { health } = healthAfterSuccess(await lockConnectionHealth(tx, { connectionId: conn.id }));
       const partialError = failures.length > 0 ? `partial: ${failures.map((f) => `${f.stream}: ${f.message}`).join("; ")}` : null;
       await saveConnectionHealth(tx, { connectionId: conn.id, health, at, succeeded: true, lastError: partialError });
@@ -114,12 +131,14 @@ export async function runSync(
       finishedAt: at,
     };
   } catch (e) {
+    await progress?.settle();
     if (e instanceof SyncCancelledError) {
       // Not a failure of the venue or the credentials: no health change, no alert.
-      await failSyncBatch(db, { batchId, at: now(), durationMs: Math.round(performance.now() - t0), errorKind: "cancelled", error: e.message, ...api });
+      await failSyncBatch(db, { batchId, at: now(), durationMs: Math.round(performance.now() - t0), errorKind: "cancelled", error: e.message, progress: progress?.finish("failed"), ...api });
       throw new SyncFailedError(batchId, "cancelled", false, e.message);
     }
     throw await recordFailure(db, {
+      progress: progress?.finish("failed"),
       error: e,
       alert: alertContext(now()),
       durationMs: Math.round(performance.now() - t0),

@@ -1,0 +1,23 @@
+// The alert vocabulary as plain values, free of drizzle, so browser code (forms, API
+// schemas) can import it without pulling the table definitions into its bundle.
+
+export const ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap", "concentration", "drawdown"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+/** Kinds whose subject is a connection id (the others are about an asset or the whole portfolio). */
+export const CONNECTION_ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap"] as const satisfies readonly AlertKind[];
+export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+/**
+ * What became of a new alert's notification: every channel that wanted it accepted it
+ * (delivered), some did (partial), none did (failed), a mute held it back (muted), or no
+ * channel takes its kind (no_channel).
+ */
+export const NOTIFY_STATUSES = ["delivered", "partial", "failed", "muted", "no_channel"] as const;
+export type NotifyStatus = (typeof NOTIFY_STATUSES)[number];
+
+/**
+ * Channel kinds a workspace can add. Telegram is not one yet: it needs the bot of a later
+ * issue, and a choice that cannot deliver is not offered.
+ */
+export const CHANNEL_KINDS = ["webhook", "slack"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];

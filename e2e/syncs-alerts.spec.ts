@@ -173,7 +173,13 @@ test("an invited viewer sees the history, alerts and channels with no control th
   baseURL,
 }) => {
   const origin = { origin: baseURL! };
-  const invited = await page.request.post("/api/auth/organization/invite-member", { data: { email: "ops-viewer@example.com", role: "viewer" }, headers: origin });
+  // Named explicitly, as the app's own invite action does: a session made at sign-up has no active workspace yet.
+  const workspaces = (await (await page.request.get("/api/auth/organization/list")).json()) as Array<{ id: string; slug: string }>;
+  const personal = workspaces.find((w) => w.slug === "personal")!;
+  const invited = await page.request.post("/api/auth/organization/invite-member", {
+    data: { email: "ops-viewer@example.com", role: "viewer", organizationId: personal.id },
+    headers: origin,
+  });
   expect(invited.status()).toBe(200);
   const invitation = (await invited.json()) as { id: string; organizationId: string };
 

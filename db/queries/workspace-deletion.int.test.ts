@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { addMember, createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { apiKeys, connections, departments, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
+import { alertDeliveries, apiKeys, connections, departments, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -16,6 +16,9 @@ import { ConnectorError } from "@/lib/connectors/errors";
 import type { Connector } from "@/lib/connectors/types";
 import { maintenanceTasks } from "@/lib/schedules/maintenance-tasks";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
+import { muteAlertRule } from "@/db/queries/alert-mutes";
+import { saveAlertThresholds } from "@/db/queries/alert-thresholds";
+import { createChannel } from "@/db/queries/notification-channels";
 import { syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
 import { NotFoundError } from "./not-found";
 import { deleteWorkspace } from "./workspace-deletion";
@@ -106,6 +109,11 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await db.insert(valuations).values({ ownerId, connectionId, portfolioId: pf!.id, accountId: account!.id, series: "nav", snapshotId: `${seed}-1`, at: START, netAssets: "1000.5" });
   await db.insert(apiKeys).values({ key: `hashed-${seed}`, referenceId: ownerId, name: "ci" });
   await db.insert(workspaceInvitations).values({ organizationId: ownerId, email: `${seed}@example.com`, role: "viewer", inviterId, expiresAt: at(7 * 24 * HOUR) });
+  // The alert settings a person makes: a mute, risk limits, a channel and one delivery to it.
+  await muteAlertRule(db, { ownerId, kind: "drawdown", connectionId, until: at(30 * HOUR), createdBy: inviterId });
+  await saveAlertThresholds(db, { ownerId, concentration: "0.5", drawdown: "0.2", updatedBy: inviterId, at: START });
+  const channel = await createChannel(db, { ownerId, kind: "slack", name: "Ops", secretsSealed: "v1.sealed", target: "https://hooks.slack.com/…", alertKinds: ["sync_failure"], createdBy: inviterId });
+  await db.insert(alertDeliveries).values({ ownerId, channelId: channel.id, alertId: null, ok: true, httpStatus: 200, durationMs: 12, at: START });
 }
 
 let before: Awaited<ReturnType<typeof rowsByWorkspace>>;

@@ -2,6 +2,10 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import {
+  alertDeliveries,
+  alertMutes,
+  alertThresholds,
+  notificationChannels,
   accountHoldings,
   alerts,
   apiKeys,
@@ -49,6 +53,10 @@ const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
   portfolioSnapshots,
   endOfDaySnapshots,
   equityRollups,
+  alertDeliveries,
+  notificationChannels,
+  alertMutes,
+  alertThresholds,
   alerts,
   snapshotGaps,
   snapshotGapChecks,

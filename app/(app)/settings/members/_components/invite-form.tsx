@@ -36,6 +36,7 @@ export function InviteForm() {
     <div className="space-y-3">
       <form
         noValidate
+        aria-label="Invite someone"
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();

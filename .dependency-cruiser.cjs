@@ -11,7 +11,7 @@ const LAYERS = [
   { name: "connectors", path: "^lib/connectors/" },
   { name: "db", path: "^db/" },
   { name: "engines", path: "^lib/engines/" },
-  { name: "domain services", path: "^lib/(sync|snapshots|prices|alerts|attribution|audit|connections|auth)/" },
+  { name: "domain services", path: "^lib/(sync|snapshots|prices|alerts|attribution|audit|connections|auth|cash-flows)/" },
   { name: "background work", path: "^lib/(schedules|runtime)/|^inngest/" },
   { name: "read models and actions", path: "^lib/(read-models|actions|access)/" },
   { name: "routes and pages", path: "^(app|components)/" },

@@ -4,6 +4,9 @@ import type { Db } from "../client";
 import {
   alertDeliveries,
   alertMutes,
+  cashFlowMatches,
+  cashFlows,
+  unitIssues,
   alertThresholds,
   notificationChannels,
   accountHoldings,
@@ -41,6 +44,9 @@ import { NotFoundError } from "./not-found";
  * database catalogue and checks that none keeps a row.
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
+  cashFlowMatches,
+  cashFlows,
+  unitIssues,
   orderEvents,
   fills,
   orders,

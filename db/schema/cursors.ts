@@ -5,7 +5,7 @@ import { syncBatches } from "./sync";
 import { workspaces } from "./workspaces";
 
 /** Streams read incrementally from a cursor. */
-export const CURSOR_STREAMS = ["orders", "fills"] as const;
+export const CURSOR_STREAMS = ["orders", "fills", "cash_flows"] as const;
 export type CursorStream = (typeof CURSOR_STREAMS)[number];
 
 /**

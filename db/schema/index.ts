@@ -17,3 +17,4 @@ export * from "./attribution";
 export * from "./snapshot-gaps";
 export * from "./end-of-day";
 export * from "./notification-channels";
+export * from "./cash-flows";

@@ -21,6 +21,17 @@ export const equityRollups = pgTable(
     equity: money("equity").notNull(),
     /** The snapshot instant the value is from (the last one in the bucket). */
     lastAt: utc("last_at").notNull(),
+    /**
+     * The unitised series at `lastAt` (lib/snapshots/unitised.ts): units outstanding and NAV
+     * per unit = equity / units. Null on rows written before migration 0014 until the
+     * series is rebuilt, and when no units are outstanding (everything withdrawn).
+     */
+    units: money("units"),
+    navPerUnit: money("nav_per_unit"),
+    /** Net external flows attributed to snapshot instants in (previous row's lastAt, lastAt], in base. */
+    netFlows: money("net_flows"),
+    /** Net external flows up to lastAt, from the first snapshot on. */
+    cumNetFlows: money("cum_net_flows"),
   },
   (t) => [
     // Also serves the chart's range read: owner, bucket size, start ≥ from.

@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, sql, type InferInsertModel, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { executeRows } from "@/db/execute-rows";
 
 // Rows per statement: one JSON parameter each, so only the statement's size bounds it.
 const ROWS_PER_STATEMENT = 5000;
@@ -45,12 +46,11 @@ export async function insertJsonRows<T extends PgTable, R = Record<string, unkno
         return out;
       }),
     );
-    const result: unknown = await tx.execute(
+    const got = await executeRows<R>(
+      tx,
       sql`insert into ${sql.identifier(getTableName(table))} as t (${names}) select ${names} from rows from (json_to_recordset(${json}::json) as (${types})) with ordinality as x order by x.ordinality ${tail ?? sql``}`,
     );
-    // postgres.js hands back the rows as an array, PGlite as `{ rows }`.
-    const got = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows ?? [];
-    for (const r of got) returned.push(r as R);
+    returned.push(...got);
   }
   return returned;
 }

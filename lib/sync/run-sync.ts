@@ -89,7 +89,7 @@ export async function runSync(
       // Kept with the run's raw responses: which outside prices valued this snapshot.
       state.raw.push({ endpoint: `reference prices: ${reference.name}`, at: now(), body: priced.referenceQuotes });
     }
-    const readStreams = CURSOR_STREAMS.filter((s) => venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
+    const readStreams = CURSOR_STREAMS.filter((s) => s !== "cash_flows" && venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
     const at = now();
     const runApi = api;
     await progress.beginWriting({

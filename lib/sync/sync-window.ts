@@ -17,7 +17,7 @@ export function initialHistoryDays(config: Record<string, unknown>): number {
 export interface SyncWindow {
   mode: SyncMode;
   /** Where each incremental stream's read starts (inclusive). */
-  since: Record<CursorStream, Date>;
+  since: Record<Exclude<CursorStream, "cash_flows">, Date>;
 }
 
 /**

@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { executeRows } from "../execute-rows";
+import type { CashFlowKind } from "@/lib/connectors/types";
+
+/**
+ * Which cash-flow rows count, in one place. `cash_flows` is append-only, so a flow's state is
+ * read, never stored:
+ * - a flow is identified by its holder (account, or portfolio for a fund-level flow) and its
+ *   venue flow id; its current row is the one with the highest `seq` (a later status);
+ * - a reversal row (`reverses_id`) voids the flow whose row it names, whatever row of it;
+ * - a live transfer match (cash_flow_matches, not undone) takes both legs out of the
+ *   workspace's flows: each still moved its own connection's balance.
+ *
+ * A flow counts for the workspace when its current row is confirmed, of an external kind
+ * (deposit, withdrawal, subscription, redemption), not internal to its connection, not
+ * reversed and not matched.
+ */
+export const EXTERNAL_FLOW_KINDS = ["deposit", "withdrawal", "subscription", "redemption"] as const satisfies readonly CashFlowKind[];
+
+/** SQL: the current row of every flow of the owner (reversal rows excluded), with its voided and matched marks. */
+export function currentFlowRows(ownerId: string) {
+  return sql`
+    select c.*,
+      exists (
+        select 1 from cash_flows r join cash_flows t on t.id = r.reverses_id
+        where r.owner_id = c.owner_id and t.venue_flow_id = c.venue_flow_id
+          and coalesce(t.account_id, t.portfolio_id) = coalesce(c.account_id, c.portfolio_id)
+      ) as reversed,
+      exists (
+        select 1 from cash_flow_matches m join cash_flows t on t.id in (m.out_flow_id, m.in_flow_id)
+        where m.owner_id = c.owner_id and m.undone_at is null and t.venue_flow_id = c.venue_flow_id
+          and coalesce(t.account_id, t.portfolio_id) = coalesce(c.account_id, c.portfolio_id)
+      ) as matched
+    from (
+      select distinct on (coalesce(account_id, portfolio_id), venue_flow_id) *
+      from cash_flows
+      where owner_id = ${ownerId} and reverses_id is null
+      order by coalesce(account_id, portfolio_id), venue_flow_id, seq desc
+    ) c`;
+}
+
+export interface CountedFlow {
+  id: string;
+  connectionId: string;
+  occurredAt: Date;
+  kind: CashFlowKind;
+  asset: string;
+  amount: string;
+  /** Signed value in the workspace's base currency: + in, − out. */
+  value: string;
+}
+
+export interface UnvaluedFlow {
+  id: string;
+  connectionId: string;
+  occurredAt: Date;
+  kind: CashFlowKind;
+  asset: string;
+  amount: string;
+}
+
+/**
+ * The owner's flows that count (the rule above), oldest first, valued in `baseCurrency`: the
+ * stored value when it is in that currency, the amount itself when the asset is that
+ * currency. A flow with neither (no price was known, or it was valued before a change of
+ * base currency) is returned apart as unvalued: it moves nothing until a person replaces it
+ * with a valued one, and the flows page says so.
+ */
+export async function readCountedFlows(
+  db: Db,
+  p: { ownerId: string; baseCurrency: string; from?: Date },
+): Promise<{ counted: CountedFlow[]; unvalued: UnvaluedFlow[] }> {
+  const from = p.from ?? new Date(0);
+  const list = await executeRows<{
+    id: string;
+    connection_id: string;
+    occurred_at: Date | string;
+    kind: CashFlowKind;
+    asset: string;
+    amount: string;
+    value: string | null;
+  }>(db, sql`
+    select f.id, f.connection_id, f.occurred_at, f.kind, f.asset, f.amount::text as amount,
+      case when f.base_currency = ${p.baseCurrency} then f.value_base::text
+           when f.asset = ${p.baseCurrency} then f.amount::text end as value
+    from (${currentFlowRows(p.ownerId)}) f
+    where f.status = 'confirmed' and f.internal_reason is null and not f.reversed and not f.matched
+      and f.kind in ('deposit', 'withdrawal', 'subscription', 'redemption')
+      and f.occurred_at >= ${from.toISOString()}
+    order by f.occurred_at, f.id`);
+  const counted: CountedFlow[] = [];
+  const unvalued: UnvaluedFlow[] = [];
+  for (const r of list) {
+    const base = { id: r.id, connectionId: r.connection_id, occurredAt: new Date(r.occurred_at), kind: r.kind, asset: r.asset, amount: r.amount };
+    if (r.value === null) unvalued.push(base);
+    else counted.push({ ...base, value: r.kind === "withdrawal" || r.kind === "redemption" ? negate(r.value) : r.value });
+  }
+  return { counted, unvalued };
+}
+
+function negate(v: string): string {
+  if (v === "0") return v;
+  return v.startsWith("-") ? v.slice(1) : `-${v}`;
+}

@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { connections, equityRollups, portfolioSnapshots, ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { chunk } from "@/db/chunk";
+import { executeRows } from "@/db/execute-rows";
 import { bucketStart } from "@/db/queries/rollup-buckets";
 import { getWorkspaceSettings, type WorkspaceSettings } from "@/db/queries/workspaces";
+import { refreshUnitisedSeries } from "./unitised";
 
 export interface RollupDraft {
   bucket: RollupBucket;
@@ -45,7 +47,8 @@ export function calculateRollups(
 }
 
 /**
- * Brings the owner's roll-ups up to date after snapshots at or after `from` were written.
+ * Brings the owner's roll-ups, and the unitised series (./unitised.ts), up to date after
+ * snapshots at or after `from` were written.
  * Every bucket that changes ends at an instant ≥ `from`, so this reads only the snapshots
  * from `from` on plus each connection's value just before: one row for a routine sync,
  * the whole range for a backfill of the past.
@@ -57,12 +60,14 @@ export function calculateRollups(
  */
 export async function refreshEquityRollups(tx: Db, p: { ownerId: string; from: Date }): Promise<number> {
   const settings = await getWorkspaceSettings(tx, { ownerId: p.ownerId, lock: "share" });
-  return writeRollups(tx, { ...p, settings, buckets: ROLLUP_BUCKETS });
+  const written = await writeRollups(tx, { ...p, settings, buckets: ROLLUP_BUCKETS });
+  await refreshUnitisedSeries(tx, p);
+  return written;
 }
 
 /**
- * Rebuilds the owner's roll-ups of the given sizes from every snapshot in `settings`'
- * currency, dropping the old rows first: after a change of base currency (every size) or
+ * Rebuilds the owner's roll-ups of the given sizes, and the unitised series, from every
+ * snapshot in `settings`' currency, dropping the old rows first: after a change of base currency (every size) or
  * of time zone (1d and 1w). The caller holds the settings lock, in the same transaction
  * as the change.
  */
@@ -72,7 +77,10 @@ export async function rebuildEquityRollups(
 ): Promise<number> {
   if (p.buckets.length === 0) return 0;
   await tx.delete(equityRollups).where(and(eq(equityRollups.ownerId, p.ownerId), inArray(equityRollups.bucket, [...p.buckets])));
-  return writeRollups(tx, { ...p, from: new Date(0) });
+  const written = await writeRollups(tx, { ...p, from: new Date(0) });
+  // The ledger is in the base currency and the rewritten rows carry no units yet: all of it again.
+  await refreshUnitisedSeries(tx, { ownerId: p.ownerId, from: new Date(0) });
+  return written;
 }
 
 async function writeRollups(
@@ -80,14 +88,19 @@ async function writeRollups(
   p: { ownerId: string; from: Date; settings: WorkspaceSettings; buckets: readonly RollupBucket[] },
 ): Promise<number> {
   const inCurrency = and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.baseCurrency, p.settings.baseCurrency));
-  const seedRows = await tx
-    .selectDistinctOn([portfolioSnapshots.connectionId], {
-      connectionId: portfolioSnapshots.connectionId,
-      equity: portfolioSnapshots.equity,
-    })
-    .from(portfolioSnapshots)
-    .where(and(inCurrency, lt(portfolioSnapshots.capturedAt, p.from)))
-    .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
+  // Each connection's last value before `from`: one index probe per connection. (DISTINCT ON
+  // over the snapshots before `from` read the whole history on every sync: a second a sync
+  // at a year of 1-minute snapshots.)
+  const seedRows = await executeRows<{ connectionId: string; equity: string }>(
+    tx,
+    sql`select c.id as "connectionId", s.equity::text as equity
+      from connections c
+      cross join lateral (
+        select equity from portfolio_snapshots s
+        where s.connection_id = c.id and s.base_currency = ${p.settings.baseCurrency} and s.captured_at < ${p.from.toISOString()}::timestamptz
+        order by captured_at desc limit 1) s
+      where c.owner_id = ${p.ownerId}`,
+  );
   const timeline = await tx
     .select({ connectionId: portfolioSnapshots.connectionId, capturedAt: portfolioSnapshots.capturedAt, equity: portfolioSnapshots.equity })
     .from(portfolioSnapshots)

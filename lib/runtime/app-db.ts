@@ -3,6 +3,7 @@ import { installWorkspace } from "@/db/queries/workspaces";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { databaseTarget, env } from "@/lib/env";
 import { generatedSecret } from "@/lib/security/generated-secret";
+import { backfillUnitisedSeries } from "@/lib/snapshots/unitised";
 import { ensureDemoPortfolio } from "./demo-seed";
 
 export interface AppRuntime {
@@ -20,6 +21,8 @@ async function start(): Promise<AppRuntime> {
   // install's data) is there, and the first person to sign up becomes its owner. Once its
   // owner has deleted it, it stays deleted (installWorkspace).
   const personal = await installWorkspace(handle.db);
+  // Roll-ups an earlier release wrote get their unitised series (a no-op once built).
+  await backfillUnitisedSeries(handle.db);
   if (personal && e.DEMO_SEED === "on") await ensureDemoPortfolio(handle.db, { ownerId: personal.id });
   const secret =
     e.BETTER_AUTH_SECRET ??

@@ -10,7 +10,7 @@ import type { CashFlowKind, CashFlowStatus } from "@/lib/connectors/types";
 import { D } from "@/lib/money/decimal";
 import { materializeSnapshots } from "./capture";
 import { cashSnapshot } from "./test-support";
-import { refreshUnitisedSeries } from "./unitised";
+import { backfillUnitisedSeries, refreshUnitisedSeries } from "./unitised";
 
 let h: DbHandle;
 let ownerId: string;
@@ -221,5 +221,18 @@ describe("the unitised series from snapshots and flows", () => {
     await refresh("2026-11-02T11:00:00Z");
     expect((await rollup("1h", "2026-11-02T10:00:00Z")).navPerUnit).toBe("1");
     expect((await rollup("1h", "2026-11-02T11:00:00Z")).navPerUnit).toBe("1.2");
+  });
+});
+
+describe("the backfill on upgrade", () => {
+  it("builds the series of a workspace whose roll-ups have no ledger (10,000 → 12,000: NAV 1.2), once; a built one is left alone", async () => {
+    const a = await connection("A");
+    await snap(h.db, a, "2026-11-02T10:00:00Z", "10000");
+    await snap(h.db, a, "2026-11-02T11:00:00Z", "12000");
+    await h.db.delete(unitIssues).where(eq(unitIssues.ownerId, ownerId));
+    await h.db.update(equityRollups).set({ units: null, navPerUnit: null, netFlows: null, cumNetFlows: null }).where(eq(equityRollups.ownerId, ownerId));
+    expect(await backfillUnitisedSeries(h.db)).toBe(1);
+    expect((await rollup("1h", "2026-11-02T11:00:00Z")).navPerUnit).toBe("1.2");
+    expect(await backfillUnitisedSeries(h.db)).toBe(0);
   });
 });

@@ -282,3 +282,21 @@ function recentRows(from: Date) {
   return sql`r.bucket in (${sql.join(ROLLUP_BUCKETS.map((b) => sql`${b}`), sql`, `)})
     and r.bucket_start >= ${since}::timestamptz and r.last_at >= ${from.toISOString()}::timestamptz`;
 }
+
+/**
+ * The backfill on upgrade: every workspace with snapshots and no unit ledger (its roll-ups
+ * were written by a release before the unitised series) gets its series built, each in a
+ * transaction of its own. Idempotent: a built workspace has a ledger and is skipped. The
+ * venue's flow history arrives with each connection's next sync (no cash-flow cursor yet: the
+ * read goes as far back as the venue allows), which refreshes the series from those flows on.
+ */
+export async function backfillUnitisedSeries(db: Db): Promise<number> {
+  const owners = await executeRows<{ owner_id: string }>(
+    db,
+    sql`select w.id as owner_id from workspaces w
+      where exists (select 1 from equity_rollups r where r.owner_id = w.id)
+        and not exists (select 1 from unit_issues u where u.owner_id = w.id)`,
+  );
+  for (const o of owners) await db.transaction((tx) => refreshUnitisedSeries(tx, { ownerId: o.owner_id, from: new Date(0) }));
+  return owners.length;
+}

@@ -120,7 +120,7 @@ export function PerformanceCard() {
             <Ratio value={data.risk.annualVolatility} signed={false} />
           </Figure>
           <Figure label="Sharpe / Sortino" title={data.methods.risk}>
-            {plain(data.risk.sharpeRatio)} / {plain(data.risk.sortinoRatio)}
+            {`${plain(data.risk.sharpeRatio)} / ${plain(data.risk.sortinoRatio)}`}
           </Figure>
         </dl>
       </div>

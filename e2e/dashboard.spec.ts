@@ -25,3 +25,27 @@ test("the dashboard shows the demo equity and its chart, and Resync moves the la
 
   await page.screenshot({ path: "e2e/screenshots/dashboard.png", fullPage: true });
 });
+
+test("the chart switches between equity and NAV per unit, the choice kept in the URL; the performance card names its methods", async ({ page }) => {
+  await page.goto("/");
+  const chart = page.getByTestId("equity-chart");
+  await expect(chart).toHaveAttribute("data-metric", "equity");
+
+  const nav = page.getByRole("button", { name: "NAV per unit" });
+  await nav.click();
+  await expect(nav).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/[?&]chart=nav/);
+  await expect(chart).toHaveAttribute("data-metric", "nav");
+  // NAV per unit starts at 1.0000: the axis shows four decimals.
+  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toHaveText(/^\d+\.\d{4}$/);
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "NAV per unit" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Equity", exact: true }).click();
+  await expect(page).not.toHaveURL(/chart=/);
+  await expect(page.getByTestId("equity-chart")).toHaveAttribute("data-metric", "equity");
+
+  await expect(page.getByTestId("performance-table").locator("tbody tr")).toHaveCount(4);
+  await expect(page.getByTestId("performance-methods")).toContainText("Flow-adjusted: Δequity − net deposits; TWR from NAV per unit; MWR = XIRR");
+  await expect(page.getByTestId("day-change")).toHaveText(/in 24 h/);
+});

@@ -4,9 +4,11 @@ import { connection } from "next/server";
 import { EquitySection } from "@/components/dashboard/equity-section";
 import { EquityHeader } from "@/components/dashboard/equity-header";
 import { HoldingsSection } from "@/components/dashboard/holdings-section";
+import { PerformanceCard } from "@/components/dashboard/performance-card";
 import { SyncPanel } from "@/components/dashboard/sync-panel";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
+import { loadPerformance } from "@/lib/read-models/performance-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
@@ -30,6 +32,10 @@ export default async function DashboardPage() {
       queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
     }),
     queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(), queryFn: () => loadHoldings(db, { ownerId, baseCurrency }) }),
+    queryClient.prefetchQuery({
+      queryKey: dashboardKeys.performance(),
+      queryFn: () => loadPerformance(db, { ownerId, now, baseCurrency, timeZone }),
+    }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -37,6 +43,7 @@ export default async function DashboardPage() {
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <EquityHeader />
         <EquitySection />
+        <PerformanceCard />
         <HoldingsSection />
       </div>
     </HydrationBoundary>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { formatMoney, formatPct, signTone } from "@/components/format";
+import { formatMoney, signTone } from "@/components/format";
+import { dayChangeMethod, dayChangeWords } from "./day-change-words";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -50,10 +51,8 @@ export function EquityHeader() {
           <p className="mt-1 text-3xl font-semibold tracking-tight sm:text-4xl" data-testid="equity-value">
             {formatMoney(data.equity, ccy)}
           </p>
-          <p className={`mt-1 text-sm ${tone}`} data-testid="day-change">
-            {data.dayChange === null
-              ? "No value from 24 h ago yet"
-              : `${formatMoney(data.dayChange, ccy, { signed: true })}${data.dayChangePct ? ` (${formatPct(data.dayChangePct, { signed: true })})` : ""} in 24 h`}
+          <p className={`mt-1 text-sm ${tone}`} data-testid="day-change" title={data.dayChange === null ? undefined : dayChangeMethod(data.dayChangeBasis)}>
+            {dayChangeWords(data)}
           </p>
         </div>
         <dl className="grid min-w-0 grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4 sm:gap-x-8">

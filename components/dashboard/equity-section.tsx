@@ -1,8 +1,9 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useState } from "react";
-import { EquityChart } from "@/components/charts/equity-chart";
+import { EquityChart, type EquityMetric } from "@/components/charts/equity-chart";
 import { toChartNumber } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -18,47 +19,76 @@ const RANGES: Array<{ id: EquityRangeParam; label: string; spanMs: number }> = [
   { id: "all", label: "All", spanMs: 365 * 86_400_000 },
 ];
 
-export function EquitySection() {
-  const [range, setRange] = useState<EquityRangeParam>(DEFAULT_EQUITY_RANGE);
-  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...equityQuery(range), placeholderData: keepPreviousData });
-  const span = RANGES.find((r) => r.id === range)!.spanMs;
+const METRICS: Array<{ id: EquityMetric; label: string; title: string }> = [
+  { id: "equity", label: "Equity", title: "Total equity in the base currency: deposits and withdrawals move it" },
+  { id: "nav", label: "NAV per unit", title: "NAV per unit: starts at 1.0000 and moves only with performance, never with deposits or withdrawals" },
+];
+/** ?chart=nav: the view is a link like any other; the default (equity) leaves the URL clean. */
+const metricParser = parseAsStringLiteral(METRICS.map((m) => m.id)).withDefault("equity").withOptions({ history: "push" });
 
-  const picker = (
-    <div className="flex gap-1" role="group" aria-label="Chart range">
-      {RANGES.map((r) => (
+function ToggleGroup<T extends string>({ label, options, value, onChange }: { label: string; options: Array<{ id: T; label: string; title?: string }>; value: T; onChange: (id: T) => void }) {
+  return (
+    <div className="flex gap-1" role="group" aria-label={label}>
+      {options.map((o) => (
         <button
-          key={r.id}
+          key={o.id}
           type="button"
-          aria-pressed={r.id === range}
-          onClick={() => setRange(r.id)}
-          className={`rounded-md px-2.5 py-1 text-xs font-medium ${r.id === range ? "bg-indigo-600 text-white" : "text-fg-muted hover:bg-surface-2"}`}
+          aria-pressed={o.id === value}
+          title={o.title}
+          onClick={() => onChange(o.id)}
+          className={`rounded-md px-2.5 py-1 text-xs font-medium ${o.id === value ? "bg-indigo-600 text-white" : "text-fg-muted hover:bg-surface-2"}`}
         >
-          {r.label}
+          {o.label}
         </button>
       ))}
     </div>
   );
+}
+
+export function EquitySection() {
+  const [range, setRange] = useState<EquityRangeParam>(DEFAULT_EQUITY_RANGE);
+  const [metric, setMetric] = useQueryState("chart", metricParser);
+  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...equityQuery(range), placeholderData: keepPreviousData });
+  const span = RANGES.find((r) => r.id === range)!.spanMs;
+
+  const controls = (
+    <div className="flex flex-wrap gap-3">
+      <ToggleGroup label="Chart metric" options={METRICS} value={metric} onChange={(m) => void setMetric(m)} />
+      <ToggleGroup label="Chart range" options={RANGES} value={range} onChange={setRange} />
+    </div>
+  );
+  const hasNav = data?.points.some((p) => p.navPerUnit !== null) ?? false;
 
   return (
-    <Card title="Equity" actions={picker}>
+    <Card title={metric === "nav" ? "NAV per unit" : "Equity"} actions={controls}>
       {isPending ? (
         <Skeleton className="h-72" />
       ) : isError ? (
         <ErrorState title="The equity history could not load" message={error.message} onRetry={() => void refetch()} />
       ) : data.points.filter((p) => p.equity !== null).length < 2 ? (
         <EmptyState title={`Not enough history in ${data.baseCurrency} for a chart yet`}>Snapshots are captured on every sync.</EmptyState>
+      ) : metric === "nav" && !hasNav ? (
+        <EmptyState title="Flows not yet counted for this range">
+          NAV per unit appears once deposits and withdrawals are counted for this history; until then only equity is shown.
+        </EmptyState>
       ) : (
         <div className={isFetching ? "opacity-70 transition-opacity" : ""}>
           <EquityChart
+            metric={metric}
             currency={data.baseCurrency}
             timeZone={data.timeZone}
             spanMs={span}
-            points={data.points.map((p) => ({
-              t: new Date(p.at).getTime(),
-              equity: p.equity === null ? null : toChartNumber(p.equity),
-              label: p.equity,
-            }))}
+            points={data.points.map((p) => {
+              const label = metric === "nav" ? p.navPerUnit : p.equity;
+              return { t: new Date(p.at).getTime(), value: label === null ? null : toChartNumber(label), label, netFlows: p.netFlows };
+            })}
           />
+          <p className="mt-2 text-xs text-fg-subtle">
+            {metric === "nav"
+              ? "NAV per unit starts at 1.0000; deposits and withdrawals issue or redeem units at the NAV of their moment, so only performance moves it."
+              : "Equity includes deposits and withdrawals; switch to NAV per unit to see performance alone."}{" "}
+            Amber dots mark buckets with deposits or withdrawals.
+          </p>
         </div>
       )}
     </Card>

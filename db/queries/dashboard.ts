@@ -59,7 +59,9 @@ export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; baseCurrenc
 /**
  * Equity over a range from the pre-aggregated roll-ups (kept in the workspace's currency
  * only, 1d and 1w cut in its zone, which is also where the range's first bucket starts).
- * "all" switches to weekly buckets past ~1,000 days so the point count stays bounded.
+ * "all" switches to weekly buckets past ~1,000 days so the point count stays bounded. Each
+ * point carries the unitised series too (NAV per unit, the bucket's net flows; null on
+ * legacy rows and while nothing is held).
  */
 export async function getEquitySeries(db: Db, p: { ownerId: string; range: EquityRange; now: Date; timeZone: string }) {
   const { spanMs, bucket } = EQUITY_RANGES[p.range];
@@ -71,7 +73,10 @@ export async function getEquitySeries(db: Db, p: { ownerId: string; range: Equit
     used = "1w";
     rows = await readEquityRollups(db, { ownerId: p.ownerId, bucket: used, from });
   }
-  return { bucket: used, points: rows.map((r) => ({ at: r.bucketStart, equity: r.equity })) };
+  return {
+    bucket: used,
+    points: rows.map((r) => ({ at: r.bucketStart, equity: r.equity, navPerUnit: r.navPerUnit, netFlows: r.netFlows, cumNetFlows: r.cumNetFlows })),
+  };
 }
 
 /** Per-symbol rows of the given snapshots, each with the snapshot it belongs to. */

@@ -32,6 +32,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/summary/route.ts": { role: "viewer" },
   "api/dashboard/holdings/route.ts": { role: "viewer" },
   "api/dashboard/equity/route.ts": { role: "viewer" },
+  "api/performance/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {

@@ -4,8 +4,10 @@ import { listAlerts, resolveAlerts } from "@/db/queries/alerts";
 import { getAlertThresholds } from "@/db/queries/alert-thresholds";
 import { getSnapshotRows, getSnapshotsAsOf } from "@/db/queries/dashboard";
 import { readEquityRollups } from "@/db/queries/rollups";
+import { readUnitIssues } from "@/db/queries/unit-ledger";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
+import { pointOfRollup } from "@/lib/engines/performance";
 import { D } from "@/lib/money/decimal";
 import { raiseAlert, type WebhookConfig } from "./notify";
 import {
@@ -25,7 +27,7 @@ export interface RiskAlertParams {
   now: Date;
   /** Fraction of the allocation one non-cash asset may reach; the workspace's own, else 0.5 (50 %). */
   concentrationThreshold?: number;
-  /** Fraction below the running peak of equity that alerts; the workspace's own, else 0.2 (20 %). */
+  /** Fraction below the running peak of NAV per unit that alerts; the workspace's own, else 0.2 (20 %). */
   drawdownThreshold?: number;
 }
 
@@ -36,14 +38,17 @@ export interface RiskAlertResult {
   resolved: number;
 }
 
+/** NAV per unit as the chart shows it, four decimals. */
+const nav = (value: number) => value.toFixed(4);
 const pct = (fraction: string | number) => `${new D(fraction).times(100).toDecimalPlaces(1).toString()} %`;
 
 /**
  * Evaluates the owner's risk conditions after new snapshots:
  * - concentration: one alert per asset whose weight exceeds the threshold in the latest
  *   snapshot of every connection (exposure engine; subject = the asset);
- * - drawdown: one alert when equity sits at least the threshold below its running peak,
- *   over the daily roll-ups (hourly while there are fewer than two days).
+ * - drawdown: one alert when NAV per unit sits at least the threshold below its running
+ *   peak, over the daily roll-ups (hourly while there are fewer than two days) and the unit
+ *   ledger: a withdrawal is never a drawdown.
  * An alert stays open (counted, not repeated) while its condition holds, and is resolved
  * on the first evaluation where it no longer does.
  */
@@ -90,10 +95,11 @@ async function evaluateConcentration(db: Db, p: RiskAlertParams, threshold: numb
 }
 
 async function evaluateDrawdown(db: Db, p: RiskAlertParams, threshold: number, webhook: WebhookConfig | undefined): Promise<RiskAlertResult> {
-  const upToNow = (rows: { bucketStart: Date; equity: string }[]) => rows.filter((r) => r.bucketStart.getTime() <= p.now.getTime());
+  const upToNow = (rows: Awaited<ReturnType<typeof readEquityRollups>>) => rows.filter((r) => r.lastAt.getTime() <= p.now.getTime());
   let rows = upToNow(await readEquityRollups(db, { ownerId: p.ownerId, bucket: "1d", from: new Date(0) }));
   if (rows.length < 2) rows = upToNow(await readEquityRollups(db, { ownerId: p.ownerId, bucket: "1h", from: new Date(0) }));
-  const dd = calculateCurrentDrawdown(rows.map((r) => ({ at: r.bucketStart, equity: r.equity })));
+  const issues = await readUnitIssues(db, { ownerId: p.ownerId, upTo: p.now });
+  const dd = calculateCurrentDrawdown(rows.map(pointOfRollup), issues);
 
   if (!dd || dd.drawdown > -threshold) {
     const resolved = await resolveAlerts(db, { ownerId: p.ownerId, kind: "drawdown", subject: DRAWDOWN_SUBJECT, at: p.now });
@@ -107,8 +113,8 @@ async function evaluateDrawdown(db: Db, p: RiskAlertParams, threshold: number, w
       kind: "drawdown",
       subject: DRAWDOWN_SUBJECT,
       severity: "warning",
-      title: `Drawdown: equity ${depth} below its peak`,
-      message: `Equity ${dd.currentEquity} is ${depth} below its peak of ${dd.peakEquity} (${dd.peakAt.slice(0, 10)}), beyond the ${pct(threshold)} limit.`,
+      title: `Drawdown: NAV per unit ${depth} below its peak`,
+      message: `NAV per unit ${nav(dd.currentNav)} is ${depth} below its peak of ${nav(dd.peakNav)} (${dd.peakAt.slice(0, 10)}), beyond the ${pct(threshold)} limit. Deposits and withdrawals do not move it.`,
       details: { ...dd, threshold },
       at: p.now,
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UnitLedger } from "@/lib/engines/performance/testing/unit-ledger";
 import { calculateConcentrationRisk, calculateCurrentDrawdown, checkThreshold, type RiskSnapshotRow } from "./risk-calculate";
 
 const spot = (asset: string, quantity: string, price: string): RiskSnapshotRow => ({
@@ -33,29 +34,32 @@ describe("calculateConcentrationRisk (threshold 0.5)", () => {
   });
 });
 
-describe("calculateCurrentDrawdown", () => {
-  const at = (d: string) => new Date(`2026-11-${d}T00:00:00Z`);
+describe("calculateCurrentDrawdown (NAV per unit)", () => {
+  const at = (d: string) => `2026-11-${d}T00:00:00Z`;
 
-  it("100 → 120 → 90: (90 − 120) / 120 = −0.25 below the 11-02 peak", () => {
-    expect(calculateCurrentDrawdown([
-      { at: at("01"), equity: "100" },
-      { at: at("02"), equity: "120" },
-      { at: at("03"), equity: "90" },
-    ])).toEqual({ drawdown: -0.25, peakAt: at("02").toISOString(), peakEquity: 120, currentAt: at("03").toISOString(), currentEquity: 90 });
+  it("100 → 120 → 90 with no flows: NAV 1 → 1.2 → 0.9, (0.9 − 1.2) / 1.2 = −0.25 below the 11-02 peak", () => {
+    const l = new UnitLedger().open(at("01"), "100").snapshot(at("02"), "120").snapshot(at("03"), "90");
+    const dd = calculateCurrentDrawdown(l.points, l.issues)!;
+    expect(dd).toMatchObject({ peakAt: new Date(at("02")).toISOString(), currentAt: new Date(at("03")).toISOString(), currentNav: 0.9 });
+    expect(dd.drawdown).toBeCloseTo(-0.25, 12);
+    expect(dd.peakNav).toBeCloseTo(1.2, 12);
+  });
+
+  it("100 → 120, then 60 withdrawn (60 left): NAV stays 1.2, no drawdown — raw equity would read −50 %", () => {
+    const l = new UnitLedger().open(at("01"), "100").snapshot(at("02"), "120").snapshot(at("03"), "60", "-60");
+    expect(calculateCurrentDrawdown(l.points, l.issues)).toMatchObject({ drawdown: 0, currentNav: 1.2 });
   });
 
   it("100 → 120 → 90 → 125: a new high, drawdown 0", () => {
-    const dd = calculateCurrentDrawdown([
-      { at: at("01"), equity: "100" },
-      { at: at("02"), equity: "120" },
-      { at: at("03"), equity: "90" },
-      { at: at("04"), equity: "125" },
-    ]);
-    expect(dd).toMatchObject({ drawdown: 0, peakEquity: 125, currentEquity: 125 });
+    const l = new UnitLedger().open(at("01"), "100").snapshot(at("02"), "120").snapshot(at("03"), "90").snapshot(at("04"), "125");
+    expect(calculateCurrentDrawdown(l.points, l.issues)).toMatchObject({ drawdown: 0, currentNav: 1.25, peakNav: 1.25 });
   });
 
-  it("a single point has no drawdown yet", () => {
-    expect(calculateCurrentDrawdown([{ at: at("01"), equity: "100" }])).toBeNull();
+  it("no NAV now (everything withdrawn, or rows not yet unitised): no drawdown to report", () => {
+    const l = new UnitLedger().open(at("01"), "100").snapshot(at("02"), "0", "-100");
+    expect(calculateCurrentDrawdown(l.points, l.issues)).toBeNull();
+    const legacy = [{ at: new Date(at("01")), equity: "100", navPerUnit: null, cumNetFlows: null }];
+    expect(calculateCurrentDrawdown(legacy, [])).toBeNull();
   });
 });
 

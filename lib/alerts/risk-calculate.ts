@@ -1,5 +1,5 @@
 import { calculateExposure, type Concentration } from "@/lib/engines/exposure";
-import { calculateDrawdowns } from "@/lib/engines/performance";
+import { navDrawdown, unitisedReturns, type UnitIssue, type UnitisedPoint } from "@/lib/engines/performance";
 import { D, sum, toDecimalString } from "@/lib/money/decimal";
 
 /**
@@ -58,36 +58,38 @@ export function calculateConcentrationRisk(p: { snapshots: RiskSnapshot[]; rows:
   }).concentration;
 }
 
-export interface EquityPoint {
-  at: Date;
-  equity: string;
-}
-
 export interface CurrentDrawdown {
-  /** (current − peak) / peak: 0 at a new high, −0.25 a quarter below it. */
+  /** (NAV now − peak NAV) / peak: 0 at a new high, −0.125 an eighth below it. */
   drawdown: number;
   peakAt: string;
-  peakEquity: number;
+  /** The peak in today's units: NAV now ÷ (1 + drawdown). */
+  peakNav: number;
   currentAt: string;
-  currentEquity: number;
+  currentNav: number;
 }
 
 /**
- * How far the latest equity sits below the running peak of the series, with the
- * performance engine's drawdown (calculateDrawdowns). Raw equity: a withdrawal reads as a
- * drawdown until external flows are recorded. Null with fewer than two points or a
- * non-positive peak (no meaningful fraction).
+ * How far NAV per unit sits below its running peak, with the performance engine's unitised
+ * returns and drawdown. Deposits and withdrawals issue and redeem units at the NAV of their
+ * moment, so they never move it: a withdrawal is never a drawdown. Rows not yet unitised
+ * (NAV null, written before flows were counted) and spans with nothing held are skipped.
+ * Null without a return, or when the latest point has no NAV (nothing held, or not counted).
  */
-export function calculateCurrentDrawdown(points: readonly EquityPoint[]): CurrentDrawdown | null {
-  if (points.length < 2) return null;
-  const values = points.map((p) => ({ at: p.at, value: new D(p.equity).toNumber() }));
-  const analysis = calculateDrawdowns(values);
-  const last = analysis.series[analysis.series.length - 1]!;
-  const lastValue = values[values.length - 1]!.value;
-  const open = analysis.periods.find((period) => period.recoveryAt === null);
-  const peak = open ?? { peakAt: last.at, peakValue: lastValue };
-  if (!(peak.peakValue > 0)) return null;
-  return { drawdown: last.drawdown, peakAt: peak.peakAt, peakEquity: peak.peakValue, currentAt: last.at, currentEquity: lastValue };
+export function calculateCurrentDrawdown(points: readonly UnitisedPoint[], issues: readonly UnitIssue[]): CurrentDrawdown | null {
+  const last = points.at(-1);
+  const inceptionAt = issues[0]?.at ?? points[0]?.at;
+  if (!last || last.navPerUnit === null || !inceptionAt) return null;
+  const dd = navDrawdown(unitisedReturns(points, issues), inceptionAt);
+  // The latest point must itself be measured, or "now" would be an older value.
+  if (!dd || dd.currentAt.getTime() !== last.at.getTime()) return null;
+  const currentNav = new D(last.navPerUnit).toNumber();
+  return {
+    drawdown: dd.current,
+    peakAt: dd.peakAt.toISOString(),
+    peakNav: currentNav / (1 + dd.current),
+    currentAt: dd.currentAt.toISOString(),
+    currentNav,
+  };
 }
 
 /** A threshold is a fraction in (0, 1]: 0.5 is 50 %. */

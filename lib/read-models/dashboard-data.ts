@@ -8,6 +8,7 @@ import {
   getSyncOverview,
 } from "@/db/queries/dashboard";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
+import { loadDayChange } from "./day-change";
 import { listOpenGaps } from "@/db/queries/snapshot-gaps";
 import { BUCKET_MS, nextBucketStart } from "@/db/queries/rollup-buckets";
 import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
@@ -57,6 +58,8 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseC
       asOf: null,
       dayChange: null,
       dayChangePct: null,
+      dayChangeNetFlows: null,
+      dayChangeBasis: "raw",
       spotValue: null,
       fundingValue: null,
       futuresWalletBalance: null,
@@ -71,18 +74,16 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseC
   const total = (pick: (s: (typeof latest)[number]) => string) => sum(latest.map(pick));
   const equity = total((s) => s.equity);
   const gross = total((s) => s.grossExposure);
-  // Day change compares like with like: only connections that existed a day ago.
-  const comparable = new Set(dayAgo.map((s) => s.connectionId));
-  const equityThen = sum(dayAgo.map((s) => s.equity));
-  const equityNowComparable = sum(latest.filter((s) => comparable.has(s.connectionId)).map((s) => s.equity));
-  const dayChange: Dec | null = dayAgo.length ? equityNowComparable.minus(equityThen) : null;
+  const dayChange = await loadDayChange(db, { ownerId: p.ownerId, now: p.now, latest, dayAgo });
   const asOf = new Date(Math.max(...latest.map((s) => s.capturedAt.getTime())));
   return {
     baseCurrency: p.baseCurrency,
     equity: toDecimalString(equity),
     asOf: asOf.toISOString(),
-    dayChange: dayChange ? toDecimalString(dayChange) : null,
-    dayChangePct: dayChange && equityThen.isPositive() ? toDecimalString(dayChange.div(equityThen).toDecimalPlaces(10)) : null,
+    dayChange: dayChange.amount,
+    dayChangePct: dayChange.pct,
+    dayChangeNetFlows: dayChange.netFlows,
+    dayChangeBasis: dayChange.basis,
     spotValue: toDecimalString(total((s) => s.spotValue)),
     fundingValue: toDecimalString(total((s) => s.fundingValue)),
     futuresWalletBalance: toDecimalString(total((s) => s.futuresWalletBalance)),
@@ -95,6 +96,9 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseC
   };
 }
 
+/** A point where nothing was measured: every series lifts its pen. */
+const GAP = { equity: null, navPerUnit: null, netFlows: null } as const;
+
 /** A hole longer than this (and than two buckets) is shown as a gap, never bridged. */
 const MIN_GAP_MS = 2 * 3_600_000;
 
@@ -102,7 +106,9 @@ const MIN_GAP_MS = 2 * 3_600_000;
  * The equity series of a range, in the workspace's currency, 1d and 1w buckets cut in its
  * zone (the zone travels with the series, so the chart labels times there). Where snapshots
  * stop for longer than both two buckets and two hours (app down, venue down), a null point
- * breaks the line: a chart must not draw a flat line through time nobody measured.
+ * breaks the line: a chart must not draw a flat line through time nobody measured. Each
+ * point also carries NAV per unit and the bucket's net flows (null where not yet counted, or
+ * NAV while nothing is held), for the chart's NAV view and its flow markers.
  */
 export async function loadEquitySeries(
   db: Db,
@@ -113,7 +119,7 @@ export async function loadEquitySeries(
   // the others keep syncing, so only the gap table knows those buckets were not measured.
   const recorded = await listOpenGaps(db, { ownerId: p.ownerId, from: points[0]?.at ?? p.now, to: p.now });
   const measured = breakSeriesAtGaps(
-    points.map((pt) => ({ atMs: pt.at.getTime(), value: pt.equity })),
+    points.map((pt) => ({ atMs: pt.at.getTime(), value: pt })),
     recorded.map((g) => ({ fromMs: g.fromAt.getTime(), toMs: g.toAt?.getTime() ?? null })),
     bucket,
     p.timeZone,
@@ -128,9 +134,19 @@ export async function loadEquitySeries(
     // two buckets missing (counted on the calendar: a local day may be 23 h) and two hours.
     const apart = prev ? pt.atMs - prev.atMs : 0;
     if (prev && prev.value !== null && pt.value !== null && apart > MIN_GAP_MS && apart > surelyAdjacentMs && pt.atMs > next(next(prev.atMs))) {
-      out.push({ at: new Date(next(prev.atMs)).toISOString(), equity: null });
+      out.push({ at: new Date(next(prev.atMs)).toISOString(), ...GAP });
     }
-    out.push({ at: new Date(pt.atMs).toISOString(), equity: pt.value === null ? null : toDecimalString(pt.value) });
+    const v = pt.value;
+    out.push({
+      at: new Date(pt.atMs).toISOString(),
+      ...(v === null
+        ? GAP
+        : {
+            equity: toDecimalString(v.equity),
+            navPerUnit: v.navPerUnit === null ? null : toDecimalString(v.navPerUnit),
+            netFlows: v.netFlows === null ? null : toDecimalString(v.netFlows),
+          }),
+    });
   });
   return { range: p.range, bucket, baseCurrency: p.baseCurrency, timeZone: p.timeZone, points: out };
 }

@@ -19,8 +19,15 @@ export const summarySchema = z.object({
   /** null before the first snapshot exists. */
   equity: decimal.nullable(),
   asOf: iso.nullable(),
+  /**
+   * The 24 h change. `flow_adjusted`: Δequity − net flows (`dayChangeNetFlows`), the percent
+   * the NAV-per-unit change (TWR). `raw`: flows not yet counted (roll-ups written before they
+   * were): Δequity of the connections that existed 24 h ago, ÷ their equity then.
+   */
   dayChange: decimal.nullable(),
   dayChangePct: decimal.nullable(),
+  dayChangeNetFlows: decimal.nullable(),
+  dayChangeBasis: z.enum(["flow_adjusted", "raw"]),
   spotValue: decimal.nullable(),
   fundingValue: decimal.nullable(),
   futuresWalletBalance: decimal.nullable(),
@@ -55,8 +62,12 @@ export const equitySeriesSchema = z.object({
   baseCurrency: z.string(),
   /** The workspace's IANA zone: 1d and 1w buckets start at its midnights, and the chart shows times in it. */
   timeZone: z.string(),
-  /** `equity: null` marks a gap: no snapshot was taken there. */
-  points: z.array(z.object({ at: iso, equity: decimal.nullable() })),
+  /**
+   * `equity: null` marks a gap: no snapshot was taken there. `navPerUnit` is the unitised
+   * series (null where flows are not yet counted, or nothing is held); `netFlows` the net
+   * external flows the bucket holds (+ deposits, − withdrawals).
+   */
+  points: z.array(z.object({ at: iso, equity: decimal.nullable(), navPerUnit: decimal.nullable(), netFlows: decimal.nullable() })),
 });
 export type EquitySeries = z.infer<typeof equitySeriesSchema>;
 

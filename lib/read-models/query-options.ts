@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { alertPageSchema } from "./alert-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
+import { performanceSchema } from "./performance-schemas";
 import { rawChunkSchema } from "./raw-response-schemas";
 import { syncHistoryPageSchema } from "./sync-history-schemas";
 
@@ -12,6 +13,8 @@ export const dashboardKeys = {
   summary: () => [...dashboardKeys.all, "summary"] as const,
   equity: (range: EquityRangeParam) => [...dashboardKeys.all, "equity", range] as const,
   holdings: () => [...dashboardKeys.all, "holdings"] as const,
+  /** Under the dashboard's keys: a resync or a settings change refreshes it with the rest. */
+  performance: () => [...dashboardKeys.all, "performance"] as const,
 };
 
 /** Sync runs sit outside `dashboardKeys.all`: invalidating the dashboard after a run must not re-poll finished runs. */
@@ -51,6 +54,9 @@ export const equityQuery = (range: EquityRangeParam) =>
 
 export const holdingsQuery = () =>
   queryOptions({ queryKey: dashboardKeys.holdings(), queryFn: () => getJson("/api/dashboard/holdings", holdingsSchema) });
+
+export const performanceQuery = () =>
+  queryOptions({ queryKey: dashboardKeys.performance(), queryFn: () => getJson("/api/performance", performanceSchema) });
 
 /** One sync run, always read fresh: a caller follows it until it is no longer queued or running. */
 export const syncBatchQuery = (id: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addLocalDays, instantOfWallTime, isoDate, localDate, localDayOf, localWeekOf, offsetMs, startOfLocalDay } from "./zoned";
+import { addLocalDays, instantOfWallTime, isoDate, localDate, localDayOf, localWeekOf, offsetMs, startOfLocalDay, startOfLocalMonth, startOfLocalYear } from "./zoned";
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -67,5 +67,21 @@ describe("ISO weeks in a zone", () => {
   it("Asia/Kolkata: Sunday 22 Nov 19:00Z is already Monday 23 Nov there, the start of a new week", () => {
     expect(iso(localWeekOf("Asia/Kolkata", at("2026-11-22T19:00:00Z")).startMs)).toBe("2026-11-22T18:30:00.000Z");
     expect(iso(localWeekOf("UTC", at("2026-11-22T19:00:00Z")).startMs)).toBe("2026-11-16T00:00:00.000Z");
+  });
+});
+
+describe("months and years in a zone", () => {
+  it("Asia/Kolkata: 31 Oct 19:00Z is already 1 Nov 00:30 there, so its month starts at 31 Oct 18:30Z; in UTC the month is October", () => {
+    expect(iso(startOfLocalMonth("Asia/Kolkata", at("2026-10-31T19:00:00Z")))).toBe("2026-10-31T18:30:00.000Z");
+    expect(iso(startOfLocalMonth("UTC", at("2026-10-31T19:00:00Z")))).toBe("2026-10-01T00:00:00.000Z");
+  });
+
+  it("America/New_York: 1 January 2027 02:00Z is still 31 December 21:00 there, so the year is 2026, from 1 Jan 2026 05:00Z", () => {
+    expect(iso(startOfLocalYear("America/New_York", at("2027-01-01T02:00:00Z")))).toBe("2026-01-01T05:00:00.000Z");
+    expect(iso(startOfLocalYear("UTC", at("2027-01-01T02:00:00Z")))).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("Europe/London in summer: 1 July starts at 30 June 23:00Z (BST)", () => {
+    expect(iso(startOfLocalMonth("Europe/London", at("2026-07-15T12:00:00Z")))).toBe("2026-06-30T23:00:00.000Z");
   });
 });

@@ -152,6 +152,18 @@ export function localWeekOf(timeZone: string, ms: number): { startMs: number; en
   return remember(recentWeeks, timeZone, { startMs: instantOfWallTime(timeZone, monday), endMs: instantOfWallTime(timeZone, monday + 7 * DAY) });
 }
 
+/** The first instant of the local month containing `ms` (midnight of the 1st, or the day's first instant when a DST change skips it). */
+export function startOfLocalMonth(timeZone: string, ms: number): number {
+  const d = localDate(ms, timeZone);
+  return localDayOf(timeZone, instantOfWallTime(timeZone, Date.UTC(d.year, d.month - 1, 1))).startMs;
+}
+
+/** The first instant of the local calendar year containing `ms` (1 January). */
+export function startOfLocalYear(timeZone: string, ms: number): number {
+  const d = localDate(ms, timeZone);
+  return localDayOf(timeZone, instantOfWallTime(timeZone, Date.UTC(d.year, 0, 1))).startMs;
+}
+
 /** ISO 8601 week of a date: weeks start on Monday and week 1 holds the year's first Thursday. */
 export function isoWeek(d: LocalDate): { year: number; week: number } {
   const date = Date.UTC(d.year, d.month - 1, d.day);

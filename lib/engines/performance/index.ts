@@ -45,3 +45,25 @@ export {
   type PerformanceOptions,
   type PerformanceSummary,
 } from "@/lib/engines/performance/summary";
+export {
+  CALENDAR_PERIODS,
+  calendarPeriodStart,
+  issuesBetween,
+  navGrowth,
+  periodSince,
+  pointOfRollup,
+  unitisedPeriod,
+  type CalendarPeriodId,
+  type PeriodResult,
+  type UnitIssue,
+  type UnitisedPoint,
+} from "@/lib/engines/performance/unitised-periods";
+export {
+  navDrawdown,
+  unitisedReturns,
+  unitisedRisk,
+  UNITISED_PERIODS_PER_YEAR,
+  type DatedReturn,
+  type NavDrawdown,
+  type UnitisedRisk,
+} from "@/lib/engines/performance/unitised-risk";

@@ -32,14 +32,14 @@ export function CheckRisksButton() {
 
 /**
  * The workspace's risk limits, in percent: one asset's share of the allocation, and
- * equity's distance below its peak. Admins edit them; everyone sees them.
+ * NAV per unit's distance below its peak. Admins edit them; everyone sees them.
  */
 export function RiskLimits({ concentrationPct, drawdownPct, canEdit }: { concentrationPct: string; drawdownPct: string; canEdit: boolean }) {
   const { pending, error, submit: send } = useFormAction(thresholdsInputSchema, alertKeys.all);
   if (!canEdit) {
     return (
       <p className="text-sm text-fg-muted">
-        Alert when one asset exceeds <strong className="text-fg">{concentrationPct} %</strong> of the allocation, or equity falls{" "}
+        Alert when one asset exceeds <strong className="text-fg">{concentrationPct} %</strong> of the allocation, or NAV per unit falls{" "}
         <strong className="text-fg">{drawdownPct} %</strong> below its peak. Admins and owners change these.
       </p>
     );
@@ -74,7 +74,7 @@ export function RiskLimits({ concentrationPct, drawdownPct, canEdit }: { concent
         </button>
       </div>
       <p className="text-xs text-fg-subtle">
-        One non-cash asset above the concentration share of the allocation (spot and derivatives netted), or equity this far below its running peak, raises an alert. Checked hourly.
+        One non-cash asset above the concentration share of the allocation (spot and derivatives netted), or NAV per unit this far below its running peak (deposits and withdrawals never move it), raises an alert. Checked hourly.
       </p>
       <FormError error={error} />
     </form>

@@ -21,14 +21,18 @@ export interface TransferLeg {
   network: string | null;
 }
 
+/** live: in force; undone: by a person; released: by the matcher, because a leg stopped counting. */
+export type TransferMatchState = "live" | "undone" | "released";
+
 export interface TransferMatchListing {
   id: string;
+  state: TransferMatchState;
   method: TransferMatchMethod;
   matchedAt: Date;
   /** Null: made by the matcher. */
   matchedBy: string | null;
   undoneAt: Date | null;
-  /** Who undid it; null on an undone match: the matcher released it because a leg stopped counting. */
+  /** The name of who undid it; null when live or released. */
   undoneBy: string | null;
   out: TransferLeg;
   in: TransferLeg;
@@ -44,6 +48,7 @@ export async function listTransferMatches(
     ...page,
     rows: page.rows.map((r) => ({
       id: r.match.id,
+      state: r.match.undoneAt === null ? "live" : r.match.undoneBy === null ? "released" : "undone",
       method: r.match.method,
       matchedAt: r.match.matchedAt,
       matchedBy: r.matchedByName,

@@ -100,6 +100,7 @@ describe("a Binance withdrawal and an OKX deposit of 0.5 BTC under one transacti
     const { rows } = await page();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
+      state: "live",
       method: "tx_id",
       matchedBy: null,
       undoneAt: null,
@@ -130,7 +131,7 @@ describe("a Binance withdrawal and an OKX deposit of 0.5 BTC under one transacti
     const { rows } = await page();
     expect(await undoTransferMatch(h.db, { ownerId: ours, matchId: rows[0]!.id, by: personId })).toEqual({ changedFrom: T("10:00") });
     expect(await counted()).toEqual({ ids: [withdrawalId, depositId], net: "150" });
-    expect((await page()).rows[0]).toMatchObject({ undoneBy: "Ana", undoneAt: expect.any(Date) });
+    expect((await page()).rows[0]).toMatchObject({ state: "undone", undoneBy: "Ana", undoneAt: expect.any(Date) });
   });
 
   it("undoing it again is refused as already undone", async () => {
@@ -171,7 +172,7 @@ describe("a live match whose leg a person reversed", () => {
     });
     expect(await matchTransfers(h.db, { ownerId: ours, now: T("13:00") })).toEqual({ created: 0, released: 1, ambiguous: 0, changedFrom: T("12:00") });
     const released = (await page()).rows.find((r) => r.out.flowId === out);
-    expect(released).toMatchObject({ undoneAt: T("13:00"), undoneBy: null });
+    expect(released).toMatchObject({ state: "released", undoneAt: T("13:00"), undoneBy: null });
     expect((await counted()).ids).toContain(out);
     expect((await counted()).ids).not.toContain(deposit);
   });

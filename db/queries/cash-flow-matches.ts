@@ -13,21 +13,11 @@ import { NotFoundError } from "./not-found";
  * and the list the transfers page shows. Which flows count stays in ./cash-flows.ts.
  */
 
-export interface TransferCandidateRow {
-  id: string;
-  connectionId: string;
-  kind: "withdrawal" | "deposit";
-  asset: string;
-  amount: string;
-  occurredAt: Date;
-  txId: string | null;
-  status: CashFlowStatus;
-  internal: boolean;
-  reversed: boolean;
-}
-
-/** The current row of every withdrawal and deposit of the owner, with its state, whatever it is. */
-export async function readTransferCandidates(db: Db, p: { ownerId: string }): Promise<TransferCandidateRow[]> {
+/**
+ * The current row of every withdrawal and deposit of the owner, with its state, whatever it
+ * is: the transfers engine's candidates (lib/engines/transfers, TransferCandidate).
+ */
+export async function readTransferCandidates(db: Db, p: { ownerId: string }) {
   const rows = await executeRows<{
     id: string;
     connection_id: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { readCountedFlows } from "@/db/queries/cash-flows";
 import { createConnection } from "@/db/queries/connections";
+import { decodeCursor } from "@/db/queries/keyset";
 import { NotFoundError } from "@/db/queries/not-found";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { cashFlows, tradingAccounts, users } from "@/db/schema";
@@ -175,5 +176,18 @@ describe("a live match whose leg a person reversed", () => {
     expect(released).toMatchObject({ state: "released", undoneAt: T("13:00"), undoneBy: null });
     expect((await counted()).ids).toContain(out);
     expect((await counted()).ids).not.toContain(deposit);
+  });
+});
+
+describe("the list, a page at a time", () => {
+  it("2 matches, 1 a page: newest first, then the older one by its cursor; filtered by method, 1 each", async () => {
+    const first = await listTransferMatches(h.db, { ownerId: ours, cursor: null, limit: 1, descending: true, filters: {} });
+    expect(first.rows.map((r) => r.method)).toEqual(["amount_time"]);
+    const second = await listTransferMatches(h.db, { ownerId: ours, cursor: decodeCursor(first.nextCursor), limit: 1, descending: true, filters: {} });
+    expect(second.rows.map((r) => r.method)).toEqual(["tx_id"]);
+    expect(second.nextCursor).toBeNull();
+    for (const method of ["tx_id", "amount_time"] as const) {
+      expect((await listTransferMatches(h.db, { ownerId: ours, cursor: null, limit: 50, descending: true, filters: { method } })).rows.map((r) => r.method)).toEqual([method]);
+    }
   });
 });

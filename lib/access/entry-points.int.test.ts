@@ -46,6 +46,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "api/syncs/route.ts": { role: "viewer" },
   "api/alerts/route.ts": { role: "viewer" },
+  "api/cash-flows/transfers/route.ts": { role: "viewer" },
   "api/sync/raw-responses/[id]/route.ts": {
     role: "admin",
     params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),
@@ -162,6 +163,11 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "alerts.ts#checkRisksNow": { role: "member", input: () => ({ mine: {} }) },
   "alerts.ts#saveRiskThresholds": { role: "admin", input: () => ({ mine: { concentrationPct: "50", drawdownPct: "20" } }) },
+  "transfer-matches.ts#undoTransferMatch": {
+    role: "member",
+    input: (w) => ({ mine: { matchId: w.personal.transferMatchId }, theirs: { matchId: w.other.transferMatchId } }),
+    notFound: "transfer match not found",
+  },
   "channels.ts#createChannel": {
     role: "admin",
     input: () => ({ mine: { kind: "slack", name: "Ops", url: "https://hooks.slack.com/services/T/B/x", alertKinds: ["sync_failure"] } }),

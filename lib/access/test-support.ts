@@ -7,7 +7,7 @@ import { createChannel } from "@/db/queries/notification-channels";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { syncBatches, syncRawResponses, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
+import { cashFlowMatches, cashFlows, syncBatches, syncRawResponses, tradingAccounts, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -42,6 +42,8 @@ export interface WorldWorkspace {
   muteId: string;
   /** A Slack channel whose secrets are a placeholder: never delivered to. */
   channelId: string;
+  /** A live transfer match between a withdrawal and a deposit of the connection's. */
+  transferMatchId: string;
   /** Member ids by role (the other workspace has only its owner, the outsider). */
   memberIds: Record<WorkspaceRole, string>;
 }
@@ -144,7 +146,7 @@ export async function mintApiKey(
   return { id: created.id, key: created.key };
 }
 
-/** A failed run with a stored response, an alert, a mute and a channel in one workspace. */
+/** A failed run with a stored response, an alert, a mute, a channel and a transfer match in one workspace. */
 async function opsResources(handle: DbHandle, ownerId: string, connectionId: string) {
   const at = new Date();
   const [failed] = await handle.db
@@ -158,7 +160,38 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
   const { alert } = await upsertAlert(handle.db, { ownerId, kind: "sync_failure", subject: connectionId, severity: "warning", title: "Sync failed: Demo", message: "503", at });
   const mute = await muteAlertRule(handle.db, { ownerId, kind: "drawdown", connectionId: null, until: new Date(at.getTime() + 3_600_000), createdBy: null });
   const channel = await createChannel(handle.db, { ownerId, kind: "slack", name: "Placeholder", secretsSealed: "v1.placeholder", target: "https://hooks.slack.com/…test", alertKinds: [], createdBy: null });
-  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id };
+  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id, transferMatchId: await transferMatch(handle, ownerId, connectionId, at) };
+}
+
+/**
+ * A match recorded directly, between two flows of the world's one connection: the world
+ * needs a match to name, not the matcher's rules (lib/cash-flows/transfer-matches.int.test.ts
+ * has those); a second connection would change what every connection list here shows.
+ */
+async function transferMatch(handle: DbHandle, ownerId: string, connectionId: string, at: Date): Promise<string> {
+  const [account] = await handle.db
+    .insert(tradingAccounts)
+    .values({ ownerId, connectionId, accountUid: "transfers", name: "Transfers", venue: "demo", kind: "spot" })
+    .returning({ id: tradingAccounts.id });
+  const flow = (kind: "withdrawal" | "deposit") => ({
+    ownerId,
+    connectionId,
+    accountId: account!.id,
+    venueFlowId: `${kind}:world`,
+    kind,
+    asset: "BTC",
+    amount: "0.5",
+    occurredAt: at,
+    status: "confirmed" as const,
+    txId: "0xworld",
+    source: "venue" as const,
+  });
+  const [out, deposit] = await handle.db.insert(cashFlows).values([flow("withdrawal"), flow("deposit")]).returning({ id: cashFlows.id });
+  const [match] = await handle.db
+    .insert(cashFlowMatches)
+    .values({ ownerId, outFlowId: out!.id, inFlowId: deposit!.id, method: "tx_id" })
+    .returning({ id: cashFlowMatches.id });
+  return match!.id;
 }
 
 async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: string): Promise<void> {

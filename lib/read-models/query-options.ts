@@ -6,6 +6,7 @@ import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
 import { performanceSchema } from "./performance-schemas";
 import { rawChunkSchema } from "./raw-response-schemas";
 import { syncHistoryPageSchema } from "./sync-history-schemas";
+import { transferMatchPageSchema } from "./transfer-match-schemas";
 
 /** Query keys live here only; components never spell one out. */
 export const dashboardKeys = {
@@ -101,3 +102,15 @@ export const rawResponseQuery = (id: string) =>
 /** One page of the workspace's alerts (GET /api/alerts). */
 export const alertPageQuery = (request: KeysetPageRequest) =>
   queryOptions({ queryKey: alertKeys.page(request), queryFn: () => getJson(`/api/alerts${keysetSearch(request)}`, alertPageSchema) });
+
+export const transferMatchKeys = {
+  all: ["transfer-matches"] as const,
+  page: (request: KeysetPageRequest) => [...transferMatchKeys.all, "page", request] as const,
+};
+
+/** One page of the workspace's transfers between connections (GET /api/cash-flows/transfers). */
+export const transferMatchPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({
+    queryKey: transferMatchKeys.page(request),
+    queryFn: () => getJson(`/api/cash-flows/transfers${keysetSearch(request)}`, transferMatchPageSchema),
+  });

@@ -8,6 +8,7 @@ import {
   readTransferCandidates,
 } from "@/db/queries/cash-flow-matches";
 import { findTransferMatches } from "@/lib/engines/transfers";
+import { refreshUnitisedSeries } from "@/lib/snapshots/unitised";
 
 /** What one run of the matcher did; `changedFrom` is where the workspace's flows changed (null: nowhere). */
 export interface TransferMatchOutcome {
@@ -26,7 +27,8 @@ export interface TransferMatchOutcome {
  * (lib/engines/transfers: tx id, then amount and time) and records the new matches; releases
  * live matches a leg of which stopped counting. Safe to run at any time and concurrently:
  * recorded pairs are never proposed again, and the table's unique keys skip a pair or a leg
- * another run recorded first. Run after a sync and after a person changes a flow.
+ * another run recorded first. Run after a sync and after a person changes a flow. The
+ * unitised series is refreshed from the earliest leg that changed, in the same transaction.
  */
 export async function matchTransfers(db: Db, p: { ownerId: string; now?: Date }): Promise<TransferMatchOutcome> {
   return db.transaction(async (tx) => {
@@ -40,12 +42,9 @@ export async function matchTransfers(db: Db, p: { ownerId: string; now?: Date })
       matches: found.matches.map((m) => ({ outFlowId: m.outId, inFlowId: m.inId, method: m.method })),
     });
     const legs = [...released, ...created].flatMap((m) => [m.outFlowId, m.inFlowId]);
-    return {
-      created: created.length,
-      released: released.length,
-      ambiguous: found.ambiguous.length,
-      changedFrom: await earliestFlowTime(tx, { ownerId: p.ownerId, flowIds: legs }),
-    };
+    const changedFrom = await earliestFlowTime(tx, { ownerId: p.ownerId, flowIds: legs });
+    if (changedFrom) await refreshUnitisedSeries(tx, { ownerId: p.ownerId, from: changedFrom });
+    return { created: created.length, released: released.length, ambiguous: found.ambiguous.length, changedFrom };
   });
 }
 
@@ -63,11 +62,15 @@ export class TransferMatchUndoneError extends Error {
  * undone is refused (TransferMatchUndoneError). Returns where the workspace's flows changed.
  */
 export async function undoTransferMatch(db: Db, p: { ownerId: string; matchId: string; by: string; now?: Date }): Promise<{ changedFrom: Date | null }> {
-  const [ended] = await endTransferMatches(db, { ownerId: p.ownerId, matchIds: [p.matchId], at: p.now ?? new Date(), by: p.by });
-  if (!ended) {
-    // Not ended: another workspace's or no such match (not found), else it was undone before.
-    await getTransferMatch(db, { ownerId: p.ownerId, matchId: p.matchId });
-    throw new TransferMatchUndoneError();
-  }
-  return { changedFrom: await earliestFlowTime(db, { ownerId: p.ownerId, flowIds: [ended.outFlowId, ended.inFlowId] }) };
+  return db.transaction(async (tx) => {
+    const [ended] = await endTransferMatches(tx, { ownerId: p.ownerId, matchIds: [p.matchId], at: p.now ?? new Date(), by: p.by });
+    if (!ended) {
+      // Not ended: another workspace's or no such match (not found), else it was undone before.
+      await getTransferMatch(tx, { ownerId: p.ownerId, matchId: p.matchId });
+      throw new TransferMatchUndoneError();
+    }
+    const changedFrom = await earliestFlowTime(tx, { ownerId: p.ownerId, flowIds: [ended.outFlowId, ended.inFlowId] });
+    if (changedFrom) await refreshUnitisedSeries(tx, { ownerId: p.ownerId, from: changedFrom });
+    return { changedFrom };
+  });
 }

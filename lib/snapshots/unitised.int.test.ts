@@ -1,15 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { createConnection } from "@/db/queries/connections";
 import { createWorkspace } from "@/db/queries/workspaces";
-import { cashFlowMatches, cashFlows, equityRollups, tradingAccounts, unitIssues, type RollupBucket } from "@/db/schema";
+import { cashFlowMatches, equityRollups, unitIssues, type RollupBucket } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { deleteConnection } from "@/lib/connections/delete-connection";
-import type { CashFlowKind, CashFlowStatus } from "@/lib/connectors/types";
 import { D } from "@/lib/money/decimal";
 import { materializeSnapshots } from "./capture";
-import { cashSnapshot } from "./test-support";
+import { cashSnapshot, insertTestFlow, testConnectionWithAccount, type TestFlow } from "./test-support";
 import { backfillUnitisedSeries, refreshUnitisedSeries } from "./unitised";
 
 let h: DbHandle;
@@ -25,46 +23,10 @@ beforeEach(async () => {
   ownerId = (await createWorkspace(h.db, { name: "Unitised", slug: `unitised-${++seq}` })).id;
 });
 
-async function connection(label: string) {
-  const conn = await createConnection(h.db, { ownerId, provider: "demo", label });
-  const [acct] = await h.db
-    .insert(tradingAccounts)
-    .values({ ownerId, connectionId: conn.id, accountUid: `${label}-main`, name: label, venue: "demo", kind: "spot" })
-    .returning();
-  return { id: conn.id, accountId: acct!.id };
-}
-
+const connection = (label: string) => testConnectionWithAccount(h.db, { ownerId, label });
 const snap = (db: Db, c: { id: string }, at: string, usd: string) =>
   materializeSnapshots(db, [cashSnapshot({ ownerId, connectionId: c.id, at, amount: usd })]);
-
-async function flow(
-  c: { id: string; accountId: string },
-  p: { kind: CashFlowKind; at: string; amount: string; asset?: string; value?: string | null; status?: CashFlowStatus; id?: string; txId?: string; reverses?: string; replaces?: string },
-) {
-  const asset = p.asset ?? "USD";
-  const [row] = await h.db
-    .insert(cashFlows)
-    .values({
-      ownerId,
-      connectionId: c.id,
-      accountId: c.accountId,
-      venueFlowId: p.id ?? `f${++seq}`,
-      kind: p.kind,
-      asset,
-      amount: p.amount,
-      valueBase: p.value === undefined ? (asset === "USD" ? p.amount : null) : p.value,
-      baseCurrency: "USD",
-      priceSource: asset === "USD" ? "par" : "snapshot",
-      occurredAt: new Date(p.at),
-      status: p.status ?? "confirmed",
-      source: p.reverses || p.replaces ? "manual" : "venue",
-      txId: p.txId,
-      reversesId: p.reverses,
-      replacesId: p.replaces,
-    })
-    .returning();
-  return row!;
-}
+const flow = (c: { id: string; accountId: string }, p: TestFlow) => insertTestFlow(h.db, { ownerId, ...c }, p);
 
 const refresh = (from = "1970-01-01T00:00:00Z") => h.db.transaction((tx) => refreshUnitisedSeries(tx, { ownerId, from: new Date(from) }));
 

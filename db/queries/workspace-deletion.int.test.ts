@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { addMember, createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { alertDeliveries, apiKeys, connections, departments, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
+import { alertDeliveries, apiKeys, cashFlowMatches, cashFlows, connections, departments, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -114,6 +114,13 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await saveAlertThresholds(db, { ownerId, concentration: "0.5", drawdown: "0.2", updatedBy: inviterId, at: START });
   const channel = await createChannel(db, { ownerId, kind: "slack", name: "Ops", secretsSealed: "v1.sealed", target: "https://hooks.slack.com/…", alertKinds: ["sync_failure"], createdBy: inviterId });
   await db.insert(alertDeliveries).values({ ownerId, channelId: channel.id, alertId: null, ok: true, httpStatus: 200, durationMs: 12, at: START });
+  // Flows (the demo's start later than these days): a transfer matched across two accounts, and a person's
+  // reversal, which points at the row it reverses (deleted in the same statement).
+  const flow = { ownerId, connectionId, accountId: account!.id, asset: "USD", amount: "250", valueBase: "250", baseCurrency: "USD", status: "confirmed" as const, source: "venue" as const };
+  const [out] = await db.insert(cashFlows).values({ ...flow, venueFlowId: "w1", kind: "withdrawal", occurredAt: at(HOUR), txId: `tx-${seed}` }).returning();
+  const [into] = await db.insert(cashFlows).values({ ...flow, venueFlowId: "d1", kind: "deposit", occurredAt: at(2 * HOUR), txId: `tx-${seed}` }).returning();
+  await db.insert(cashFlowMatches).values({ ownerId, outFlowId: out!.id, inFlowId: into!.id, method: "tx_id" });
+  await db.insert(cashFlows).values({ ...flow, venueFlowId: `reversal:${into!.id}`, kind: "deposit", occurredAt: at(2 * HOUR), source: "manual", reversesId: into!.id, enteredBy: inviterId });
 }
 
 let before: Awaited<ReturnType<typeof rowsByWorkspace>>;

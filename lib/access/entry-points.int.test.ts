@@ -45,6 +45,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "api/syncs/route.ts": { role: "viewer" },
   "api/alerts/route.ts": { role: "viewer" },
+  "api/cash-flows/route.ts": { role: "viewer" },
   "api/sync/raw-responses/[id]/route.ts": {
     role: "admin",
     params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),
@@ -161,6 +162,27 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "alerts.ts#checkRisksNow": { role: "member", input: () => ({ mine: {} }) },
   "alerts.ts#saveRiskThresholds": { role: "admin", input: () => ({ mine: { concentrationPct: "50", drawdownPct: "20" } }) },
+  "cash-flows.ts#addFlow": {
+    role: "member",
+    input: (w) => ({
+      mine: { accountId: w.personal.accountId, kind: "deposit", asset: "USD", amount: "10", occurredAt: "2026-01-01T00:00:00.000Z" },
+      theirs: { accountId: w.other.accountId, kind: "deposit", asset: "USD", amount: "10", occurredAt: "2026-01-01T00:00:00.000Z" },
+    }),
+    notFound: "account not found",
+  },
+  "cash-flows.ts#reverseFlow": {
+    role: "member",
+    input: (w) => ({ mine: { flowId: w.personal.flowId, note: "entered twice" }, theirs: { flowId: w.other.flowId, note: "entered twice" } }),
+    notFound: "cash flow not found",
+  },
+  "cash-flows.ts#replaceFlow": {
+    role: "member",
+    input: (w) => {
+      const fields = { kind: "deposit", asset: "USD", amount: "120", occurredAt: "2026-01-01T00:00:00.000Z", note: "the statement says 120" };
+      return { mine: { flowId: w.personal.flowId, accountId: w.personal.accountId, ...fields }, theirs: { flowId: w.other.flowId, accountId: w.other.accountId, ...fields } };
+    },
+    notFound: "cash flow not found",
+  },
   "channels.ts#createChannel": {
     role: "admin",
     input: () => ({ mine: { kind: "slack", name: "Ops", url: "https://hooks.slack.com/services/T/B/x", alertKinds: ["sync_failure"] } }),

@@ -7,7 +7,7 @@ import { createChannel } from "@/db/queries/notification-channels";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { syncBatches, syncRawResponses, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
+import { cashFlows, syncBatches, syncRawResponses, tradingAccounts, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -42,6 +42,9 @@ export interface WorldWorkspace {
   muteId: string;
   /** A Slack channel whose secrets are a placeholder: never delivered to. */
   channelId: string;
+  /** An account of the connection, and a confirmed 100 USD deposit on it as a venue reported it. */
+  accountId: string;
+  flowId: string;
   /** Member ids by role (the other workspace has only its owner, the outsider). */
   memberIds: Record<WorkspaceRole, string>;
 }
@@ -144,7 +147,7 @@ export async function mintApiKey(
   return { id: created.id, key: created.key };
 }
 
-/** A failed run with a stored response, an alert, a mute and a channel in one workspace. */
+/** A failed run with a stored response, an alert, a mute, a channel, an account and a cash flow in one workspace. */
 async function opsResources(handle: DbHandle, ownerId: string, connectionId: string) {
   const at = new Date();
   const [failed] = await handle.db
@@ -158,7 +161,15 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
   const { alert } = await upsertAlert(handle.db, { ownerId, kind: "sync_failure", subject: connectionId, severity: "warning", title: "Sync failed: Demo", message: "503", at });
   const mute = await muteAlertRule(handle.db, { ownerId, kind: "drawdown", connectionId: null, until: new Date(at.getTime() + 3_600_000), createdBy: null });
   const channel = await createChannel(handle.db, { ownerId, kind: "slack", name: "Placeholder", secretsSealed: "v1.placeholder", target: "https://hooks.slack.com/…test", alertKinds: [], createdBy: null });
-  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id };
+  const [account] = await handle.db
+    .insert(tradingAccounts)
+    .values({ ownerId, connectionId, accountUid: "access-main", name: "Main", venue: "demo", kind: "spot" })
+    .returning({ id: tradingAccounts.id });
+  const [flow] = await handle.db
+    .insert(cashFlows)
+    .values({ ownerId, connectionId, accountId: account!.id, venueFlowId: "access-dep-1", kind: "deposit", asset: "USD", amount: "100", occurredAt: at, status: "confirmed", source: "venue" })
+    .returning({ id: cashFlows.id });
+  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id, accountId: account!.id, flowId: flow!.id };
 }
 
 async function setActiveWorkspace(auth: Auth, cookie: string, workspaceId: string): Promise<void> {

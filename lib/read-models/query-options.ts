@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { alertPageSchema } from "./alert-schemas";
+import { flowPageSchema } from "./cash-flow-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
 import { rawChunkSchema } from "./raw-response-schemas";
@@ -25,6 +26,11 @@ export const syncKeys = {
 export const alertKeys = {
   all: ["alerts"] as const,
   page: (request: KeysetPageRequest) => [...alertKeys.all, "page", request] as const,
+};
+
+export const cashFlowKeys = {
+  all: ["cash-flows"] as const,
+  page: (request: KeysetPageRequest) => [...cashFlowKeys.all, "page", request] as const,
 };
 
 /** GET a JSON route and check it against its contract; a refusal becomes an Error with the route's message. */
@@ -95,3 +101,7 @@ export const rawResponseQuery = (id: string) =>
 /** One page of the workspace's alerts (GET /api/alerts). */
 export const alertPageQuery = (request: KeysetPageRequest) =>
   queryOptions({ queryKey: alertKeys.page(request), queryFn: () => getJson(`/api/alerts${keysetSearch(request)}`, alertPageSchema) });
+
+/** One page of the workspace's cash flows (GET /api/cash-flows). */
+export const flowPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({ queryKey: cashFlowKeys.page(request), queryFn: () => getJson(`/api/cash-flows${keysetSearch(request)}`, flowPageSchema) });

@@ -3,10 +3,9 @@ import type { Db } from "@/db/client";
 import { listCashFlowPage, listFlowAccounts } from "@/db/queries/cash-flow-list";
 import { readCountedFlows } from "@/db/queries/cash-flows";
 import { decodeCursor } from "@/db/queries/keyset";
-import { CASH_FLOW_SOURCES } from "@/db/schema/cash-flows";
 import { CASH_FLOW_KINDS, CASH_FLOW_STATUSES } from "@/lib/connectors/types";
 import { sum, toDecimalString } from "@/lib/money/decimal";
-import { flowCountState, type FlowAccountOption, type FlowView, type NetDepositsView } from "./cash-flow-schemas";
+import { CASH_FLOW_SOURCES, flowCountState, type FlowAccountOption, type FlowView, type NetDepositsView } from "./cash-flow-schemas";
 import type { KeysetPage, KeysetPageRequest } from "./keyset-page";
 
 // Each filter on its own: one unknown value drops that filter only.

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { CASH_FLOW_SOURCES, type CashFlowSource } from "@/db/schema/cash-flows";
+import type { CashFlowSource } from "@/db/schema/cash-flows";
 import { CASH_FLOW_KINDS, CASH_FLOW_STATUSES, flowDirection, INCOME_KINDS, type CashFlowKind, type CashFlowStatus, type IncomeKind } from "@/lib/connectors/types";
 import { keysetPageSchema } from "./keyset-page";
 
 /** The flows list's JSON contract and its words, free of server code: the browser validates with it. */
 const iso = z.iso.datetime({ offset: true });
 
-export { CASH_FLOW_KINDS, CASH_FLOW_SOURCES, CASH_FLOW_STATUSES, flowDirection, INCOME_KINDS };
+export { CASH_FLOW_KINDS, CASH_FLOW_STATUSES, flowDirection, INCOME_KINDS };
 export type { CashFlowKind, CashFlowSource, CashFlowStatus, IncomeKind };
 
 export const FLOW_KIND_LABELS: Record<CashFlowKind, string> = {
@@ -30,6 +30,8 @@ export const FLOW_SOURCE_LABELS: Record<CashFlowSource, string> = {
   manual: "manual",
   derived: "derived",
 };
+/** The sources, from the labels (a Record over the type holds each exactly once): the table definitions stay out of the browser. */
+export const CASH_FLOW_SOURCES = Object.keys(FLOW_SOURCE_LABELS) as [CashFlowSource, ...CashFlowSource[]];
 
 /**
  * Whether a flow moves the workspace's net deposits, and if not, why: the rule of

@@ -5,7 +5,7 @@ import { formatMoney, formatQuantity } from "@/components/format";
 import { dataTableColumns } from "@/components/data-table/table-features";
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
-import { FLOW_COUNT_LABELS, FLOW_KIND_LABELS, flowDirection, INCOME_KIND_LABELS, type FlowAccountOption, type FlowView } from "@/lib/read-models/cash-flow-schemas";
+import { FLOW_COUNT_LABELS, FLOW_KIND_LABELS, FLOW_SOURCE_LABELS, flowDirection, INCOME_KIND_LABELS, type FlowAccountOption, type FlowView } from "@/lib/read-models/cash-flow-schemas";
 import { FlowRowActions } from "./flow-row-actions";
 import { COUNT_TONE, STATUS_TONE } from "./flow-tones";
 import { flowSummary, type FlowWorkspace } from "./flow-words";
@@ -142,7 +142,7 @@ export function flowColumns(p: { canAct: boolean; accounts: FlowAccountOption[];
         const f = info.row.original;
         return (
           <span className="flex flex-col">
-            <span>{f.source}</span>
+            <span>{FLOW_SOURCE_LABELS[f.source]}</span>
             {f.source === "manual" && (
               <span className={small}>
                 {f.enteredBy ? `by ${f.enteredBy}, ` : ""}

@@ -33,7 +33,7 @@ describe("the sidebar lists exactly the pages that exist", () => {
     expect(new Set(NAV_ITEMS.map((i) => i.href)).size).toBe(NAV_ITEMS.length);
     expect(NAV_ITEMS.map((i) => i.label)).toEqual([
       "Overview", "Performance", "Exposure", "Orders", "Fills", "Funds",
-      "Strategies", "Rebalance", "Connections", "Syncs", "Alerts", "Settings",
+      "Strategies", "Rebalance", "Connections", "Flows", "Syncs", "Alerts", "Settings",
     ]);
   });
 });

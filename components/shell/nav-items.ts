@@ -1,4 +1,5 @@
 import {
+  ArrowLeftRight,
   Bell,
   ChartLine,
   ChartPie,
@@ -36,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
   { href: "/connections", label: "Connections", icon: Plug, built: true },
+  { href: "/flows", label: "Flows", icon: ArrowLeftRight, built: true },
   { href: "/syncs", label: "Syncs", icon: RefreshCw, built: true },
   { href: "/alerts", label: "Alerts", icon: Bell, built: true },
   { href: "/settings", label: "Settings", icon: Settings, built: true },

@@ -46,6 +46,9 @@ export function TextField(p: {
 
 /** Moves focus to the first field with an error (in the form's order), so it is where the person looks next. */
 export function focusFirstError(form: HTMLFormElement, errors: Record<string, string>): void {
-  const first = Array.from(form.elements).find((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.name in errors);
+  const first = Array.from(form.elements).find(
+    (el): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.name in errors,
+  );
   first?.focus();
 }

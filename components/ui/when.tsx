@@ -8,10 +8,23 @@ import { useNow } from "./use-now";
  * on hover, or absolute with the relative beside it (`absolute`, for tables). The relative
  * part renders in the browser only (its clock and time zone are the viewer's).
  */
-export function When({ iso, absolute = false, empty = "never", staleAfter = null }: { iso: string | null; absolute?: boolean; empty?: string; staleAfter?: string | null }) {
+export function When({
+  iso,
+  absolute = false,
+  empty = "never",
+  staleAfter = null,
+  timeZone,
+}: {
+  iso: string | null;
+  absolute?: boolean;
+  empty?: string;
+  staleAfter?: string | null;
+  /** The zone the absolute time is shown in (the workspace's); the browser's without one. */
+  timeZone?: string;
+}) {
   const now = useNow(15_000);
   if (!iso) return <span className="text-fg-subtle">{empty}</span>;
-  const exact = formatDateTime(iso);
+  const exact = formatDateTime(iso, timeZone);
   const relative = now === null ? null : formatRelative(iso, now);
   // Past `staleAfter` (twice the schedule's interval) the time turns amber, and says why on hover.
   const stale = staleAfter !== null && now !== null && now > new Date(staleAfter).getTime();

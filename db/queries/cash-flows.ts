@@ -40,6 +40,20 @@ export function currentFlowRows(ownerId: string) {
     ) c`;
 }
 
+/** SQL over a row of currentFlowRows aliased `f`: whether the flow counts for the workspace (the rule above). */
+export const countsForWorkspace = sql`(f.status = 'confirmed' and f.internal_reason is null and not f.reversed and not f.matched
+      and f.kind in ('deposit', 'withdrawal', 'subscription', 'redemption'))`;
+
+/**
+ * SQL over a flow row aliased `f`: its unsigned value in `baseCurrency` as text — the stored
+ * value when there is one in that currency, the amount itself when the asset is that currency
+ * (even if a writer left the value empty), else null (unvalued).
+ */
+export function valueInBase(baseCurrency: string) {
+  return sql`case when f.base_currency = ${baseCurrency} and f.value_base is not null then f.value_base::text
+    when f.asset = ${baseCurrency} then f.amount::text end`;
+}
+
 export interface CountedFlow {
   id: string;
   connectionId: string;
@@ -81,13 +95,9 @@ export async function readCountedFlows(
     amount: string;
     value: string | null;
   }>(db, sql`
-    select f.id, f.connection_id, f.occurred_at, f.kind, f.asset, f.amount::text as amount,
-      case when f.base_currency = ${p.baseCurrency} then f.value_base::text
-           when f.asset = ${p.baseCurrency} then f.amount::text end as value
+    select f.id, f.connection_id, f.occurred_at, f.kind, f.asset, f.amount::text as amount, ${valueInBase(p.baseCurrency)} as value
     from (${currentFlowRows(p.ownerId)}) f
-    where f.status = 'confirmed' and f.internal_reason is null and not f.reversed and not f.matched
-      and f.kind in ('deposit', 'withdrawal', 'subscription', 'redemption')
-      and f.occurred_at >= ${from.toISOString()}
+    where ${countsForWorkspace} and f.occurred_at >= ${from.toISOString()}
     order by f.occurred_at, f.id`);
   const counted: CountedFlow[] = [];
   const unvalued: UnvaluedFlow[] = [];

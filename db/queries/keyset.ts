@@ -33,9 +33,10 @@ export function decodeCursor(text: string | null | undefined): KeysetCursor | nu
   }
 }
 
+/** A table's columns, or expressions over a subquery (`sql\`f.occurred_at\``) for a list read with raw SQL. */
 export interface KeysetColumns {
-  at: AnyColumn;
-  id: AnyColumn;
+  at: AnyColumn | SQL;
+  id: AnyColumn | SQL;
 }
 
 /** The range condition of a page: rows strictly past the cursor's key, in the read direction. */
@@ -54,7 +55,7 @@ export function keysetOrder(cols: KeysetColumns, cursor: KeysetCursor | null, de
 }
 
 /** The key of a row as the page query selected it: `keyText` is `sql\`${at}::text\``. */
-export const keyText = (at: AnyColumn) => sql<string>`${at}::text`;
+export const keyText = (at: AnyColumn | SQL) => sql<string>`${at}::text`;
 
 /**
  * Turns `limit + 1` rows read with keysetWhere/keysetOrder into a page in the list's order

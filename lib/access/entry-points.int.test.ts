@@ -46,6 +46,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "api/syncs/route.ts": { role: "viewer" },
   "api/alerts/route.ts": { role: "viewer" },
+  "api/cash-flows/route.ts": { role: "viewer" },
   "api/cash-flows/transfers/route.ts": { role: "viewer" },
   "api/sync/raw-responses/[id]/route.ts": {
     role: "admin",
@@ -167,6 +168,27 @@ const ACTIONS: Record<string, ActionCase> = {
     role: "member",
     input: (w) => ({ mine: { matchId: w.personal.transferMatchId }, theirs: { matchId: w.other.transferMatchId } }),
     notFound: "transfer match not found",
+  },
+  "cash-flows.ts#addFlow": {
+    role: "member",
+    input: (w) => ({
+      mine: { accountId: w.personal.accountId, kind: "deposit", asset: "USD", amount: "10", occurredAt: "2026-01-01T00:00:00.000Z" },
+      theirs: { accountId: w.other.accountId, kind: "deposit", asset: "USD", amount: "10", occurredAt: "2026-01-01T00:00:00.000Z" },
+    }),
+    notFound: "account not found",
+  },
+  "cash-flows.ts#reverseFlow": {
+    role: "member",
+    input: (w) => ({ mine: { flowId: w.personal.flowId, note: "entered twice" }, theirs: { flowId: w.other.flowId, note: "entered twice" } }),
+    notFound: "cash flow not found",
+  },
+  "cash-flows.ts#replaceFlow": {
+    role: "member",
+    input: (w) => {
+      const fields = { kind: "deposit", asset: "USD", amount: "120", occurredAt: "2026-01-01T00:00:00.000Z", note: "the statement says 120" };
+      return { mine: { flowId: w.personal.flowId, accountId: w.personal.accountId, ...fields }, theirs: { flowId: w.other.flowId, accountId: w.other.accountId, ...fields } };
+    },
+    notFound: "cash flow not found",
   },
   "channels.ts#createChannel": {
     role: "admin",

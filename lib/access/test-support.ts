@@ -44,6 +44,9 @@ export interface WorldWorkspace {
   channelId: string;
   /** A live transfer match between a withdrawal and a deposit of the connection's. */
   transferMatchId: string;
+  /** An account of the connection, and a confirmed 100 USD deposit on it as a venue reported it. */
+  accountId: string;
+  flowId: string;
   /** Member ids by role (the other workspace has only its owner, the outsider). */
   memberIds: Record<WorkspaceRole, string>;
 }
@@ -146,7 +149,7 @@ export async function mintApiKey(
   return { id: created.id, key: created.key };
 }
 
-/** A failed run with a stored response, an alert, a mute, a channel and a transfer match in one workspace. */
+/** A failed run with a stored response, an alert, a mute, a channel, an account with a cash flow, and a transfer match in one workspace. */
 async function opsResources(handle: DbHandle, ownerId: string, connectionId: string) {
   const at = new Date();
   const [failed] = await handle.db
@@ -160,7 +163,24 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
   const { alert } = await upsertAlert(handle.db, { ownerId, kind: "sync_failure", subject: connectionId, severity: "warning", title: "Sync failed: Demo", message: "503", at });
   const mute = await muteAlertRule(handle.db, { ownerId, kind: "drawdown", connectionId: null, until: new Date(at.getTime() + 3_600_000), createdBy: null });
   const channel = await createChannel(handle.db, { ownerId, kind: "slack", name: "Placeholder", secretsSealed: "v1.placeholder", target: "https://hooks.slack.com/…test", alertKinds: [], createdBy: null });
-  return { failedBatchId: failed!.id, rawResponseId: raw!.id, alertId: alert.id, muteId: mute.id, channelId: channel.id, transferMatchId: await transferMatch(handle, ownerId, connectionId, at) };
+  const [account] = await handle.db
+    .insert(tradingAccounts)
+    .values({ ownerId, connectionId, accountUid: "access-main", name: "Main", venue: "demo", kind: "spot" })
+    .returning({ id: tradingAccounts.id });
+  const [flow] = await handle.db
+    .insert(cashFlows)
+    .values({ ownerId, connectionId, accountId: account!.id, venueFlowId: "access-dep-1", kind: "deposit", asset: "USD", amount: "100", occurredAt: at, status: "confirmed", source: "venue" })
+    .returning({ id: cashFlows.id });
+  return {
+    failedBatchId: failed!.id,
+    rawResponseId: raw!.id,
+    alertId: alert.id,
+    muteId: mute.id,
+    channelId: channel.id,
+    accountId: account!.id,
+    flowId: flow!.id,
+    transferMatchId: await transferMatch(handle, { ownerId, connectionId, accountId: account!.id, at }),
+  };
 }
 
 /**
@@ -168,15 +188,12 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
  * needs a match to name, not the matcher's rules (lib/cash-flows/transfer-matches.int.test.ts
  * has those); a second connection would change what every connection list here shows.
  */
-async function transferMatch(handle: DbHandle, ownerId: string, connectionId: string, at: Date): Promise<string> {
-  const [account] = await handle.db
-    .insert(tradingAccounts)
-    .values({ ownerId, connectionId, accountUid: "transfers", name: "Transfers", venue: "demo", kind: "spot" })
-    .returning({ id: tradingAccounts.id });
+async function transferMatch(handle: DbHandle, p: { ownerId: string; connectionId: string; accountId: string; at: Date }): Promise<string> {
+  const { ownerId, connectionId, accountId, at } = p;
   const flow = (kind: "withdrawal" | "deposit") => ({
     ownerId,
     connectionId,
-    accountId: account!.id,
+    accountId,
     venueFlowId: `${kind}:world`,
     kind,
     asset: "BTC",

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { alertPageSchema } from "./alert-schemas";
+import { flowPageSchema } from "./cash-flow-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
 import { performanceSchema } from "./performance-schemas";
@@ -29,6 +30,11 @@ export const syncKeys = {
 export const alertKeys = {
   all: ["alerts"] as const,
   page: (request: KeysetPageRequest) => [...alertKeys.all, "page", request] as const,
+};
+
+export const cashFlowKeys = {
+  all: ["cash-flows"] as const,
+  page: (request: KeysetPageRequest) => [...cashFlowKeys.all, "page", request] as const,
 };
 
 /** GET a JSON route and check it against its contract; a refusal becomes an Error with the route's message. */
@@ -114,3 +120,7 @@ export const transferMatchPageQuery = (request: KeysetPageRequest) =>
     queryKey: transferMatchKeys.page(request),
     queryFn: () => getJson(`/api/cash-flows/transfers${keysetSearch(request)}`, transferMatchPageSchema),
   });
+
+/** One page of the workspace's cash flows (GET /api/cash-flows). */
+export const flowPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({ queryKey: cashFlowKeys.page(request), queryFn: () => getJson(`/api/cash-flows${keysetSearch(request)}`, flowPageSchema) });

@@ -5,6 +5,7 @@ import { findReversal, getFlowAccount, getOwnedFlow, insertCashFlow, lockFlowIde
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import type { CashFlowRow } from "@/db/schema";
 import { FlowRefusedError } from "./flow-refused";
+import { afterFlowsChanged } from "./flows-changed";
 import { manualFlowSchema, replaceFlowSchema, reverseFlowSchema, type ManualFlow, type ManualFlowInput, type ReplaceFlowInput } from "./manual-flow-schema";
 
 /**
@@ -12,8 +13,8 @@ import { manualFlowSchema, replaceFlowSchema, reverseFlowSchema, type ManualFlow
  * API: its flows arrive only this way). cash_flows is append-only, so a correction is rows:
  * a reversal (`reverses_id`, venue flow id `reversal:<id>`) voids the flow, and a replacement
  * is a new manual row (`replaces_id`) written in the same transaction. Each call answers the
- * earliest instant whose flows changed (`changedFrom`), from which the unitised series is
- * recomputed.
+ * earliest instant whose flows changed (`changedFrom`); in the same transaction, transfers
+ * are matched again and the unitised series refreshed from there (afterFlowsChanged).
  *
  * Refusals are FlowRefusedError (with the field for bad input, without for a clash) or
  * NotFoundError (an account or flow of another workspace, or none): nothing is written.
@@ -36,7 +37,11 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 export async function addManualFlow(db: Db, p: Who & ManualFlowInput): Promise<{ flow: CashFlowRow; changedFrom: Date }> {
   const { ownerId, enteredBy, ...fields } = p;
   const flow = checked(manualFlowSchema, fields);
-  const row = await db.transaction((tx) => insertManualFlow(tx, { ownerId, enteredBy, flow, replacesId: null }));
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertManualFlow(tx, { ownerId, enteredBy, flow, replacesId: null });
+    await afterFlowsChanged(tx, { ownerId, from: inserted.occurredAt });
+    return inserted;
+  });
   return { flow: row, changedFrom: row.occurredAt };
 }
 
@@ -44,6 +49,7 @@ export async function reverseFlow(db: Db, p: Who & { flowId: string; note: strin
   const input = checked(reverseFlowSchema, { flowId: p.flowId, note: p.note });
   return db.transaction(async (tx) => {
     const { reversal, reversed } = await insertReversal(tx, { ownerId: p.ownerId, enteredBy: p.enteredBy, ...input });
+    await afterFlowsChanged(tx, { ownerId: p.ownerId, from: reversed.occurredAt });
     return { reversal, changedFrom: reversed.occurredAt };
   });
 }
@@ -59,6 +65,7 @@ export async function replaceFlow(
     const { reversal, reversed } = await insertReversal(tx, { ownerId, enteredBy, flowId: input.flowId, note: input.note });
     const replacement = await insertManualFlow(tx, { ownerId, enteredBy, flow: input, replacesId: reversed.id });
     const changedFrom = reversed.occurredAt < replacement.occurredAt ? reversed.occurredAt : replacement.occurredAt;
+    await afterFlowsChanged(tx, { ownerId, from: changedFrom });
     return { reversal, replacement, changedFrom };
   });
 }

@@ -113,3 +113,44 @@ function negate(v: string): string {
   if (v === "0") return v;
   return v.startsWith("-") ? v.slice(1) : `-${v}`;
 }
+
+/**
+ * Where a connection's cash-flow read must reach back to: the earliest time among its venue
+ * flows whose current row is still pending, so each is read again until it settles. A
+ * reversed flow is void and a manual one is not the venue's to settle: neither holds the
+ * read back. Null when nothing is pending.
+ */
+export async function earliestPendingFlowAt(db: Db, p: { ownerId: string; connectionId: string }): Promise<Date | null> {
+  const [row] = await executeRows<{ at: Date | string | null }>(db, sql`
+    select min(f.occurred_at) as at
+    from (${currentFlowRows(p.ownerId)}) f
+    where f.connection_id = ${p.connectionId} and f.status = 'pending' and f.source <> 'manual' and not f.reversed`);
+  return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Of these venue flow ids of the connection, the flows already stored as settled
+ * (confirmed or failed), keyed `${holder id} ${venue flow id}` (holder: the account, else
+ * the portfolio).
+ */
+export async function settledFlowKeys(
+  db: Db,
+  p: { ownerId: string; connectionId: string; venueFlowIds: string[] },
+): Promise<Set<string>> {
+  if (p.venueFlowIds.length === 0) return new Set();
+  const ids = sql.join(
+    [...new Set(p.venueFlowIds)].map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = await executeRows<{ holder: string; venue_flow_id: string }>(db, sql`
+    select distinct coalesce(account_id, portfolio_id)::text as holder, venue_flow_id
+    from cash_flows
+    where owner_id = ${p.ownerId} and connection_id = ${p.connectionId} and reverses_id is null
+      and status <> 'pending' and venue_flow_id in (${ids})`);
+  return new Set(rows.map((r) => flowKey(r.holder, r.venue_flow_id)));
+}
+
+/** A flow's identity as one string: its holder (account, else portfolio) and its venue flow id. */
+export function flowKey(holderId: string, venueFlowId: string): string {
+  return `${holderId} ${venueFlowId}`;
+}

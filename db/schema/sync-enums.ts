@@ -20,5 +20,5 @@ export const OPEN_SYNC_STATUSES = ["queued", "running"] as const satisfies reado
 export const SYNC_MODES = ["initial", "incremental", "backfill", "repair"] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
 /** Streams that may fail on their own without discarding the run (holdings may not). */
-export const INDEPENDENT_STREAMS = ["orders", "fills", "nav"] as const;
+export const INDEPENDENT_STREAMS = ["orders", "fills", "nav", "cash_flows"] as const;
 export type IndependentStream = (typeof INDEPENDENT_STREAMS)[number];

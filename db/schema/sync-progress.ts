@@ -2,7 +2,7 @@
 // batch row, the browser's zod schema (lib/read-models) reads the same vocabulary.
 
 /** What a run reads from the venue, in the order it reads them. */
-export const PROGRESS_STREAMS = ["portfolios", "accounts", "balances", "positions", "orders", "fills", "quotes", "nav"] as const;
+export const PROGRESS_STREAMS = ["portfolios", "accounts", "balances", "positions", "orders", "fills", "cash_flows", "quotes", "nav"] as const;
 export type ProgressStream = (typeof PROGRESS_STREAMS)[number];
 
 /** reading the venue → pricing what it could not price → writing (one transaction) → done | failed. */
@@ -28,6 +28,8 @@ export interface WritingProgress {
   orders: number;
   fills: number;
   nav: number;
+  /** Absent on runs recorded before cash flows were read. */
+  cashFlows?: number;
 }
 
 /** Wall-clock times (ISO): how long a person has been waiting, not the run's as-of clock. */

@@ -24,6 +24,8 @@ export interface SyncCounts {
   valuations?: number;
   /** Raw venue responses kept for this run. */
   rawResponses?: number;
+  /** New cash-flow rows stored: a flow seen for the first time, or with a new status. */
+  cashFlows?: number;
 }
 
 /** One stream that failed in a `partial` run, and why. */

@@ -123,6 +123,7 @@ const syncCountsSchema = z.object({
   portfolios: z.number().int().optional(),
   valuations: z.number().int().optional(),
   rawResponses: z.number().int().optional(),
+  cashFlows: z.number().int().optional(),
 });
 
 /** One sync run, as GET /api/sync/batches/[id] reports it while it runs and after. */

@@ -43,6 +43,15 @@ describe("progressSummary", () => {
     expect(s.since).toBe("2026-11-20T10:00:00.000Z");
   });
 
+  it("cash flows: read as their own stream (\"Reading cash flows\") and named in the write (5 cash flows); a run recorded before them parses without", () => {
+    const streams = [stream("accounts", "done", 3), stream("cash_flows", "running"), stream("quotes", "pending")];
+    expect(progressSummary("running", base({ streams })).label).toBe("Reading cash flows · step 2 of 5 · 12 requests");
+    const done = streams.map((x) => ({ ...x, state: "done" as const }));
+    const writing = { balances: 9, positions: 0, orders: 0, fills: 0, nav: 0, cashFlows: 5 };
+    expect(progressSummary("running", base({ stage: "writing", streams: done, writing })).label).toBe("Writing 9 balances, 5 cash flows · step 5 of 5");
+    expect(base({ writing: { balances: 9, positions: 0, orders: 0, fills: 0, nav: 0 } }).writing).not.toHaveProperty("cashFlows");
+  });
+
   it("a finished run is full; a failed one says where it failed", () => {
     expect(progressSummary("succeeded", base({ stage: "done" })).fraction).toBe(1);
     expect(progressSummary("failed", base({ stage: "failed", streams: [stream("accounts", "done", 3), stream("balances", "failed")] })).label).toBe("Failed reading balances");

@@ -19,7 +19,7 @@ export const syncProgressSchema = z.object({
     }),
   ),
   requests: count.nullable(),
-  writing: z.object({ balances: count, positions: count, orders: count, fills: count, nav: count }).nullable(),
+  writing: z.object({ balances: count, positions: count, orders: count, fills: count, nav: count, cashFlows: count.optional() }).nullable(),
   updatedAt: iso,
 });
 export type SyncProgressView = z.infer<typeof syncProgressSchema>;
@@ -31,6 +31,7 @@ export const STREAM_LABELS: Record<ProgressStream, string> = {
   positions: "positions",
   orders: "orders",
   fills: "fills",
+  cash_flows: "cash flows",
   quotes: "prices",
   nav: "NAV",
 };
@@ -55,6 +56,7 @@ function writingList(w: NonNullable<SyncProgress["writing"]>): string {
     [w.balances, plural(w.balances, "balance")],
     [w.positions, plural(w.positions, "position")],
     [w.nav, plural(w.nav, "NAV point")],
+    [w.cashFlows ?? 0, plural(w.cashFlows ?? 0, "cash flow")],
   ];
   const shown = parts.filter(([v]) => v > 0).map(([, text]) => text);
   return shown.length > 0 ? shown.join(", ") : "the snapshot";

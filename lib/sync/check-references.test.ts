@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Balance, Fill, NavPoint, Order, Position, VenueAccount } from "@/lib/connectors/types";
+import type { Balance, CashFlow, Fill, NavPoint, Order, Position, VenueAccount } from "@/lib/connectors/types";
 import { checkReferences } from "./check-references";
 import type { FetchedVenueState, VenueState } from "./fetch-venue-state";
 
@@ -33,9 +33,10 @@ const fill: Fill = {
   raw: {},
 };
 const nav: NavPoint = { snapshotId: "n1", at: new Date(0), netAssets: "1", raw: {} };
+const flow: CashFlow = { accountUid: "spot", venueFlowId: "d1", kind: "deposit", asset: "BTC", amount: "0.5", at: new Date(0), status: "confirmed", source: "venue", raw: {} };
 
 function fetched(over: Partial<VenueState>): FetchedVenueState {
-  const state: VenueState = { portfolios: [], accounts: [account], balances: [balance], positions: [], orders: [], fills: [], quotes: [], nav: [], raw: [], ...over };
+  const state: VenueState = { portfolios: [], accounts: [account], balances: [balance], positions: [], orders: [], fills: [], quotes: [], nav: [], cashFlows: [], raw: [], ...over };
   return { state, failures: [] };
 }
 
@@ -103,5 +104,16 @@ describe("checkReferences", () => {
     const short: Position = { ...long, side: "short", quantity: "-1", notional: "-61000", unrealizedPnl: "-1000" };
     expect(() => checkReferences(fetched({ positions: [long, long] }))).toThrow('long position BTC/USDT:USDT of account "spot" listed twice');
     expect(checkReferences(fetched({ positions: [long, short] })).failures).toEqual([]);
+  });
+
+  it("a cash flow of an unlisted account or fund fails only the cash_flows stream, naming the flow and its holder; the fills stay", () => {
+    const ghost = checkReferences(fetched({ cashFlows: [flow, { ...flow, venueFlowId: "d2", accountUid: "ghost" }], fills: [fill] }));
+    expect(ghost.failures).toEqual([
+      { stream: "cash_flows", kind: "bad_response", message: 'sync: cash flow "d2" of account "ghost", which the venue did not list among its accounts' },
+    ]);
+    expect([ghost.state.cashFlows.length, ghost.state.fills.length]).toEqual([0, 1]);
+    const fund = checkReferences(fetched({ cashFlows: [{ ...flow, accountUid: undefined, portfolioExternalId: "fund/gone", kind: "subscription" }] }));
+    expect(fund.failures.map((f) => f.message)).toEqual(['sync: cash flow "d1" of portfolio "fund/gone", which the venue did not list among its portfolios']);
+    expect(checkReferences(fetched({ cashFlows: [flow] })).failures).toEqual([]);
   });
 });

@@ -1,16 +1,22 @@
 import type { FailedStream } from "@/db/schema";
 import { ConnectorError } from "@/lib/connectors/errors";
+import type { CashFlow } from "@/lib/connectors/types";
 import type { FetchedVenueState } from "./fetch-venue-state";
 
 const unlistedAccount = (uid: string) => `data for account "${uid}", which the venue did not list among its accounts`;
 const unlistedPortfolio = (id: string | undefined) =>
   `data for portfolio "${id}", which the venue did not list among its portfolios`;
+const unlistedFlowHolder = (f: CashFlow, accounts: Set<string>) =>
+  f.accountUid !== undefined && !accounts.has(f.accountUid)
+    ? `cash flow "${f.venueFlowId}" of account "${f.accountUid}", which the venue did not list among its accounts`
+    : `cash flow "${f.venueFlowId}" of portfolio "${f.portfolioExternalId}", which the venue did not list among its portfolios`;
 
 /**
  * Every item must belong to an account (and portfolio) the venue listed in this run, or
  * it could not be stored. Checked before the transaction: an orphan in the holdings fails
- * the run (its snapshot would be wrong); an orphan in orders, fills or NAV fails only that
- * stream, whose items are then dropped from the run.
+ * the run (its snapshot would be wrong); an orphan in orders, fills, NAV or cash flows fails
+ * only that stream, whose items are then dropped from the run (and whose cursor stays, so
+ * they are read again once the venue lists their holder).
  */
 export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
   const { state } = fetched;
@@ -47,6 +53,10 @@ export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
         : unlistedAccount(navOrphan.accountUid ?? ""),
     );
   }
+  const flowOrphan = state.cashFlows.find(
+    (f) => (f.accountUid !== undefined && !accounts.has(f.accountUid)) || (f.portfolioExternalId !== undefined && !portfolios.has(f.portfolioExternalId)),
+  );
+  if (flowOrphan) streamFailure("cash_flows", unlistedFlowHolder(flowOrphan, accounts));
   return {
     failures,
     state: {
@@ -54,6 +64,7 @@ export function checkReferences(fetched: FetchedVenueState): FetchedVenueState {
       orders: orderOrphan ? [] : state.orders,
       fills: fillOrphan ? [] : state.fills,
       nav: navOrphan ? [] : state.nav,
+      cashFlows: flowOrphan ? [] : state.cashFlows,
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   balanceSchema,
+  cashFlowSchema,
   checkStream,
   fillSchema,
   navPointSchema,
@@ -14,6 +15,8 @@ import { isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
+  CashFlow,
+  CashFlowParams,
   Connector,
   Fill,
   IncrementalParams,
@@ -38,6 +41,7 @@ export interface VenueState {
   fills: Fill[];
   quotes: Quote[];
   nav: NavPoint[];
+  cashFlows: CashFlow[];
   raw: RawCapture[];
 }
 
@@ -46,6 +50,8 @@ export interface FetchPlan {
   ordersSince: Date;
   fillsSince: Date;
   nav?: NavParams;
+  /** The cash-flow read's cursor and pending re-read start, for a connector with "cash_flows". */
+  cashFlows?: CashFlowParams;
   history?: Omit<IncrementalParams, "since">;
   /** Told when each stream starts and ends (the run's live progress). */
   progress?: FetchProgress;
@@ -66,6 +72,7 @@ export function plannedStreams(connector: Connector): ProgressStream[] {
   if (has("derivatives")) streams.push("positions");
   if (has("orders")) streams.push("orders");
   if (has("fills")) streams.push("fills");
+  if (has("cash_flows") && connector.fetchCashFlows) streams.push("cash_flows");
   streams.push("quotes");
   if (has("nav") && connector.fetchNav) streams.push("nav");
   return streams;
@@ -76,8 +83,8 @@ export function plannedStreams(connector: Connector): ProgressStream[] {
  * database transaction, so a slow venue never holds a lock.
  *
  * Holdings (portfolios, accounts, balances, positions) and quotes are required: without
- * them there is no snapshot, so their failure fails the run. Orders, fills and NAV are
- * independent: a venue error on one is recorded and the others still count. An error that
+ * them there is no snapshot, so their failure fails the run. Orders, fills, cash flows and
+ * NAV are independent: a venue error on one is recorded and the others still count. An error that
  * is not a ConnectorError is a bug and fails the run whichever stream raised it.
  */
 export async function fetchVenueState(connector: Connector, plan: FetchPlan): Promise<FetchedVenueState> {
@@ -131,6 +138,13 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
         checkStream(p, "fills", fillSchema, take(await connector.fetchFills({ ...history, since: plan.fillsSince }))),
       )
     : [];
+  const fetchCashFlows = connector.fetchCashFlows?.bind(connector);
+  const cashFlows =
+    has("cash_flows") && fetchCashFlows
+      ? await independent("cash_flows", async () =>
+          checkStream(p, "cash_flows", cashFlowSchema, take(await fetchCashFlows(plan.cashFlows ?? {}))),
+        )
+      : [];
 
   const assets = new Set<string>();
   for (const b of balances) assets.add(b.asset);
@@ -145,5 +159,5 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     has("nav") && fetchNav
       ? await independent("nav", async () => checkStream(p, "nav", navPointSchema, take(await fetchNav(plan.nav ?? {}))))
       : [];
-  return { state: { portfolios, accounts, balances, positions, orders, fills, quotes, nav, raw }, failures };
+  return { state: { portfolios, accounts, balances, positions, orders, fills, quotes, nav, cashFlows, raw }, failures };
 }

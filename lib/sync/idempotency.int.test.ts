@@ -29,13 +29,13 @@ describe("replays and crashes", () => {
     const first = await run(T1);
     expect(first).toMatchObject({ status: "succeeded", mode: "initial" });
     const afterFirst = await dataCounts(h.db);
-    expect(afterFirst).toEqual({ balances: 9, positions: 2, orders: 169, orderEvents: 169, fills: 319, snapshots: 1, snapshotRows: 9, cursors: 2 });
+    expect(afterFirst).toEqual({ balances: 9, positions: 2, orders: 169, orderEvents: 169, fills: 319, snapshots: 1, snapshotRows: 9, cursors: 3, cashFlows: 0 });
     const second = await run(T1);
     expect(second.batchId).not.toBe(first.batchId);
     expect(second).toMatchObject({ status: "succeeded", mode: "incremental" });
     expect(second.counts).toMatchObject({ ordersNew: 0, ordersChanged: 0, orderEvents: 0, fills: 0, snapshots: 0 });
     expect(await dataCounts(h.db)).toEqual(afterFirst);
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T1, fills: T1 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T1, fills: T1, cash_flows: T1 });
     expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 
@@ -59,7 +59,7 @@ describe("replays and crashes", () => {
     }
     expect(await dataCounts(h.db)).toEqual(before);
     expect(await h.db.select().from(syncRawResponses)).toHaveLength(rawBefore);
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T1, fills: T1 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T1, fills: T1, cash_flows: T1 });
     const [connAfter] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
     expect(connAfter).toMatchObject({ lastSuccessAt: connBefore!.lastSuccessAt, consecutiveFailures: 1 });
   });
@@ -70,8 +70,8 @@ describe("replays and crashes", () => {
     expect(r.status).toBe("succeeded");
     expect(r.counts).toMatchObject({ ordersNew: 4, ordersChanged: 1, orderEvents: 6, fills: 7, snapshots: 1 });
     expect(await dataCounts(h.db)).toMatchObject({ fills: before.fills + r.counts.fills, snapshots: before.snapshots + 1 });
-    expect(await dataCounts(h.db)).toEqual({ balances: 9, positions: 2, orders: 173, orderEvents: 175, fills: 326, snapshots: 2, snapshotRows: 18, cursors: 2 });
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T2, fills: T2 });
+    expect(await dataCounts(h.db)).toEqual({ balances: 9, positions: 2, orders: 173, orderEvents: 175, fills: 326, snapshots: 2, snapshotRows: 18, cursors: 3, cashFlows: 0 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T2, fills: T2, cash_flows: T2 });
     expect((await verifyOrderEventChains(h.db, { allWorkspaces: true })).broken).toBeNull();
   });
 });

@@ -61,7 +61,7 @@ describe("one failing stream does not discard the others", () => {
     const current = await h.db.select({ at: balances.updatedAt, batch: balances.syncBatchId }).from(balances);
     expect(new Set(current.map((b) => `${b.at.toISOString()} ${b.batch}`))).toEqual(new Set([`${T2.toISOString()} ${r.batchId}`]));
 
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T2, fills: T1 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T2, fills: T1, cash_flows: T2 });
     const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
     expect(conn).toMatchObject({ status: "active", consecutiveFailures: 0, lastSuccessAt: T2, lastError: "partial: fills: demo GET /fills: venue returned 503" });
     const [alert] = await listAlerts(h.db, { ownerId });
@@ -80,7 +80,7 @@ describe("one failing stream does not discard the others", () => {
     expect(between).toHaveLength(10);
     expect(between.filter((f) => f.at > T1 && f.at <= T2)).toHaveLength(7);
     expect((await dataCounts(h.db)).fills).toBe(before.fills + r.counts.fills);
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T3, fills: T3 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: T3, fills: T3, cash_flows: T3 });
     expect(await listAlerts(h.db, { ownerId })).toEqual([]);
     const [conn] = await h.db.select().from(connections).where(eq(connections.id, connectionId));
     expect(conn).toMatchObject({ lastError: null, consecutiveFailures: 0 });
@@ -101,6 +101,6 @@ describe("one failing stream does not discard the others", () => {
       { stream: "fills", kind: "bad_response", message: 'sync: data for account "ghost", which the venue did not list among its accounts' },
     ]);
     expect((await dataCounts(h.db)).fills).toBe(before.fills);
-    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: at, fills: T3 });
+    expect(await cursorsOf(h.db, connectionId)).toEqual({ orders: at, fills: T3, cash_flows: at });
   });
 });

@@ -63,7 +63,7 @@ describe("a running sync records its progress by stream", () => {
     const midway = await until(() => progressOf(started.batchId), (p) => p?.streams.find((s) => s.stream === "orders")?.state === "running");
     expect(midway).toMatchObject({ stage: "reading", writing: null });
     const byStream = Object.fromEntries(midway!.streams.map((s) => [s.stream, s]));
-    expect(midway!.streams.map((s) => s.stream)).toEqual(["accounts", "balances", "positions", "orders", "fills", "quotes"]);
+    expect(midway!.streams.map((s) => s.stream)).toEqual(["accounts", "balances", "positions", "orders", "fills", "cash_flows", "quotes"]);
     expect(byStream.accounts).toMatchObject({ state: "done", items: 3 });
     expect(byStream.balances).toMatchObject({ state: "done", items: 9 });
     expect(byStream.positions).toMatchObject({ state: "done", items: 2 });
@@ -95,6 +95,7 @@ describe("a running sync records its progress by stream", () => {
       ["positions", "pending"],
       ["orders", "pending"],
       ["fills", "pending"],
+      ["cash_flows", "pending"],
       ["quotes", "pending"],
     ]);
   });

@@ -29,16 +29,18 @@ const rawOf = (batchId: string) =>
   h.db.select().from(syncRawResponses).where(eq(syncRawResponses.batchId, batchId)).orderBy(asc(syncRawResponses.endpoint));
 
 describe("raw venue responses", () => {
-  it("a run keeps each of the demo venue's 6 responses as jsonb, owner-scoped, counted on the batch", async () => {
+  it("a run keeps each of the demo venue's 7 responses as jsonb, owner-scoped, counted on the batch", async () => {
     const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, connector: demoAt(T1, {}, "raw"), ...offline });
     const rows = await rawOf(r.batchId);
-    expect(rows.map((x) => x.endpoint)).toEqual(["demo:accounts", "demo:balances", "demo:fills", "demo:orders", "demo:positions", "demo:quotes"]);
-    expect(rows.every((x) => x.ownerId === ownerId && x.connectionId === connectionId && !x.truncated && x.bytes > 2)).toBe(true);
+    expect(rows.map((x) => x.endpoint)).toEqual(["demo:accounts", "demo:balances", "demo:cash-flows", "demo:fills", "demo:orders", "demo:positions", "demo:quotes"]);
+    expect(rows.every((x) => x.ownerId === ownerId && x.connectionId === connectionId && !x.truncated)).toBe(true);
+    // Before the demo's first flow (2026-11-23) its flow history is the empty list, kept all the same.
+    expect(rows.filter((x) => x.bytes <= 2).map((x) => [x.endpoint, x.body])).toEqual([["demo:cash-flows", []]]);
     expect(rows.find((x) => x.endpoint === "demo:quotes")!.body).toEqual(expect.arrayContaining([expect.objectContaining({ base: "BTC", quote: "USD" })]));
-    expect(r.counts.rawResponses).toBe(6);
+    expect(r.counts.rawResponses).toBe(7);
     const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.id, r.batchId));
     // The demo client counts nothing itself: one call per captured response.
-    expect(batch!.apiCalls).toBe(6);
+    expect(batch!.apiCalls).toBe(7);
   });
 
   it("outside prices that valued the snapshot are kept beside the venue's answers", async () => {

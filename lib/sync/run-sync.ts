@@ -2,11 +2,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { isConnectionDeleted } from "@/db/queries/connection-lifecycle";
 import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connections";
+import { earliestPendingFlowAt } from "@/db/queries/cash-flows";
 import { advanceCursors, readCursors } from "@/db/queries/cursors";
 import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
 import { navCursor } from "@/db/queries/valuations";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
-import { CURSOR_STREAMS, type Connection } from "@/db/schema";
+import type { Connection } from "@/db/schema";
 import { createConnector } from "@/lib/connectors";
 import type { Connector } from "@/lib/connectors/types";
 import { defaultReferencePrices } from "@/lib/prices/default-source";
@@ -26,8 +27,8 @@ import { writeState } from "./write-state";
 /**
  * One run of a queued batch. Reads the venue and resolves prices first (network, no
  * lock held), then writes everything in one transaction under the connection's advisory
- * lock: holdings, orders and their events, fills, NAV, raw responses, the snapshot, the
- * cursors of the streams that were read completely, the batch's outcome and the
+ * lock: holdings, orders and their events, fills, NAV, raw responses, the snapshot, cash
+ * flows, the cursors of the streams that were read completely, the batch's outcome and the
  * connection's health. Any error before the commit leaves no trace but a failed batch.
  */
 export async function runSync(
@@ -63,10 +64,16 @@ export async function runSync(
     });
     await markSyncBatchRunning(db, { batchId, mode: window.mode, progress: progress.snapshot() });
     progress.start();
+    // A flow stored as pending is read again until it settles.
+    const pendingSince = venue.capabilities.includes("cash_flows") ? await earliestPendingFlowAt(db, scope) : null;
     const fetched = await fetchVenueState(venue, {
       progress,
       ordersSince: window.since.orders,
       fillsSince: window.since.fills,
+      cashFlows: {
+        ...(window.since.cash_flows ? { since: window.since.cash_flows } : {}),
+        ...(pendingSince ? { pendingSince } : {}),
+      },
       nav: { lastBySeries: await navCursor(db, scope) },
       history: connector.usesHistoryContext ? await historyContext(db, scope) : {},
     });
@@ -89,7 +96,7 @@ export async function runSync(
       // Kept with the run's raw responses: which outside prices valued this snapshot.
       state.raw.push({ endpoint: `reference prices: ${reference.name}`, at: now(), body: priced.referenceQuotes });
     }
-    const readStreams = CURSOR_STREAMS.filter((s) => s !== "cash_flows" && venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
+    const readStreams = window.cursorStreams.filter((s) => venue.capabilities.includes(s) && !failures.some((f) => f.stream === s));
     const at = now();
     const runApi = api;
     await progress.beginWriting({
@@ -98,6 +105,7 @@ export async function runSync(
       orders: state.orders.length,
       fills: state.fills.length,
       nav: state.nav.length,
+      cashFlows: state.cashFlows.length,
     });
     const finalProgress = progress.finish("done");
 

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { openDb, type Db, type DbHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createDemoConnector } from "@/lib/connectors/demo";
-import type { Connector, IncrementalParams } from "@/lib/connectors/types";
+import type { CashFlowParams, Connector, IncrementalParams } from "@/lib/connectors/types";
 
 /** No reference-price requests and no webhook: nothing leaves a test. */
 export const offline = { referencePrices: null, webhook: null } as const;
@@ -15,10 +15,14 @@ export function demoAt(at: Date, overrides: Partial<Connector> = {}, seed = "syn
   return Object.assign(Object.create(Object.getPrototypeOf(demo) as object) as Connector, demo, overrides);
 }
 
-/** The demo venue at `at`, recording the `since` each incremental read was asked for. */
-export function recordingDemo(at: Date, seed = "sync-test"): { connector: Connector; since: { orders?: Date; fills?: Date } } {
+/** The demo venue at `at`, recording the `since` each incremental read was asked for, and what the cash-flow read was asked. */
+export function recordingDemo(
+  at: Date,
+  seed = "sync-test",
+): { connector: Connector; since: { orders?: Date; fills?: Date }; cashFlowReads: CashFlowParams[] } {
   const demo = createDemoConnector({ seed, now: () => at });
   const since: { orders?: Date; fills?: Date } = {};
+  const cashFlowReads: CashFlowParams[] = [];
   const connector = demoAt(
     at,
     {
@@ -30,10 +34,14 @@ export function recordingDemo(at: Date, seed = "sync-test"): { connector: Connec
         since.fills = p.since;
         return demo.fetchFills(p);
       },
+      fetchCashFlows: (p: CashFlowParams) => {
+        cashFlowReads.push(p);
+        return demo.fetchCashFlows(p);
+      },
     },
     seed,
   );
-  return { connector, since };
+  return { connector, since, cashFlowReads };
 }
 
 /** Per-symbol rows over every snapshot's holdings document. */
@@ -44,7 +52,17 @@ export async function snapshotRowCount(db: Db): Promise<number> {
 
 /** Rows per table of the data a run writes: equal before and after means the run added nothing. */
 export async function dataCounts(db: Db) {
-  const n = async (t: typeof schema.balances | typeof schema.positions | typeof schema.orders | typeof schema.orderEvents | typeof schema.fills | typeof schema.portfolioSnapshots | typeof schema.syncCursors) =>
+  const n = async (
+    t:
+      | typeof schema.balances
+      | typeof schema.positions
+      | typeof schema.orders
+      | typeof schema.orderEvents
+      | typeof schema.fills
+      | typeof schema.portfolioSnapshots
+      | typeof schema.syncCursors
+      | typeof schema.cashFlows,
+  ) =>
     (await db.select({ n: count() }).from(t))[0]!.n;
   return {
     balances: await n(schema.balances),
@@ -55,6 +73,7 @@ export async function dataCounts(db: Db) {
     snapshots: await n(schema.portfolioSnapshots),
     snapshotRows: await snapshotRowCount(db),
     cursors: await n(schema.syncCursors),
+    cashFlows: await n(schema.cashFlows),
   };
 }
 

@@ -6,6 +6,7 @@ import { materializeSnapshot } from "@/lib/snapshots/capture";
 import type { VenueState } from "./fetch-venue-state";
 import { materializeAccounts } from "./write-accounts";
 import { ConcurrentWrites } from "./concurrent-writes";
+import { appendCashFlows, type CashFlowWrite } from "./write-cash-flows";
 import { appendFills } from "./write-fills";
 import { replaceHoldings } from "./write-holdings";
 import { type OrderWriteCounts, prepareOrderWrites } from "./write-orders";
@@ -13,9 +14,13 @@ import { storeRawResponses } from "./write-raw-responses";
 
 /**
  * Writes one run's venue state inside its transaction: accounts and portfolios, the
- * current holdings, order events, new fills, NAV points, the raw responses and a snapshot
- * valued at `prices`. Every reference was checked before (checkReferences), so each item
- * has its account here. A failed independent stream arrives with no items and writes nothing.
+ * current holdings, order events, new fills, NAV points, the raw responses, a snapshot
+ * valued at `prices` and then the cash flows (valued by the snapshots around them, this
+ * one included). Every reference was checked before (checkReferences), so each item has
+ * its account here. A failed independent stream arrives with no items and writes nothing.
+ *
+ * `earliestFlowAt`: the earliest time among the flow rows this run added (null if none),
+ * where the workspace's unitised series must be recomputed from.
  */
 export async function writeState(
   tx: Db,
@@ -30,7 +35,7 @@ export async function writeState(
     baseCurrency: string;
     prices: Record<string, string>;
   },
-): Promise<{ counts: SyncCounts; snapshotId: string | null }> {
+): Promise<{ counts: SyncCounts; snapshotId: string | null; earliestFlowAt: Date | null }> {
   const { state } = p;
   const portfolioIds = await materializePortfolios(tx, { ownerId: p.ownerId, connectionId: p.connectionId, portfolios: state.portfolios });
   const accountIds = await materializeAccounts(tx, {
@@ -60,6 +65,7 @@ export async function writeState(
   );
   let orderCounts: OrderWriteCounts;
   let snapshotId: string | null;
+  let flows: CashFlowWrite;
   try {
     // The diff and the hash chain are computed while the database writes the holdings.
     await writes.flush();
@@ -75,6 +81,17 @@ export async function writeState(
       positions: state.positions,
       prices: p.prices,
     });
+    flows = await appendCashFlows(tx, {
+      ownerId: p.ownerId,
+      connectionId: p.connectionId,
+      batchId: p.batchId,
+      at: p.at,
+      flows: state.cashFlows,
+      accountIds,
+      portfolioIds,
+      runCurrency: p.baseCurrency,
+      runPrices: p.prices,
+    });
   } catch (e) {
     await writes.settle(e);
     throw e;
@@ -83,6 +100,7 @@ export async function writeState(
   const [fills, valuations, rawResponses] = [await fillsWritten, await valuationsWritten, await rawWritten];
   return {
     snapshotId,
+    earliestFlowAt: flows.earliestAt,
     counts: {
       accounts: accountIds.size,
       balances: state.balances.length,
@@ -93,6 +111,7 @@ export async function writeState(
       portfolios: portfolioIds.size,
       valuations,
       rawResponses,
+      cashFlows: flows.written,
     },
   };
 }

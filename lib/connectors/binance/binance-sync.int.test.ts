@@ -106,7 +106,8 @@ describe("Binance end to end", () => {
   it("a full sync writes balances, positions, orders with their events, fills and a snapshot", async () => {
     fake.clearRequests();
     const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, connector: await connectorFor(T1) });
-    expect(r.counts).toMatchObject({ accounts: 4, balances: 9, positions: 3, ordersNew: 13, orderEvents: 13, fills: 13, snapshots: 1 });
+    // cashFlows: the fixtures' 10 deposits and withdrawals less the one older than 90 days.
+    expect(r.counts).toMatchObject({ accounts: 4, balances: 9, positions: 3, ordersNew: 13, orderEvents: 13, fills: 13, snapshots: 1, cashFlows: 9 });
     expect(await table(balances)).toBe(9);
     expect(await table(fills)).toBe(13);
 
@@ -123,10 +124,14 @@ describe("Binance end to end", () => {
     expect(snap!.unpricedAssets).toContain("USDT");
 
     // Cost of a first sync: markets, wallets, positions, open orders, 7 days of history
-    // in Binance's windows for the derived symbols, one price request.
+    // in Binance's windows for the derived symbols, one price request, and the deposit and
+    // withdrawal histories from 90 days back (no flows cursor yet): two windows each under
+    // Binance's 90-day limit, a withdrawal window costing 18,000 of the UID weight.
     expect(paths().filter((p) => p.endsWith("/exchangeInfo"))).toHaveLength(3);
     expect(paths().filter((p) => p === "/api/v3/myTrades")).toHaveLength(7 * 7);
-    expect(weightOfSync()).toEqual({ requests: 120, weight: 2273 });
+    expect(paths().filter((p) => p === "/sapi/v1/capital/deposit/hisrec")).toHaveLength(2);
+    expect(paths().filter((p) => p === "/sapi/v1/capital/withdraw/history")).toHaveLength(2);
+    expect(weightOfSync()).toEqual({ requests: 124, weight: 38275 });
   });
 
   it("an incremental sync asks only for what is new, and records what changed", async () => {
@@ -177,7 +182,13 @@ describe("Binance end to end", () => {
     expect(paths().some((p) => p.endsWith("/exchangeInfo"))).toBe(false);
     expect(new Set(fake.requests.filter((q) => q.path === "/api/v3/myTrades").map((q) => q.params.symbol))).toContain("SOLUSDT");
     expect(fake.requests.filter((q) => q.path === "/api/v3/order").map((q) => q.params.orderId).sort()).toEqual(["28533", "9201"]);
-    expect(weightOfSync()).toEqual({ requests: 32, weight: 549 });
+    // Flows from their cursor (T1) less Binance's hour of lag: one window of each history.
+    const walletHistory = fake.requests.filter((q) => q.path.startsWith("/sapi/v1/capital/"));
+    expect(walletHistory.map((q) => [q.path, q.params.startTime])).toEqual([
+      ["/sapi/v1/capital/deposit/hisrec", since],
+      ["/sapi/v1/capital/withdraw/history", since],
+    ]);
+    expect(weightOfSync()).toEqual({ requests: 34, weight: 18550 });
 
     const [bid] = await h.db.select().from(orders).where(eq(orders.venueOrderId, "28533"));
     expect(bid).toMatchObject({ status: "filled", filledQuantity: "0.1", averagePrice: "58000" });

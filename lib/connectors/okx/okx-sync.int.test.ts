@@ -80,7 +80,7 @@ describe("OKX end to end", () => {
   it("a full sync writes the trading and funding accounts, positions, orders, fills and a valued snapshot", async () => {
     fake.clearRequests();
     const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => T1, connector: await connectorFor(T1) });
-    expect(r.counts).toMatchObject({ accounts: 2, balances: 6, positions: 5, ordersNew: 10, orderEvents: 10, fills: 8, snapshots: 1 });
+    expect(r.counts).toMatchObject({ accounts: 2, balances: 6, positions: 5, ordersNew: 10, orderEvents: 10, fills: 8, snapshots: 1, cashFlows: 8 });
     const [inverse] = await h.db.select().from(positions).where(eq(positions.symbol, "BTC/USD:BTC"));
     expect(inverse).toMatchObject({ side: "short", quantity: "-0.008130081301", notional: "-500", settleCurrency: "BTC" });
     const [rebate] = await h.db.select().from(fills).where(eq(fills.venueFillId, "1794741000000000700"));
@@ -117,6 +117,8 @@ describe("OKX end to end", () => {
       "/api/v5/trade/fills-history MARGIN",
       "/api/v5/trade/fills-history SWAP",
       "/api/v5/trade/fills-history FUTURES",
+      "/api/v5/asset/deposit-history",
+      "/api/v5/asset/withdrawal-history",
       "/api/v5/market/index-tickers",
       "/api/v5/market/tickers SPOT",
     ]);
@@ -151,10 +153,16 @@ describe("OKX end to end", () => {
       "/api/v5/trade/order",
       "/api/v5/trade/order",
       "/api/v5/trade/fills",
+      "/api/v5/asset/deposit-history",
+      "/api/v5/asset/withdrawal-history",
       "/api/v5/market/index-tickers",
       "/api/v5/market/tickers SPOT",
     ]);
-    expect(fake.requests.filter((q) => q.path.includes("history") || q.path.endsWith("/fills")).every((q) => q.params.begin === since)).toBe(true);
+    expect(fake.requests.filter((q) => q.path.startsWith("/api/v5/trade/") && (q.path.includes("history") || q.path.endsWith("/fills"))).every((q) => q.params.begin === since)).toBe(true);
+    // Flows from their cursor (T1) less OKX's hour of lag, which also covers the deposit
+    // (09:20) and withdrawal (09:45) stored as pending: `before` asks for records newer than it.
+    const flowReads = fake.requests.filter((q) => q.path.startsWith("/api/v5/asset/") && q.path.endsWith("-history"));
+    expect(flowReads.map((q) => q.params.before)).toEqual([String(T1.getTime() - HOUR - 1), String(T1.getTime() - HOUR - 1)]);
 
     const [row] = await h.db.select().from(orders).where(eq(orders.clientOrderId, "dcabtc0002"));
     expect(row).toMatchObject({ status: "filled", filledQuantity: "0.05", averagePrice: "58000" });

@@ -5,7 +5,7 @@ import { createConnection } from "@/db/queries/connections";
 import { getPortfolio, listDepartments, listPortfolioAccounts, listPortfolios } from "@/db/queries/portfolios";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { listValuations } from "@/db/queries/valuations";
-import { balances, portfolioSnapshots, portfolios, positions, tradingAccounts, valuations } from "@/db/schema";
+import { balances, cashFlows, portfolioSnapshots, portfolios, positions, tradingAccounts, valuations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
 import { encryptCredentials } from "@/lib/security/credentials";
@@ -52,7 +52,7 @@ afterAll(async () => {
 describe("1Token sync end to end", () => {
   it("writes funds as portfolios, accounts linked to them, holdings, NAV history and a snapshot", async () => {
     const r = await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => clock });
-    expect(r.counts).toMatchObject({ portfolios: 2, accounts: 4, balances: 4, positions: 2, valuations: 25, snapshots: 1 });
+    expect(r.counts).toMatchObject({ portfolios: 2, accounts: 4, balances: 4, positions: 2, valuations: 25, snapshots: 1, cashFlows: 2 });
 
     const funds = await listPortfolios(h.db, { ownerId });
     expect(funds.map((f) => [f.externalId, f.dataSource, f.name, f.baseCurrency, f.departmentId])).toEqual([
@@ -86,6 +86,14 @@ describe("1Token sync end to end", () => {
     expect((nav[19]!.raw as Record<string, string>).snapshot_time).toBe("1795132800123456789");
     const [snap] = await h.db.select().from(portfolioSnapshots).where(eq(portfolioSnapshots.connectionId, connectionId));
     expect(snap!.unpricedAssets).toEqual([]);
+
+    // The fund's subscription and redemption, derived from its units since inception: fund-level flows, held by its portfolio.
+    const beta = funds.find((f) => f.externalId === "fund/q3lm88")!;
+    const flows = await h.db.select().from(cashFlows).where(eq(cashFlows.connectionId, connectionId)).orderBy(asc(cashFlows.occurredAt));
+    expect(flows.map((f) => [f.kind, f.asset, f.amount, f.portfolioId, f.accountId, f.source])).toEqual([
+      ["subscription", "BTC", "2.002", beta.id, null, "derived"],
+      ["redemption", "BTC", "0.50075", beta.id, null, "derived"],
+    ]);
   });
 
   it("re-running at the same instant inserts no NAV point", async () => {
@@ -104,8 +112,12 @@ describe("1Token sync end to end", () => {
     const starts = fake.received
       .filter((q) => q.path.endsWith("/get-historical-nav"))
       .map((q) => /"start_time":(\d+)/.exec(q.body)?.[1]);
-    // The cursor is the last stored point's time (millisecond resolution), read inclusively.
-    expect(starts).toEqual(["1795132800123000000", "1795132800123000000"]);
+    // The derived flows are read first (one window per fund): from their cursor (T1) less
+    // 1Token's two days of lag and the week before (each point needs its predecessor):
+    // 20 Nov 10:30 − 9 days = 11 Nov 10:30.
+    expect(starts.slice(0, 2)).toEqual(["1794393000000000000", "1794393000000000000"]);
+    // NAV: the cursor is the last stored point's time (millisecond resolution), read inclusively.
+    expect(starts.slice(2)).toEqual(["1795132800123000000", "1795132800123000000"]);
   });
 
   it("a department's connection sees only its funds, linked to the department", async () => {

@@ -228,3 +228,31 @@ describe("owner scoping", () => {
     expect(await currentStates(ownerId, otherConn)).toEqual({});
   });
 });
+
+describe("the flows a run stores move the unitised series in the same run", () => {
+  it("a 700 USDT deposit at 06:30 read at 07:00 is issued units at the 07:00 snapshot: the ledger's flow there is its stored value", async () => {
+    const id = (await createConnection(h.db, { ownerId, provider: "demo", label: "Units", config: { seed: "units-fake" } })).id;
+    const deposit: CashFlow = {
+      accountUid: "demo-funding",
+      venueFlowId: "units-d-1",
+      kind: "deposit",
+      asset: "USDT",
+      amount: "700",
+      at: new Date("2026-12-04T06:30:00Z"),
+      status: "confirmed",
+      source: "venue",
+      raw: { id: "units-d-1" },
+    };
+    const venue = (at: Date, items: CashFlow[]) =>
+      demoAt(at, { fetchCashFlows: async () => ({ items, raw: [{ endpoint: "fake:cash-flows", at, body: items.map((f) => f.raw) }] }) }, "units-fake");
+    await sync(id, T1, venue(T1, []));
+    await sync(id, T2, venue(T2, [deposit]));
+    const [stored] = await h.db.select().from(cashFlows).where(eq(cashFlows.venueFlowId, "units-d-1"));
+    const issues = await executeRows<{ at: Date | string; net_flow: string; flow_count: number }>(
+      h.db,
+      sql`select at, net_flow::text, flow_count from unit_issues where owner_id = ${ownerId} and at = ${T2.toISOString()}::timestamptz`,
+    );
+    expect(issues.map((i) => [new Date(i.at).toISOString(), i.flow_count])).toEqual([[T2.toISOString(), 1]]);
+    expect(new D(issues[0]!.net_flow).eq(new D(stored!.valueBase!))).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStat
 import { navCursor } from "@/db/queries/valuations";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import type { Connection } from "@/db/schema";
+import { afterFlowsChanged } from "@/lib/cash-flows/flows-changed";
 import { createConnector } from "@/lib/connectors";
 import type { Connector } from "@/lib/connectors/types";
 import { defaultReferencePrices } from "@/lib/prices/default-source";
@@ -28,7 +29,8 @@ import { writeState } from "./write-state";
  * One run of a queued batch. Reads the venue and resolves prices first (network, no
  * lock held), then writes everything in one transaction under the connection's advisory
  * lock: holdings, orders and their events, fills, NAV, raw responses, the snapshot, cash
- * flows, the cursors of the streams that were read completely, the batch's outcome and the
+ * flows (then transfers matched and the unitised series refreshed from the earliest), the
+ * cursors of the streams that were read completely, the batch's outcome and the
  * connection's health. Any error before the commit leaves no trace but a failed batch.
  */
 export async function runSync(
@@ -116,6 +118,8 @@ export async function runSync(
       // being deleted finds it deleted here and writes nothing.
       if (await isConnectionDeleted(tx, { connectionId: conn.id })) throw new SyncCancelledError();
       const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency, prices: priced.prices });
+      // New flows (or a status change): transfers matched again, the unitised series refreshed from the earliest.
+      if (written.earliestFlowAt) await afterFlowsChanged(tx, { ownerId, from: written.earliestFlowAt });
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       const durationMs = Math.round(performance.now() - t0);
       await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, progress: finalProgress, ...runApi });

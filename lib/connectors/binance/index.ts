@@ -364,7 +364,8 @@ export class BinanceConnector implements Connector {
         message: `deposit and withdrawal history do not exist on ${this.o.config.environment}`,
       });
     }
-    const { start, end } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS });
+    // A first read takes one window (just under Binance's 90-day limit), not 90 days in two.
+    const { start, end } = cashFlowWindow(params, { now: this.o.now(), lagMs: FLOW_LAG_MS, defaultHistoryMs: WALLET_WINDOW_MS });
     const ex = this.client.exchange;
     const deposits = await readWalletHistory(
       this.reader,

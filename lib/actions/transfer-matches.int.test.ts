@@ -32,7 +32,7 @@ describe("GET /api/cash-flows/transfers", () => {
       state: "live",
       method: "tx_id",
       matchedBy: null,
-      out: { connectionLabel: "Demo", holder: "Transfers", asset: "BTC", amount: "0.5", txId: "0xworld" },
+      out: { connectionLabel: "Demo", holder: "Main", asset: "BTC", amount: "0.5", txId: "0xworld" },
       in: { connectionLabel: "Demo", amount: "0.5" },
     });
     expect(page).toMatchObject({ nextCursor: null, prevCursor: null });

@@ -37,7 +37,7 @@ test("the chart switches between equity and NAV per unit, the choice kept in the
   await expect(page).toHaveURL(/[?&]chart=nav/);
   await expect(chart).toHaveAttribute("data-metric", "nav");
   // NAV per unit starts at 1.0000: the axis shows four decimals.
-  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").first()).toHaveText(/^\d+\.\d{4}$/);
+  await expect(chart.getByRole("application")).toContainText(/\b\d+\.\d{4}\b/);
 
   await page.reload();
   await expect(page.getByRole("button", { name: "NAV per unit" })).toHaveAttribute("aria-pressed", "true");

@@ -10,7 +10,7 @@ test("a manual deposit is added to the demo's spot account, counted, then revers
   await page.goto("/flows");
   await expect(page).toHaveTitle("Flows · Venuefolio");
   await expect(page.getByRole("heading", { level: 1, name: "Flows" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Flow sections" }).getByRole("link", { name: "Flows" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Cash-flow sections" }).getByRole("link", { name: "Flows" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("Confirmed deposits and subscriptions minus withdrawals and redemptions, valued at the flow's time")).toBeVisible();
   const net = page.getByTestId("net-deposits");
   const netBefore = await net.textContent();
@@ -61,7 +61,7 @@ test("a manual deposit is added to the demo's spot account, counted, then revers
   await expect(net).toHaveText(netBefore!);
 
   // The filter lives in the URL: not-counted flows include it.
-  await page.getByLabel("Counts", { exact: true }).selectOption("no");
+  await page.getByRole("combobox", { name: "Counts", exact: true }).selectOption("no");
   await expect(page).toHaveURL(/counted=no/);
   await expect(table.locator("tbody tr").filter({ hasText: `${shown} ${asset}` })).toHaveCount(1);
   await page.screenshot({ path: "e2e/screenshots/flows-reversed.png", fullPage: true });

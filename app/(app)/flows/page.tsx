@@ -4,13 +4,11 @@ import { connection } from "next/server";
 import { flowTableConfig } from "@/components/cash-flows/flow-table-config";
 import { parseTableState } from "@/components/data-table/url-state";
 import { Card } from "@/components/ui/card";
-import { SectionTabs } from "@/components/ui/section-tabs";
 import { listConnections } from "@/db/queries/connections";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
 import { loadFlowAccounts, loadFlowPage, loadNetDeposits } from "@/lib/read-models/cash-flow-data";
 import { cashFlowKeys } from "@/lib/read-models/query-options";
-import { FLOWS_TABS } from "./_tabs/flows-tab-list";
 import { AddFlowButton } from "./_components/add-flow-button";
 import { CountLegend } from "./_components/count-legend";
 import { FlowList } from "./_components/flow-list";
@@ -40,7 +38,6 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-4">
-        <SectionTabs label="Flow sections" tabs={FLOWS_TABS} />
         <Card
           title="Net deposits"
           actions={

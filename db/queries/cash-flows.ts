@@ -54,17 +54,7 @@ export function valueInBase(baseCurrency: string) {
     when f.asset = ${baseCurrency} then f.amount::text end`;
 }
 
-export interface CountedFlow {
-  id: string;
-  connectionId: string;
-  occurredAt: Date;
-  kind: CashFlowKind;
-  asset: string;
-  amount: string;
-  /** Signed value in the workspace's base currency: + in, − out. */
-  value: string;
-}
-
+/** A flow that counts but has no value in the base currency. */
 export interface UnvaluedFlow {
   id: string;
   connectionId: string;
@@ -72,6 +62,11 @@ export interface UnvaluedFlow {
   kind: CashFlowKind;
   asset: string;
   amount: string;
+}
+
+export interface CountedFlow extends UnvaluedFlow {
+  /** Signed value in the workspace's base currency: + in, − out. */
+  value: string;
 }
 
 /**

@@ -1,10 +1,9 @@
-import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listAlerts } from "@/db/queries/alerts";
 import { createConnection } from "@/db/queries/connections";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { equityRollups, unitIssues } from "@/db/schema";
+import { equityRollups } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { UnitLedger } from "@/lib/engines/performance/testing/unit-ledger";
 import { insertUnitisedSeries } from "@/lib/read-models/testing/unitised-rows";
@@ -34,26 +33,6 @@ const capture = (iso: string, btc: string, btcPrice: string, usdt: string) =>
       },
     ]),
   );
-/**
- * The unitised series of this story: the 10,000 of the first snapshot opens 10,000 units at
- * NAV 1; no flow follows, so NAV per unit = equity / 10,000 on every roll-up row.
- */
-const OPENED_AT = new Date("2026-11-18T12:00:00Z");
-const unitise = async () => {
-  await h.db
-    .update(equityRollups)
-    .set({
-      units: "10000",
-      navPerUnit: sql`${equityRollups.equity} / 10000`,
-      cumNetFlows: "10000",
-      netFlows: sql`case when ${equityRollups.lastAt} = ${OPENED_AT} then 10000 else 0 end`,
-    })
-    .where(eq(equityRollups.ownerId, ownerId));
-  await h.db
-    .insert(unitIssues)
-    .values({ ownerId, at: OPENED_AT, netFlow: "10000", equityBefore: "0", navPerUnit: "1", unitsDelta: "10000", unitsAfter: "10000", cumNetFlows: "10000", flowCount: 0, cause: "opening" })
-    .onConflictDoNothing();
-};
 const open = async () =>
   (await listAlerts(h.db, { ownerId })).map((a) => ({ kind: a.kind, subject: a.subject, occurrences: a.occurrences, title: a.title })).sort((x, y) => x.kind.localeCompare(y.kind));
 
@@ -64,7 +43,6 @@ beforeAll(async () => {
   await capture("2026-11-18T12:00:00Z", "0.1", "60000", "4000"); // 6000 + 4000 = 10000
   await capture("2026-11-19T12:00:00Z", "0.1", "80000", "4000"); // 8000 + 4000 = 12000 (peak)
   await capture("2026-11-20T12:00:00Z", "0.1", "50000", "4000"); // 5000 + 4000 = 9000
-  await unitise();
 });
 afterAll(async () => h?.close());
 
@@ -84,8 +62,7 @@ describe("evaluateRiskAlerts", () => {
 
   it("after selling half the BTC: 2500 + 8000 = 10500 → BTC 23.8 %, NAV 1.05 / 1.2 − 1 = −12.5 %: both resolve", async () => {
     await capture("2026-11-20T14:00:00Z", "0.05", "50000", "8000");
-    await unitise();
-    expect(await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T14:05:00Z") })).toEqual({ raised: 0, resolved: 2 });
+      expect(await evaluateRiskAlerts(h.db, { ownerId, now: new Date("2026-11-20T14:05:00Z") })).toEqual({ raised: 0, resolved: 2 });
     expect(await open()).toEqual([]);
   });
 

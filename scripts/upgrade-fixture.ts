@@ -97,10 +97,9 @@ async function tablesInForeignKeyOrder(db: Db): Promise<string[]> {
      join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid
      where k.contype = 'f' and ch.relnamespace = 'public'::regnamespace`,
   );
-  const self = edges.find((e) => e.child === e.parent);
-  // Rows of a self-referencing table would need ordering among themselves; none exists yet.
-  if (self) throw new Error(`${self.child} references itself: teach the fixture dump to order its rows`);
-  const parents = new Map(tables.map((t) => [t, new Set(edges.filter((e) => e.child === t).map((e) => e.parent!))]));
+  // A table that references itself (a cash-flow reversal names the row it reverses) orders
+  // its own rows in dumpTable; here only the edges between tables count.
+  const parents = new Map(tables.map((t) => [t, new Set(edges.filter((e) => e.child === t && e.parent !== t).map((e) => e.parent!))]));
   const done: string[] = [];
   while (done.length < tables.length) {
     const next = tables.find((t) => !done.includes(t) && [...parents.get(t)!].every((p) => done.includes(p)));
@@ -122,8 +121,9 @@ async function dumpTable(db: Db, table: string): Promise<{ text: string; rows: n
   // Every value as its exact text form (numeric keeps its digits and scale); the column's
   // type turns it back on insert. Rows in key order so that a rerun writes the same file.
   const order = (pk.length > 0 ? pk.map((c) => c.attname!) : names).map((n) => `${qi(n)}::text`).join(", ");
-  const rows = await query(db, `select ${names.map((n) => `${qi(n)}::text as ${qi(n)}`).join(", ")} from public.${qi(table)} order by ${order}`);
-  if (rows.length === 0) return { text: `-- ${table}: no rows\n`, rows: 0 };
+  const fetched = await query(db, `select ${names.map((n) => `${qi(n)}::text as ${qi(n)}`).join(", ")} from public.${qi(table)} order by ${order}`);
+  if (fetched.length === 0) return { text: `-- ${table}: no rows\n`, rows: 0 };
+  const rows = await referencedFirst(db, table, oid, fetched);
   const overriding = cols.some((c) => c.attidentity === "a") ? " OVERRIDING SYSTEM VALUE" : "";
   const head = `INSERT INTO public.${qi(table)} (${names.map(qi).join(", ")})${overriding} VALUES\n`;
   const statements: string[] = [];
@@ -132,6 +132,35 @@ async function dumpTable(db: Db, table: string): Promise<{ text: string; rows: n
     statements.push(`${head}${part.join(",\n")};\n`);
   }
   return { text: `-- ${table}: ${rows.length} rows\n${statements.join("")}`, rows: rows.length };
+}
+
+/**
+ * Rows of a self-referencing table, each after the rows it points to (a reversal after the
+ * flow it reverses), keeping key order otherwise; a table without a self-reference as is.
+ */
+async function referencedFirst(db: Db, table: string, oid: string, rows: Row[]): Promise<Row[]> {
+  const links = await query(
+    db,
+    `select a.attname as col, r.attname as target from pg_constraint k
+     join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+     join pg_attribute r on r.attrelid = k.confrelid and r.attnum = k.confkey[1]
+     where k.contype = 'f' and k.conrelid = ${oid} and k.confrelid = ${oid}`,
+  );
+  if (links.length === 0) return rows;
+  const target = links[0]!.target!;
+  const placed = new Set<string>();
+  const out: Row[] = [];
+  let left = rows;
+  while (left.length > 0) {
+    const ready = left.filter((r) => links.every((l) => r[l.col!] === null || r[l.col!] === undefined || placed.has(r[l.col!]!)));
+    if (ready.length === 0) throw new Error(`${table}: rows reference each other in a cycle`);
+    for (const r of ready) {
+      out.push(r);
+      placed.add(r[target]!);
+    }
+    left = left.filter((r) => !ready.includes(r));
+  }
+  return out;
 }
 
 /** Sequences behind serial columns, so ids drawn after loading do not collide with loaded rows. */

@@ -1,8 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
 import { createWorkspace } from "@/db/queries/workspaces";
-import { cashFlowMatches, equityRollups, unitIssues, type RollupBucket } from "@/db/schema";
+import { cashFlowMatches, equityRollups, portfolios, unitIssues, valuations, type RollupBucket } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { deleteConnection } from "@/lib/connections/delete-connection";
 import { D } from "@/lib/money/decimal";
@@ -198,3 +199,29 @@ describe("the backfill on upgrade", () => {
     expect(await backfillUnitisedSeries(h.db)).toBe(0);
   });
 });
+
+describe("where the series starts", () => {
+  it("a workspace that starts with one 1Token fund starts at the fund's NAV per unit (1.2345 published before its first snapshot): 10,000 → 8,100.45 units", async () => {
+    const conn = await createConnection(h.db, { ownerId, provider: "onetoken", label: "Fund" });
+    const [fund] = await h.db
+      .insert(portfolios)
+      .values({ ownerId, connectionId: conn.id, name: "Fund", dataSource: "1token", externalId: "fund-1", baseCurrency: "USD" })
+      .returning();
+    await h.db.insert(valuations).values([
+      { ownerId, connectionId: conn.id, portfolioId: fund!.id, series: "fund-1", snapshotId: "n1", at: new Date("2026-11-01T00:00:00Z"), netAssets: "9000", navPerUnit: "1.2" },
+      { ownerId, connectionId: conn.id, portfolioId: fund!.id, series: "fund-1", snapshotId: "n2", at: new Date("2026-11-02T00:00:00Z"), netAssets: "10000", navPerUnit: "1.2345" },
+      { ownerId, connectionId: conn.id, portfolioId: fund!.id, series: "fund-1", snapshotId: "n3", at: new Date("2026-11-03T00:00:00Z"), netAssets: "10100", navPerUnit: "1.3" },
+    ]);
+    await snap(h.db, conn, "2026-11-02T10:00:00Z", "10000");
+    const [opening] = await ledger();
+    expect([opening!.navPerUnit, r6(opening!.unitsAfter)]).toEqual(["1.2345", "8100.445525"]);
+    expect((await rollup("1h", "2026-11-02T10:00:00Z")).navPerUnit).toBe("1.2345");
+  });
+
+  it("a workspace that starts with a demo exchange starts at 1", async () => {
+    const a = await connection("A");
+    await snap(h.db, a, "2026-11-02T10:00:00Z", "10000");
+    expect((await ledger())[0]!.navPerUnit).toBe("1");
+  });
+});
+

@@ -46,6 +46,6 @@ test("the chart switches between equity and NAV per unit, the choice kept in the
   await expect(page.getByTestId("equity-chart")).toHaveAttribute("data-metric", "equity");
 
   await expect(page.getByTestId("performance-table").locator("tbody tr")).toHaveCount(4);
-  await expect(page.getByTestId("performance-methods")).toContainText("Flow-adjusted: Δequity − net deposits; TWR from NAV per unit; MWR = XIRR");
+  await expect(page.getByTestId("performance-methods")).toContainText("Flow-adjusted: Δequity − net flows (deposits − withdrawals, and the equity of a connection added or deleted in the period); TWR from NAV per unit; MWR = XIRR");
   await expect(page.getByTestId("day-change")).toHaveText(/in 24 h/);
 });

@@ -39,14 +39,14 @@ const render = (ui: ReturnType<typeof createElement>, seed: (c: QueryClient) => 
 };
 
 describe("PerformanceCard", () => {
-  it("Day PnL +$200.00 with +$5,000.00 net deposits and TWR +4.50%; MWR +1.60%; Sortino undefined shows a dash; the methods footnote names the zone", () => {
+  it("Day PnL +$200.00 with +$5,000.00 net flows and TWR +4.50%; MWR +1.60%; Sortino undefined shows a dash; the methods footnote names the zone", () => {
     const html = render(createElement(PerformanceCard), (c) => c.setQueryData(dashboardKeys.performance(), performance));
     expect(html).toContain("+$200.00");
     expect(html).toContain("+$5,000.00");
     expect(html).toContain("+4.50%");
     expect(html).toContain("+1.60%");
     expect(html).toContain("1.72 / —");
-    expect(html).toContain("Flow-adjusted: Δequity − net deposits; TWR from NAV per unit; MWR = XIRR of flows and values");
+    expect(html).toContain("Flow-adjusted: Δequity − net flows (deposits − withdrawals, and the equity of a connection added or deleted in the period); TWR from NAV per unit; MWR = XIRR of flows and values");
     expect(html).toContain("Europe/London");
   });
 

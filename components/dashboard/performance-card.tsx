@@ -34,12 +34,12 @@ function PeriodTable({ data }: { data: Performance }) {
   return (
     <ScrollRegion label="Performance by period, scrollable">
       <table className="w-full whitespace-nowrap text-sm" data-testid="performance-table">
-        <caption className="sr-only">Flow-adjusted PnL, net deposits and time-weighted return, to date</caption>
+        <caption className="sr-only">Flow-adjusted PnL, net flows and time-weighted return, to date</caption>
         <thead className="text-left text-xs uppercase tracking-wide text-fg-subtle">
           <tr className="border-b border-line">
             <th scope="col" className="py-2 pr-2">Period</th>
             <th scope="col" className="py-2 pr-2 text-right" title={data.methods.pnl}>PnL ({ccy})</th>
-            <th scope="col" className="py-2 pr-2 text-right">Net deposits</th>
+            <th scope="col" className="py-2 pr-2 text-right">Net flows</th>
             <th scope="col" className="py-2 text-right" title={data.methods.twr}>TWR</th>
           </tr>
         </thead>
@@ -125,7 +125,7 @@ export function PerformanceCard() {
         </dl>
       </div>
       <p className="mt-4 text-xs text-fg-subtle" data-testid="performance-methods">
-        Flow-adjusted: Δequity − net deposits; TWR from NAV per unit; MWR = XIRR of flows and values (annual rate); periods in{" "}
+        Flow-adjusted: Δequity − net flows (deposits − withdrawals, and the equity of a connection added or deleted in the period); TWR from NAV per unit; MWR = XIRR of flows and values (annual rate); periods in{" "}
         {data.timeZone}, from the last snapshot before each one starts. Drawdown, volatility, Sharpe and Sortino on{" "}
         {data.risk.returns} daily NAV-per-unit returns, annualised with {data.risk.periodsPerYear} a year; risk-free rate 0.
       </p>

@@ -18,7 +18,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 function performanceMethods(timeZone: string, risk: string): Performance["methods"] {
   return {
-    pnl: "Flow-adjusted PnL: Δequity − net deposits (deposits − withdrawals; a connection's opening equity joins as a deposit)",
+    pnl: "Flow-adjusted PnL: Δequity − net flows (deposits − withdrawals; a connection's opening equity joins as a deposit, a deleted one's leaves as a withdrawal)",
     twr: "TWR: the change in NAV per unit (units are issued and redeemed at each flow's NAV, so flows never move it)",
     mwr: "MWR: XIRR of the flows and the values (annual rate, ACT/365)",
     periods: `Periods to date in ${timeZone}: day from local midnight, week from Monday, month from the 1st, YTD from 1 January; each measured from the last snapshot before it`,

@@ -1,12 +1,15 @@
 // npm run audit:verify [-- --workspace <slug> | --all] — re-walks the order-event hash chain
 // of every account in the workspace (the only one when there is one; --all for every
-// workspace) and reports the first broken link. Exit code 0 when intact, 1 when broken,
+// workspace) and reports the first broken link. Each account's result is recorded as its audit
+// checkpoint (the only check that clears a break) and a newly broken chain raises a critical alert. Exit code 0 when intact, 1 when broken,
 // 2 for a usage error. Uses DATABASE_URL, or the embedded PGlite directory (stop the app
 // first: one process per directory).
 import { parseArgs } from "node:util";
 import { openDb } from "@/db/client";
 import { WorkspaceChoiceError, workspaceForCli } from "@/db/queries/workspaces";
-import { verifyOrderEventChains, type ChainScope } from "@/lib/audit/verify-chain";
+import { webhookFromEnv } from "@/lib/alerts/webhook-config";
+import { rewalkChains } from "@/lib/audit/rewalk";
+import type { ChainScope } from "@/lib/audit/verify-chain";
 import { databaseTarget, env } from "@/lib/env";
 
 const USAGE = "Usage: npm run audit:verify -- [--workspace <slug> | --all]";
@@ -36,7 +39,7 @@ try {
     where = `workspace ${ws.slug}`;
   }
   const t0 = performance.now();
-  const report = await verifyOrderEventChains(handle.db, scope);
+  const report = await rewalkChains(handle.db, scope, { at: new Date(), webhook: webhookFromEnv() });
   const ms = Math.round(performance.now() - t0);
   if (report.broken) {
     const b = report.broken;

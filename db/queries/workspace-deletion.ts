@@ -2,6 +2,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import {
+  auditCheckpoints,
   alertDeliveries,
   alertMutes,
   cashFlowMatches,
@@ -44,6 +45,7 @@ import { NotFoundError } from "./not-found";
  * database catalogue and checks that none keeps a row.
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
+  auditCheckpoints,
   cashFlowMatches,
   cashFlows,
   unitIssues,

@@ -1,7 +1,7 @@
 // The alert vocabulary as plain values, free of drizzle, so browser code (forms, API
 // schemas) can import it without pulling the table definitions into its bundle.
 
-export const ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap", "concentration", "drawdown"] as const;
+export const ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap", "concentration", "drawdown", "audit_chain_broken"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /** Kinds whose subject is a connection id (the others are about an asset or the whole portfolio). */
 export const CONNECTION_ALERT_KINDS = ["sync_failure", "needs_attention", "snapshot_gap"] as const satisfies readonly AlertKind[];

@@ -18,3 +18,4 @@ export * from "./snapshot-gaps";
 export * from "./end-of-day";
 export * from "./notification-channels";
 export * from "./cash-flows";
+export * from "./audit-checkpoints";

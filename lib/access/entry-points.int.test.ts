@@ -139,6 +139,11 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ mine: { batchId: w.personal.failedBatchId }, theirs: { batchId: w.other.failedBatchId } }),
     notFound: "sync batch not found",
   },
+  "audit.ts#verifyAccountChain": {
+    role: "member",
+    input: (w) => ({ mine: { accountId: w.personal.accountId }, theirs: { accountId: w.other.accountId } }),
+    notFound: "account not found",
+  },
   "alerts.ts#acknowledgeAlert": {
     role: "member",
     input: (w) => ({ mine: { alertId: w.personal.alertId }, theirs: { alertId: w.other.alertId } }),

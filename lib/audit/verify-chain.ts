@@ -19,25 +19,47 @@ export interface ChainReport {
 
 type EventRow = typeof orderEvents.$inferSelect;
 
-/** Walks one account's chain from the genesis link; returns its first broken link. */
-export function verifyAccountChain(accountId: string, events: EventRow[]): BrokenLink | null {
+export interface ChainWalk {
+  broken: BrokenLink | null;
+  /** The last good event reached from the start link (null: none). */
+  head: EventRow | null;
+  /** Events found intact, and events hashed (one more than intact when an edit stopped the walk). */
+  verified: number;
+  hashed: number;
+}
+
+/**
+ * Walks one account's chain from the link `start` (its genesis, or a checkpoint's head)
+ * through `events` (the events recorded after that link); returns the first broken link.
+ */
+export function walkChain(accountId: string, start: string, events: EventRow[]): ChainWalk {
   const byPrev = new Map(events.map((e) => [e.prevHash, e]));
   const hashes = new Set(events.map((e) => e.hash));
   const visited = new Set<number>();
-  let link = GENESIS_HASH;
+  let link = start;
+  let head: EventRow | null = null;
   for (let e = byPrev.get(link); e; e = byPrev.get(link)) {
     const expected = orderEventHash(e, e.prevHash);
     if (expected !== e.hash) {
-      return { accountId, seq: e.seq, reason: "edited", detail: `content hashes to ${expected.slice(0, 12)}…, recorded ${e.hash.slice(0, 12)}…` };
+      const broken: BrokenLink = { accountId, seq: e.seq, reason: "edited", detail: `content hashes to ${expected.slice(0, 12)}…, recorded ${e.hash.slice(0, 12)}…` };
+      return { broken, head, verified: visited.size, hashed: visited.size + 1 };
     }
     visited.add(e.seq);
+    head = e;
     link = e.hash;
   }
   const stray = events.find((e) => !visited.has(e.seq));
-  if (!stray) return null;
-  return hashes.has(stray.prevHash) || stray.prevHash === GENESIS_HASH
-    ? { accountId, seq: stray.seq, reason: "unlinked", detail: "not reachable from the start of the chain" }
-    : { accountId, seq: stray.seq, reason: "predecessor_missing", detail: `the event it follows (${stray.prevHash.slice(0, 12)}…) is gone` };
+  if (!stray) return { broken: null, head, verified: visited.size, hashed: visited.size };
+  const broken: BrokenLink =
+    hashes.has(stray.prevHash) || stray.prevHash === start
+      ? { accountId, seq: stray.seq, reason: "unlinked", detail: "not reachable from the start of the chain" }
+      : { accountId, seq: stray.seq, reason: "predecessor_missing", detail: `the event it follows (${stray.prevHash.slice(0, 12)}…) is gone` };
+  return { broken, head, verified: visited.size, hashed: visited.size };
+}
+
+/** Walks one account's chain from the genesis link; returns its first broken link. */
+export function verifyAccountChain(accountId: string, events: EventRow[]): BrokenLink | null {
+  return walkChain(accountId, GENESIS_HASH, events).broken;
 }
 
 /**

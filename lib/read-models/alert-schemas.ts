@@ -11,6 +11,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   snapshot_gap: "Snapshot gap",
   concentration: "Concentration",
   drawdown: "Drawdown",
+  audit_chain_broken: "Audit chain broken",
 };
 
 /** One alert as the list shows it; `mutedUntil` when a mute in force now covers it. */

@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
 import { listConnectionAccounts, recentAccountValuations, recentSnapshots } from "@/db/queries/connection-detail";
+import { checkpointsOf } from "@/db/queries/audit-checkpoints";
 import { apiUsageSince, openSyncRuns } from "@/db/queries/connection-stats";
 import { getConnection } from "@/db/queries/connections";
 import { listSyncBatches } from "@/db/queries/sync-batches";
 import type { HeldBalance, HeldPosition, SyncBatchRow } from "@/db/schema";
 import { growwTokenOf } from "@/lib/connections/groww-token";
 import { scheduleOf } from "@/lib/schedules/next-run";
+import { auditStatusView, type AuditStatusView } from "./audit-status";
 import { formSection, type FormField } from "./connection-form-fields";
 import { providerForm } from "./connection-forms";
 import { connectionSummary, scheduleText, schedulerRuns } from "./connection-list";
@@ -71,6 +73,8 @@ export interface AccountDetail {
   balances: HeldBalance[];
   positions: HeldPosition[];
   valuations: Array<{ at: string; currency: string | null; netAssets: string; navPerUnit: string | null }>;
+  /** Its order-event chain's last check; null when never checked. */
+  audit: AuditStatusView | null;
 }
 
 const SNAPSHOTS_SHOWN = 10;
@@ -120,7 +124,11 @@ export async function loadConnectionDetail(db: Db, p: { ownerId: string; connect
     openSyncRuns(db, { ownerId: p.ownerId }),
     apiUsageSince(db, { ownerId: p.ownerId, since: new Date(p.now.getTime() - 86_400_000) }),
   ]);
-  const navPoints = await recentAccountValuations(db, { ownerId: p.ownerId, accountIds: accounts.map((a) => a.id), perAccount: VALUATIONS_PER_ACCOUNT });
+  const accountIds = accounts.map((a) => a.id);
+  const [navPoints, checkpoints] = await Promise.all([
+    recentAccountValuations(db, { ownerId: p.ownerId, accountIds, perAccount: VALUATIONS_PER_ACCOUNT }),
+    checkpointsOf(db, { ownerId: p.ownerId, accountIds }),
+  ]);
   const schedule = scheduleOf(conn);
   const token = growwTokenOf(conn);
   return {
@@ -150,6 +158,7 @@ export async function loadConnectionDetail(db: Db, p: { ownerId: string; connect
       valuations: navPoints
         .filter((v) => v.accountId === a.id)
         .map((v) => ({ at: v.at.toISOString(), currency: v.currency, netAssets: v.netAssets, navPerUnit: v.navPerUnit })),
+      audit: auditStatusView(checkpoints.find((c) => c.accountId === a.id)),
     })),
     snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
     recentRuns: runs.map(runView),

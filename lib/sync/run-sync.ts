@@ -8,6 +8,8 @@ import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStat
 import { navCursor } from "@/db/queries/valuations";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import type { Connection } from "@/db/schema";
+import { alertChainResults } from "@/lib/audit/chain-alerts";
+import { verifyAccountIncremental, type AccountAudit } from "@/lib/audit/checkpoint";
 import { afterFlowsChanged } from "@/lib/cash-flows/flows-changed";
 import { createConnector } from "@/lib/connectors";
 import type { Connector } from "@/lib/connectors/types";
@@ -30,6 +32,7 @@ import { writeState } from "./write-state";
  * lock held), then writes everything in one transaction under the connection's advisory
  * lock: holdings, orders and their events, fills, NAV, raw responses, the snapshot, cash
  * flows (then transfers matched and the unitised series refreshed from the earliest), the
+ * new order events' hash-chain links verified from each account's audit checkpoint, the
  * cursors of the streams that were read completely, the batch's outcome and the
  * connection's health. Any error before the commit leaves no trace but a failed batch.
  */
@@ -120,6 +123,10 @@ export async function runSync(
       const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency, prices: priced.prices });
       // New flows (or a status change): transfers matched again, the unitised series refreshed from the earliest.
       if (written.earliestFlowAt) await afterFlowsChanged(tx, { ownerId, from: written.earliestFlowAt });
+      // The new events' chain links, checked under the lock that wrote them: the checkpoint
+      // commits (or rolls back) with the events it covers.
+      const audits: AccountAudit[] = [];
+      for (const accountId of written.eventAccounts) audits.push(await verifyAccountIncremental(tx, { ownerId, accountId, at }));
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       const durationMs = Math.round(performance.now() - t0);
       await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, progress: finalProgress, ...runApi });
@@ -127,9 +134,11 @@ export async function runSync(
       const partialError = failures.length > 0 ? `partial: ${failures.map((f) => `${f.stream}: ${f.message}`).join("; ")}` : null;
       await saveConnectionHealth(tx, { connectionId: conn.id, health, at, succeeded: true, lastError: partialError });
       await resolveSyncAlerts(tx, { ...scope, at, partial: failures.length > 0 });
-      return { ...written, durationMs };
+      return { ...written, audits, durationMs };
     });
 
+    // After the commit: a channel's delivery must not hold the run's transaction.
+    await alertChainResults(db, outcome.audits, { at, webhook });
     if (failures.length > 0) await alertPartialSync({ ...alertContext(at), db }, failures);
     return {
       batchId,
@@ -141,6 +150,7 @@ export async function runSync(
       durationMs: outcome.durationMs,
       snapshotId: outcome.snapshotId,
       finishedAt: at,
+      auditedEvents: outcome.audits.reduce((n, a) => n + a.hashed, 0),
     };
   } catch (e) {
     await progress?.settle();

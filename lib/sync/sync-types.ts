@@ -40,6 +40,8 @@ export interface SyncResult {
   durationMs: number;
   snapshotId: string | null;
   finishedAt: Date;
+  /** Order events hashed by the run's audit check: the new ones only (from each account's checkpoint). */
+  auditedEvents: number;
 }
 
 /**

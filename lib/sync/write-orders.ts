@@ -78,8 +78,11 @@ interface AccountOrders {
  * diff and the hash chain computed while the database works through them.
  */
 export interface PreparedOrderWrites {
-  /** Diffs, appends the events and upserts the projection through `writes`; returns the counts. */
-  send(writes: ConcurrentWrites): OrderWriteCounts;
+  /**
+   * Diffs, appends the events and upserts the projection through `writes`; returns the
+   * counts and the accounts that got new events (their chains to verify).
+   */
+  send(writes: ConcurrentWrites): { counts: OrderWriteCounts; eventAccounts: string[] };
 }
 
 /**
@@ -123,8 +126,9 @@ function sendOrderWrites(
   p: { ownerId: string; batchId: string },
   accounts: AccountOrders[],
   writes: ConcurrentWrites,
-): OrderWriteCounts {
+): { counts: OrderWriteCounts; eventAccounts: string[] } {
   const counts: OrderWriteCounts = { ordersNew: 0, ordersChanged: 0, orderEvents: 0 };
+  const eventAccounts: string[] = [];
   for (const { accountId, states, venueOrders, ...chain } of accounts) {
     let head = chain.head;
     const changed: Array<{ order: Order; orderId: string; events: OrderEventDraft[] }> = [];
@@ -195,10 +199,11 @@ function sendOrderWrites(
       // The events only once the upsert has run: each names its order by a foreign key.
       writes.start(projection().then(() => insertJsonRows(tx, orderEvents, events)));
       counts.orderEvents += events.length;
+      eventAccounts.push(accountId);
     }
     remember(accountId, head, states);
   }
-  return counts;
+  return { counts, eventAccounts };
 }
 
 function remember(accountId: string, head: string, states: Map<string, KnownOrder>): void {

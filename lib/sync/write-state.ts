@@ -20,7 +20,8 @@ import { storeRawResponses } from "./write-raw-responses";
  * its account here. A failed independent stream arrives with no items and writes nothing.
  *
  * `earliestFlowAt`: the earliest time among the flow rows this run added (null if none),
- * where the workspace's unitised series must be recomputed from.
+ * where the workspace's unitised series must be recomputed from. `eventAccounts`: the
+ * accounts this run appended order events to.
  */
 export async function writeState(
   tx: Db,
@@ -35,7 +36,7 @@ export async function writeState(
     baseCurrency: string;
     prices: Record<string, string>;
   },
-): Promise<{ counts: SyncCounts; snapshotId: string | null; earliestFlowAt: Date | null }> {
+): Promise<{ counts: SyncCounts; snapshotId: string | null; earliestFlowAt: Date | null; eventAccounts: string[] }> {
   const { state } = p;
   const portfolioIds = await materializePortfolios(tx, { ownerId: p.ownerId, connectionId: p.connectionId, portfolios: state.portfolios });
   const accountIds = await materializeAccounts(tx, {
@@ -64,12 +65,13 @@ export async function writeState(
     storeRawResponses(tx, { ownerId: p.ownerId, connectionId: p.connectionId, batchId: p.batchId, at: p.at, raw: state.raw }),
   );
   let orderCounts: OrderWriteCounts;
+  let eventAccounts: string[];
   let snapshotId: string | null;
   let flows: CashFlowWrite;
   try {
     // The diff and the hash chain are computed while the database writes the holdings.
     await writes.flush();
-    orderCounts = orderWrites.send(writes);
+    ({ counts: orderCounts, eventAccounts } = orderWrites.send(writes));
     await writes.flush();
     snapshotId = await materializeSnapshot(tx, {
       ownerId: p.ownerId,
@@ -101,6 +103,7 @@ export async function writeState(
   return {
     snapshotId,
     earliestFlowAt: flows.earliestAt,
+    eventAccounts,
     counts: {
       accounts: accountIds.size,
       balances: state.balances.length,

@@ -79,5 +79,6 @@ export function fakeSyncResult(batchId: string): SyncResult {
     durationMs: 12,
     snapshotId: null,
     finishedAt: T0,
+    auditedEvents: 0,
   };
 }

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Connection" };
 /**
  * One connection: its state, schedule and settings, the accounts it found with their
  * holdings and positions, its last snapshots and runs, and what the viewer's role lets them
- * do (Resync for members; pause, resume, schedule, rotate, refresh token and delete for
+ * do (Resync and Verify now of an account's audit chain for members; pause, resume, schedule, rotate, refresh token and delete for
  * admins). Another workspace's connection, a deleted one or a made-up id is a 404.
  */
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -49,7 +49,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <SettingsCard settings={detail.settings} />
       </div>
       {detail.groww && <GrowwTokenCard detail={detail} canRefresh={can.admin} />}
-      <AccountsCard accounts={detail.accounts} />
+      <AccountsCard accounts={detail.accounts} canVerify={can.resync} />
       {detail.accounts.map((a) => (
         <AccountHoldings key={a.id} account={a} />
       ))}

@@ -3,9 +3,10 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { AccountDetail } from "@/lib/read-models/connection-detail";
+import { AuditStatus } from "./audit-status";
 
-/** The venue accounts this connection found, as the venue names and groups them. */
-export function AccountsCard({ accounts }: { accounts: AccountDetail[] }) {
+/** The venue accounts this connection found, as the venue names and groups them, with their audit chain's status. */
+export function AccountsCard({ accounts, canVerify }: { accounts: AccountDetail[]; canVerify: boolean }) {
   return (
     <Card title="Accounts">
       {accounts.length === 0 ? (
@@ -22,7 +23,8 @@ export function AccountsCard({ accounts }: { accounts: AccountDetail[] }) {
                 <th scope="col" className="py-2 pr-4 text-right font-medium" title="The venue's own valuation, where it publishes one">
                   Balance (venue, USD)
                 </th>
-                <th scope="col" className="py-2 font-medium">Portfolio</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Portfolio</th>
+                <th scope="col" className="py-2 font-medium">Audit chain</th>
               </tr>
             </thead>
             <tbody>
@@ -37,7 +39,10 @@ export function AccountsCard({ accounts }: { accounts: AccountDetail[] }) {
                   <td className="py-2 pr-4 font-mono text-xs">{a.accountUid}</td>
                   <td className="py-2 pr-4">{a.kind}</td>
                   <td className="py-2 pr-4 text-right">{a.balanceUsd === null ? <span className="text-fg-subtle">not published</span> : formatMoney(a.balanceUsd, "USD")}</td>
-                  <td className="py-2 text-fg-muted">{a.portfolio ?? "—"}</td>
+                  <td className="py-2 pr-4 text-fg-muted">{a.portfolio ?? "—"}</td>
+                  <td className="py-2">
+                    <AuditStatus accountId={a.id} accountName={a.name} audit={a.audit} canVerify={canVerify} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -47,7 +47,7 @@ const KEY = { at: sql`o.venue_created_at`, id: sql`o.id` };
 /**
  * The strategy tag a client order id carries, in SQL: the rule of lib/attribution/strategy-tags.ts
  * ("<tag>:<rest>"; on OKX "<tag>X<rest>"; "untagged" is no tag). The two must agree:
- * order-list.int.test.ts checks this one against the TypeScript rule on the demo's orders.
+ * lib/read-models/order-data.int.test.ts checks this one against the TypeScript rule on the demo's orders.
  */
 export const orderStrategySql = sql`nullif(case when c.provider = 'okx'
     then substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$')

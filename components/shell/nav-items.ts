@@ -31,7 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview", icon: LayoutDashboard, built: true },
   { href: "/performance", label: "Performance", icon: ChartLine, built: false },
   { href: "/exposure", label: "Exposure", icon: ChartPie, built: false },
-  { href: "/orders", label: "Orders", icon: ListOrdered, built: false },
+  { href: "/orders", label: "Orders", icon: ListOrdered, built: true },
   { href: "/fills", label: "Fills", icon: Receipt, built: false },
   { href: "/funds", label: "Funds", icon: Landmark, built: false },
   { href: "/strategies", label: "Strategies", icon: Target, built: false },

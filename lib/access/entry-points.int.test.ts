@@ -48,6 +48,11 @@ const ROUTES: Record<string, RouteCase> = {
   "api/alerts/route.ts": { role: "viewer" },
   "api/cash-flows/route.ts": { role: "viewer" },
   "api/cash-flows/transfers/route.ts": { role: "viewer" },
+  "api/orders/route.ts": { role: "viewer" },
+  "api/orders/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.orderId }, theirs: { id: w.other.orderId } }),
+  },
   "api/sync/raw-responses/[id]/route.ts": {
     role: "admin",
     params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),

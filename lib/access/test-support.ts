@@ -7,7 +7,7 @@ import { createChannel } from "@/db/queries/notification-channels";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { cashFlowMatches, cashFlows, syncBatches, syncRawResponses, tradingAccounts, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
+import { cashFlowMatches, cashFlows, orders, syncBatches, syncRawResponses, tradingAccounts, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -47,6 +47,8 @@ export interface WorldWorkspace {
   /** An account of the connection, and a confirmed 100 USD deposit on it as a venue reported it. */
   accountId: string;
   flowId: string;
+  /** An open limit order on that account, recorded directly (no events). */
+  orderId: string;
   /** Member ids by role (the other workspace has only its owner, the outsider). */
   memberIds: Record<WorkspaceRole, string>;
 }
@@ -171,6 +173,27 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
     .insert(cashFlows)
     .values({ ownerId, connectionId, accountId: account!.id, venueFlowId: "access-dep-1", kind: "deposit", asset: "USD", amount: "100", occurredAt: at, status: "confirmed", source: "venue" })
     .returning({ id: cashFlows.id });
+  const [order] = await handle.db
+    .insert(orders)
+    .values({
+      ownerId,
+      accountId: account!.id,
+      venueOrderId: "access-order-1",
+      clientOrderId: "mm-test:1",
+      symbol: "BTC/USDT",
+      side: "buy",
+      type: "limit",
+      status: "open",
+      price: "50000",
+      quantity: "0.1",
+      filledQuantity: "0",
+      venueCreatedAt: at,
+      venueUpdatedAt: at,
+      lastSyncBatchId: failed!.id,
+      // A secret-shaped field, as a careless venue might echo one back: shown redacted, never as is.
+      raw: { orderId: "access-order-1", status: "NEW", echo: "symbol=BTCUSDT&signature=0123456789abcdef" },
+    })
+    .returning({ id: orders.id });
   return {
     failedBatchId: failed!.id,
     rawResponseId: raw!.id,
@@ -179,6 +202,7 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
     channelId: channel.id,
     accountId: account!.id,
     flowId: flow!.id,
+    orderId: order!.id,
     transferMatchId: await transferMatch(handle, { ownerId, connectionId, accountId: account!.id, at }),
   };
 }

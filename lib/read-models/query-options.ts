@@ -4,6 +4,7 @@ import { alertPageSchema } from "./alert-schemas";
 import { flowPageSchema } from "./cash-flow-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
+import { orderPageSchema } from "./order-schemas";
 import { performanceSchema } from "./performance-schemas";
 import { rawChunkSchema } from "./raw-response-schemas";
 import { syncHistoryPageSchema } from "./sync-history-schemas";
@@ -124,3 +125,12 @@ export const transferMatchPageQuery = (request: KeysetPageRequest) =>
 /** One page of the workspace's cash flows (GET /api/cash-flows). */
 export const flowPageQuery = (request: KeysetPageRequest) =>
   queryOptions({ queryKey: cashFlowKeys.page(request), queryFn: () => getJson(`/api/cash-flows${keysetSearch(request)}`, flowPageSchema) });
+
+export const orderKeys = {
+  all: ["orders"] as const,
+  page: (request: KeysetPageRequest) => [...orderKeys.all, "page", request] as const,
+};
+
+/** One page of the workspace's orders (GET /api/orders). */
+export const orderPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({ queryKey: orderKeys.page(request), queryFn: () => getJson(`/api/orders${keysetSearch(request)}`, orderPageSchema) });

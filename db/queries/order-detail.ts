@@ -1,0 +1,50 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { executeRows } from "../execute-rows";
+import { fills, orderEvents } from "../schema";
+import { NotFoundError } from "./not-found";
+import { toOrderRow, type OrderListRow } from "./order-list";
+
+/** An order's current state, with its stored raw payload. Another workspace's order is a NotFoundError. */
+export async function getOrder(db: Db, p: { ownerId: string; orderId: string }): Promise<OrderListRow & { raw: unknown }> {
+  const [row] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`
+    select o.id, o.venue_created_at::text as key, o.account_id, a.name as account_name, a.connection_id, c.label as connection_label, c.provider,
+      o.venue_order_id, o.client_order_id, o.symbol, o.side, o.type, o.status, o.price::text as price, o.quantity::text as quantity,
+      o.filled_quantity::text as filled_quantity, o.average_price::text as average_price, o.venue_created_at, o.venue_updated_at, o.raw
+    from orders o
+    join trading_accounts a on a.id = o.account_id
+    join connections c on c.id = a.connection_id
+    where o.id = ${p.orderId}::uuid and o.owner_id = ${p.ownerId}::uuid`,
+  );
+  if (!row) throw new NotFoundError("Order");
+  return { ...toOrderRow(row), raw: row.raw ?? null };
+}
+
+/** An order's events in the order they were recorded (the account chain's order). */
+export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: string }) {
+  return db
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, p.orderId), eq(orderEvents.ownerId, p.ownerId)))
+    .orderBy(asc(orderEvents.seq));
+}
+
+/** An account's chain from its start up to `seq`: what verifying up to one event walks. */
+export async function listAccountChainTo(db: Db, p: { ownerId: string; accountId: string; seq: number }) {
+  return db
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.accountId, p.accountId), eq(orderEvents.ownerId, p.ownerId), lte(orderEvents.seq, p.seq)))
+    .orderBy(asc(orderEvents.seq));
+}
+
+/** The fills of one venue order in an account, oldest first. */
+export async function listOrderFills(db: Db, p: { ownerId: string; accountId: string; venueOrderId: string }) {
+  return db
+    .select()
+    .from(fills)
+    .where(and(eq(fills.ownerId, p.ownerId), eq(fills.accountId, p.accountId), eq(fills.venueOrderId, p.venueOrderId)))
+    .orderBy(asc(fills.executedAt), asc(fills.id));
+}

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * /orders and /orders/[id] on the demo venue: the market-making bots' orders listed and
+ * filtered in the URL, and one order's audit trail (its events in the chain's order, each
+ * marked verified in words, its fills).
+ */
+
+interface ListedOrder {
+  id: string;
+  status: string;
+}
+interface OrderDetail {
+  order: { id: string; status: string };
+  events: Array<{ type: string; statusAfter: string; verified: boolean }>;
+}
+
+test("/orders lists the demo's market-making orders, filters by symbol and status in the URL", async ({ page }) => {
+  await page.goto("/orders");
+  await expect(page).toHaveTitle("Orders · Venuefolio");
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  const table = page.getByTestId("data-table");
+  for (const symbol of ["BTC/USDT", "ETH/USDT", "SOL/USDT"]) await expect(table.getByText(symbol).first()).toBeVisible();
+  await expect(table.getByText(/^mm-(btc|eth|sol)$/).first()).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/orders.png", fullPage: true });
+
+  await page.getByLabel("Symbol").fill("ETH/USDT");
+  await page.getByLabel("Symbol").press("Enter");
+  await expect(page).toHaveURL(/symbol=ETH%2FUSDT/);
+  await page.getByLabel("Status").selectOption("filled");
+  await expect(page).toHaveURL(/status=filled/);
+  const rows = table.locator("tbody tr");
+  await expect(rows.first()).toContainText("ETH/USDT");
+  for (const row of await rows.all()) {
+    await expect(row).toContainText("ETH/USDT");
+    await expect(row).toContainText("filled");
+    await expect(row).not.toContainText("BTC/USDT");
+  }
+
+  // A status the orders table never stores: the page says which filter is wrong.
+  await page.goto("/orders?status=done");
+  await expect(page.getByRole("alert")).toContainText("status:");
+  expect((await page.request.get("/api/orders?status=done")).status()).toBe(400);
+});
+
+test("an order's timeline: placed first, its changes, then filled or cancelled, each hash marked verified; its fills", async ({ page }) => {
+  // The order with the most recorded events among the done ones (a life seen across syncs has several).
+  const listed: ListedOrder[] = [];
+  for (const status of ["cancelled", "filled"]) {
+    const res = await page.request.get(`/api/orders?status=${status}&limit=50`);
+    expect(res.status()).toBe(200);
+    listed.push(...((await res.json()) as { rows: ListedOrder[] }).rows);
+  }
+  expect(listed.length).toBeGreaterThan(0);
+  let richest: OrderDetail | null = null;
+  for (const o of listed) {
+    const detail = (await (await page.request.get(`/api/orders/${o.id}`)).json()) as OrderDetail;
+    if (!richest || detail.events.length > richest.events.length) richest = detail;
+  }
+  const chosen = richest!;
+  expect(chosen.events[0]!.type).toBe("ORDER_PLACED");
+  expect(["filled", "cancelled"]).toContain(chosen.events[chosen.events.length - 1]!.statusAfter);
+  expect(chosen.events.every((e) => e.verified)).toBe(true);
+
+  await page.goto("/orders");
+  await page.locator(`a[href="/orders/${chosen.order.id}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${chosen.order.id}$`));
+  await expect(page).toHaveTitle("Order · Venuefolio");
+  const timeline = page.getByRole("list", { name: "Order events" });
+  const entries = timeline.locator(":scope > li");
+  await expect(entries).toHaveCount(chosen.events.length);
+  await expect(entries.first()).toContainText("Placed");
+  await expect(entries.last()).toContainText(chosen.events[chosen.events.length - 1]!.statusAfter);
+  await expect(timeline.getByText("✓ verified")).toHaveCount(chosen.events.length);
+  await expect(timeline.getByText("✗ not verified")).toHaveCount(0);
+  await expect(page.getByText("Chain verified through this order's last event.")).toBeVisible();
+  await expect(timeline.getByRole("link", { name: "Sync run →" }).first()).toHaveAttribute("href", /^\/syncs\/[0-9a-f-]{36}$/);
+  // The owner is an admin: raw payloads are there, collapsed.
+  await expect(page.getByText(/^Raw (order|event|fill) payload/).first()).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/order-detail.png", fullPage: true });
+});

@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { createConnection } from "@/db/queries/connections";
+import { NotFoundError } from "@/db/queries/not-found";
+import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
+import { orderEvents, orders, tradingAccounts } from "@/db/schema";
+import { openTestDb } from "@/db/testing";
+import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
+import { syncConnection } from "@/lib/sync/sync-connection";
+import type { KeysetPageRequest } from "./keyset-page";
+import { loadOrderDetail, loadOrderPage, parseOrderFilters, type OrderFilters } from "./order-data";
+import type { OrderView } from "./order-schemas";
+
+let h: DbHandle;
+let ownerId: string;
+let otherOwnerId: string;
+let connectionId: string;
+const TZ = "Asia/Kolkata";
+
+beforeAll(async () => {
+  h = await openTestDb();
+  ownerId = (await ensurePersonalWorkspace(h.db)).id;
+  otherOwnerId = (await createWorkspace(h.db, { name: "Other", slug: "other" })).id;
+  connectionId = (await createConnection(h.db, { ownerId, provider: "demo", label: "Demo", config: { seed: "orders" } })).id;
+  const theirs = await createConnection(h.db, { ownerId: otherOwnerId, provider: "demo", label: "Theirs", config: { seed: "theirs" } });
+  for (const at of ["2026-11-20T10:00:00Z", "2026-11-20T14:00:00Z"]) {
+    await syncConnection(h.db, { ownerId, connectionId, trigger: "manual", now: () => new Date(at) });
+  }
+  await syncConnection(h.db, { ownerId: otherOwnerId, connectionId: theirs.id, trigger: "manual", now: () => new Date("2026-11-20T10:00:00Z") });
+});
+afterAll(async () => h?.close());
+
+const request = (limit: number, cursor: string | null = null): KeysetPageRequest => ({ cursor, limit, sort: null, filters: {} });
+
+/** Every page, following Next from the first. */
+async function walk(filters: OrderFilters, limit = 25, owner = ownerId): Promise<{ rows: OrderView[]; pages: number }> {
+  const rows: OrderView[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await loadOrderPage(h.db, { ownerId: owner, timeZone: TZ, request: request(limit, cursor), filters });
+    rows.push(...page.rows);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor);
+  return { rows, pages };
+}
+
+/** The workspace's orders, newest placed first, read plainly: what every listing is checked against. */
+async function allOrders(owner = ownerId) {
+  return h.db.select().from(orders).where(eq(orders.ownerId, owner)).orderBy(desc(orders.venueCreatedAt), desc(orders.id));
+}
+
+describe("the orders list", () => {
+  it("walks every order of the workspace newest placed first in pages of 25, each once, and back again from the last page", async () => {
+    const expected = (await allOrders()).map((o) => o.id);
+    expect(expected.length).toBeGreaterThan(100);
+    const { rows, pages } = await walk({});
+    expect(rows.map((r) => r.id)).toEqual(expected);
+    expect(pages).toBe(Math.ceil(expected.length / 25));
+
+    // From the last page back to the first by Previous: the same pages, in reverse.
+    let page = await loadOrderPage(h.db, { ownerId, timeZone: TZ, request: request(25), filters: {} });
+    const forward: string[][] = [page.rows.map((r) => r.id)];
+    while (page.nextCursor) {
+      page = await loadOrderPage(h.db, { ownerId, timeZone: TZ, request: request(25, page.nextCursor), filters: {} });
+      forward.push(page.rows.map((r) => r.id));
+    }
+    const backward: string[][] = [page.rows.map((r) => r.id)];
+    while (page.prevCursor) {
+      page = await loadOrderPage(h.db, { ownerId, timeZone: TZ, request: request(25, page.prevCursor), filters: {} });
+      backward.unshift(page.rows.map((r) => r.id));
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it("lists only the workspace's own orders: none of the other workspace's, and it sees only its own", async () => {
+    const mine = new Set((await walk({})).rows.map((r) => r.id));
+    const theirs = (await walk({}, 50, otherOwnerId)).rows.map((r) => r.id);
+    expect(theirs.length).toBe((await allOrders(otherOwnerId)).length);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const id of theirs) expect(mine.has(id)).toBe(false);
+  });
+
+  it("shows each order's current state: money as decimal strings, the strategy its client order id carries", async () => {
+    const [first] = (await loadOrderPage(h.db, { ownerId, timeZone: TZ, request: request(1), filters: {} })).rows;
+    const [row] = await allOrders();
+    expect(first).toMatchObject({ id: row!.id, symbol: row!.symbol, side: row!.side, status: row!.status, quantity: row!.quantity, filledQuantity: row!.filledQuantity });
+    expect(first!.strategy).toBe(strategyFromClientOrderId(row!.clientOrderId, "demo"));
+    expect(first!.strategy).toMatch(/^mm-(btc|eth|sol)$/);
+  });
+
+  const cases: Array<[string, () => Promise<OrderFilters>, (o: typeof orders.$inferSelect) => boolean]> = [
+    ["connection", async () => ({ connection: connectionId }), () => true],
+    ["account", async () => ({ account: (await allOrders())[0]!.accountId }), () => true],
+    ["symbol ETH/USDT", async () => ({ symbol: "ETH/USDT" }), (o) => o.symbol === "ETH/USDT"],
+    ["side sell", async () => ({ side: "sell" }), (o) => o.side === "sell"],
+    ["status cancelled", async () => ({ status: "cancelled" }), (o) => o.status === "cancelled"],
+    ["status filled", async () => ({ status: "filled" }), (o) => o.status === "filled"],
+    ["strategy mm-sol", async () => ({ strategy: "mm-sol" }), (o) => strategyFromClientOrderId(o.clientOrderId, "demo") === "mm-sol"],
+    // 2026-11-16 and -17 in Asia/Kolkata: [2026-11-15T18:30Z, 2026-11-17T18:30Z).
+    [
+      "placed 2026-11-16 to 2026-11-17 (Kolkata days)",
+      async () => ({ from: "2026-11-16", to: "2026-11-17" }),
+      (o) => o.venueCreatedAt >= new Date("2026-11-15T18:30:00Z") && o.venueCreatedAt < new Date("2026-11-17T18:30:00Z"),
+    ],
+  ];
+  it.each(cases)("filter %s: exactly the orders that match, in pages of 10", async (_name, filters, keep) => {
+    const all = await allOrders();
+    const expected = all.filter(keep).map((o) => o.id);
+    expect(expected.length).toBeGreaterThan(0);
+    if (!["connection", "account"].includes(_name)) expect(expected.length).toBeLessThan(all.length);
+    expect((await walk(await filters(), 10)).rows.map((r) => r.id)).toEqual(expected);
+  });
+
+  it("finds one order by its venue order id, or by its client order id, exactly", async () => {
+    const target = (await allOrders())[3]!;
+    expect((await walk({ find: target.venueOrderId })).rows.map((r) => r.id)).toEqual([target.id]);
+    expect((await walk({ find: target.clientOrderId! })).rows.map((r) => r.id)).toEqual([target.id]);
+    expect((await walk({ find: target.venueOrderId.slice(0, -1) })).rows).toEqual([]);
+  });
+
+  it("combines filters: status filled and symbol BTC/USDT and side buy", async () => {
+    const expected = (await allOrders()).filter((o) => o.status === "filled" && o.symbol === "BTC/USDT" && o.side === "buy").map((o) => o.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await walk({ status: "filled", symbol: "BTC/USDT", side: "buy" })).rows.map((r) => r.id)).toEqual(expected);
+  });
+
+  it("refuses a filter value that is not allowed, naming the field", () => {
+    const fields = (q: string) => {
+      const r = parseOrderFilters(new URLSearchParams(q));
+      return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+    };
+    expect(fields("status=done")).toEqual(["status"]);
+    expect(fields("side=long")).toEqual(["side"]);
+    expect(fields("connection=abc")).toEqual(["connection"]);
+    expect(fields("from=2026-13-40")).toEqual(["from"]);
+    expect(fields("strategy=mm btc")).toEqual(["strategy"]);
+    expect(fields("from=2026-11-20&to=2026-11-19")).toEqual(["to"]);
+    expect(fields("status=partially_filled&cursor=xyz&limit=25&sort=placedAt.desc")).toEqual([]);
+  });
+});
+
+describe("one order", () => {
+  /** The demo order with the most events: placed, a fill, then cancelled or filled. */
+  async function busiestOrder() {
+    const [row] = await h.db
+      .select({ orderId: orderEvents.orderId, n: sql<number>`count(*)::int` })
+      .from(orderEvents)
+      .where(eq(orderEvents.ownerId, ownerId))
+      .groupBy(orderEvents.orderId)
+      .orderBy(desc(sql`count(*)`), asc(orderEvents.orderId))
+      .limit(1);
+    return row!;
+  }
+
+  it("shows its events in sequence, placed first, each verified on an intact chain, and its fills", async () => {
+    const { orderId, n } = await busiestOrder();
+    expect(n).toBe(3);
+    const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
+    expect(detail.order.id).toBe(orderId);
+    expect(detail.events.map((e) => e.type)[0]).toBe("ORDER_PLACED");
+    expect(detail.events).toHaveLength(3);
+    const seqs = detail.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(detail.events.every((e) => e.verified)).toBe(true);
+    expect(detail.chain.broken).toBeNull();
+    expect(detail.events[0]!.statusBefore).toBeNull();
+    expect(detail.events[2]!.statusAfter).toBe(detail.order.status);
+    expect(detail.fills.length).toBeGreaterThan(0);
+    const filled = detail.fills.reduce((s, f) => s + Number(f.quantity), 0);
+    expect(filled).toBeCloseTo(Number(detail.order.filledQuantity), 12);
+    // Raw payloads are for admins only.
+    expect(detail.raw).toBeNull();
+    expect(detail.events.every((e) => e.raw === null)).toBe(true);
+  });
+
+  it("gives an admin the raw payloads, pretty-printed", async () => {
+    const { orderId } = await busiestOrder();
+    const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: true });
+    const shown = [detail.raw, ...detail.events.map((e) => e.raw), ...detail.fills.map((f) => f.raw)].filter((r) => r !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown) expect(r).toBe(JSON.stringify(JSON.parse(r!), null, 2));
+  });
+
+  it("is not found in another workspace, nor for an id that names no order", async () => {
+    const { orderId } = await busiestOrder();
+    await expect(loadOrderDetail(h.db, { ownerId: otherOwnerId, orderId, admin: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadOrderDetail(h.db, { ownerId, orderId: "00000000-0000-4000-8000-000000000000", admin: true })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("after an event is edited behind the trigger's back: events before it verified, it and every later one not", async () => {
+    const { orderId } = await busiestOrder();
+    const [account] = await h.db.select({ id: tradingAccounts.id }).from(tradingAccounts).where(eq(tradingAccounts.ownerId, ownerId));
+    const events = await h.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq));
+    const edited = events[1]!;
+    await h.db.execute(sql`alter table order_events disable trigger order_events_append_only`);
+    try {
+      await h.db.update(orderEvents).set({ filledAfter: "999" }).where(and(eq(orderEvents.seq, edited.seq), eq(orderEvents.accountId, account!.id)));
+    } finally {
+      await h.db.execute(sql`alter table order_events enable trigger order_events_append_only`);
+    }
+    const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
+    expect(detail.chain.broken).toMatchObject({ seq: edited.seq, reason: "edited" });
+    expect(detail.events.map((e) => e.verified)).toEqual([true, false, false]);
+  });
+});

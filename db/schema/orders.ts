@@ -37,6 +37,9 @@ export const orders = pgTable(
     uniqueIndex("orders_account_venue_order_uq").on(t.accountId, t.venueOrderId),
     // Serves: open-order lists per owner.
     index("orders_owner_status_idx").on(t.ownerId, t.status),
+    // Serve: /orders, newest first by keyset (placed at, id), and filtered by symbol.
+    index("orders_owner_placed_idx").on(t.ownerId, t.venueCreatedAt, t.id),
+    index("orders_owner_symbol_placed_idx").on(t.ownerId, t.symbol, t.venueCreatedAt, t.id),
   ],
 );
 
@@ -130,6 +133,8 @@ export const fills = pgTable(
   },
   (t) => [
     uniqueIndex("fills_account_venue_fill_uq").on(t.accountId, t.venueFillId),
+    // Serves: an order's fills (/orders/[id]).
+    index("fills_account_order_idx").on(t.accountId, t.venueOrderId),
     // Serves: trade history per owner, newest first.
     index("fills_owner_executed_idx").on(t.ownerId, t.executedAt),
   ],

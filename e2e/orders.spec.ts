@@ -20,13 +20,14 @@ test("/orders lists the demo's market-making orders, filters by symbol and statu
   await expect(page).toHaveTitle("Orders · Venuefolio");
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   const table = page.getByTestId("data-table");
-  for (const symbol of ["BTC/USDT", "ETH/USDT", "SOL/USDT"]) await expect(table.getByText(symbol).first()).toBeVisible();
+  // The first page holds the newest orders, of whichever of the bots' symbols traded last.
+  await expect(table.getByText(/^(BTC|ETH|SOL)\/USDT$/).first()).toBeVisible();
   await expect(table.getByText(/^mm-(btc|eth|sol)$/).first()).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/orders.png", fullPage: true });
 
   await page.getByLabel("Symbol").fill("ETH/USDT");
   await page.getByLabel("Symbol").press("Enter");
-  await expect(page).toHaveURL(/symbol=ETH%2FUSDT/);
+  await expect(page).toHaveURL(/symbol=ETH(%2F|\/)USDT/);
   await page.getByLabel("Status").selectOption("filled");
   await expect(page).toHaveURL(/status=filled/);
   const rows = table.locator("tbody tr");
@@ -39,7 +40,7 @@ test("/orders lists the demo's market-making orders, filters by symbol and statu
 
   // A status the orders table never stores: the page says which filter is wrong.
   await page.goto("/orders?status=done");
-  await expect(page.getByRole("alert")).toContainText("status:");
+  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be applied" })).toContainText("status:");
   expect((await page.request.get("/api/orders?status=done")).status()).toBe(400);
 });
 
@@ -62,9 +63,13 @@ test("an order's timeline: placed first, its changes, then filled or cancelled, 
   expect(["filled", "cancelled"]).toContain(chosen.events[chosen.events.length - 1]!.statusAfter);
   expect(chosen.events.every((e) => e.verified)).toBe(true);
 
+  // Each row links to its order's page.
   await page.goto("/orders");
-  await page.locator(`a[href="/orders/${chosen.order.id}"]`).first().click();
-  await expect(page).toHaveURL(new RegExp(`/orders/${chosen.order.id}$`));
+  const firstLink = page.getByTestId("data-table").locator('a[href^="/orders/"]').first();
+  const href = (await firstLink.getAttribute("href"))!;
+  await firstLink.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`), { timeout: 30_000 });
+  await page.goto(`/orders/${chosen.order.id}`);
   await expect(page).toHaveTitle("Order · Venuefolio");
   const timeline = page.getByRole("list", { name: "Order events" });
   const entries = timeline.locator(":scope > li");

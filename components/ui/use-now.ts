@@ -9,7 +9,7 @@ import { useSyncExternalStore } from "react";
  * of orders) otherwise re-subscribed on every render, each subscription told React the time
  * had changed, and React gave up ("Maximum update depth exceeded").
  */
-interface Clock {
+export interface Clock {
   reading: number;
   listeners: Set<() => void>;
   timer: ReturnType<typeof setInterval> | null;
@@ -20,7 +20,7 @@ interface Clock {
 const clocks = new Map<number, Clock>();
 const FRESH_MS = 1000;
 
-function clockFor(intervalMs: number): Clock {
+export function clockFor(intervalMs: number): Clock {
   const existing = clocks.get(intervalMs);
   if (existing) return existing;
   const clock: Clock = {

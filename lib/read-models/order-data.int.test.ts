@@ -7,6 +7,7 @@ import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspace
 import { orderEvents, orders, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
+import { sum, toDecimalString } from "@/lib/money/decimal";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import type { KeysetPageRequest } from "./keyset-page";
 import { loadOrderDetail, loadOrderPage, parseOrderFilters, type OrderFilters } from "./order-data";
@@ -169,8 +170,8 @@ describe("one order", () => {
     expect(detail.events[0]!.statusBefore).toBeNull();
     expect(detail.events[2]!.statusAfter).toBe(detail.order.status);
     expect(detail.fills.length).toBeGreaterThan(0);
-    const filled = detail.fills.reduce((s, f) => s + Number(f.quantity), 0);
-    expect(filled).toBeCloseTo(Number(detail.order.filledQuantity), 12);
+    // Exactly, in decimals: the fills add up to the order's filled quantity.
+    expect(toDecimalString(sum(detail.fills.map((f) => f.quantity)))).toBe(toDecimalString(detail.order.filledQuantity));
     // Raw payloads are for admins only.
     expect(detail.raw).toBeNull();
     expect(detail.events.every((e) => e.raw === null)).toBe(true);

@@ -44,13 +44,20 @@ test("/orders lists the demo's market-making orders, filters by symbol and statu
   expect((await page.request.get("/api/orders?status=done")).status()).toBe(400);
 });
 
-test("an order's timeline: placed first, its changes, then filled or cancelled, each hash marked verified; its fills", async ({ page }) => {
-  // The order with the most recorded events among the done ones (a life seen across syncs has several).
+test("an order's timeline: placed, then a quantity change, then filled or cancelled, each hash marked verified; its fills", async ({ page }) => {
+  // The demo's first start syncs at each change of one recent amended order (lib/runtime/demo-seed.ts):
+  // among the done orders, the one with the most recorded events is seen placed, amended, then done.
   const listed: ListedOrder[] = [];
   for (const status of ["cancelled", "filled"]) {
-    const res = await page.request.get(`/api/orders?status=${status}&limit=50`);
-    expect(res.status()).toBe(200);
-    listed.push(...((await res.json()) as { rows: ListedOrder[] }).rows);
+    let cursor: string | null = null;
+    for (let page_ = 0; page_ < 4; page_++) {
+      const res = await page.request.get(`/api/orders?status=${status}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(res.status()).toBe(200);
+      const body = (await res.json()) as { rows: ListedOrder[]; nextCursor: string | null };
+      listed.push(...body.rows);
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
   }
   expect(listed.length).toBeGreaterThan(0);
   let richest: OrderDetail | null = null;
@@ -59,7 +66,10 @@ test("an order's timeline: placed first, its changes, then filled or cancelled, 
     if (!richest || detail.events.length > richest.events.length) richest = detail;
   }
   const chosen = richest!;
-  expect(chosen.events[0]!.type).toBe("ORDER_PLACED");
+  const types = chosen.events.map((e) => e.type);
+  expect(types[0]).toBe("ORDER_PLACED");
+  expect(types).toContain("QUANTITY_ADDED");
+  expect(types.indexOf("QUANTITY_ADDED")).toBeGreaterThan(0);
   expect(["filled", "cancelled"]).toContain(chosen.events[chosen.events.length - 1]!.statusAfter);
   expect(chosen.events.every((e) => e.verified)).toBe(true);
 
@@ -75,6 +85,7 @@ test("an order's timeline: placed first, its changes, then filled or cancelled, 
   const entries = timeline.locator(":scope > li");
   await expect(entries).toHaveCount(chosen.events.length);
   await expect(entries.first()).toContainText("Placed");
+  await expect(entries.nth(types.indexOf("QUANTITY_ADDED"))).toContainText("Quantity added");
   await expect(entries.last()).toContainText(chosen.events[chosen.events.length - 1]!.statusAfter);
   await expect(timeline.getByText("✓ verified")).toHaveCount(chosen.events.length);
   await expect(timeline.getByText("✗ not verified")).toHaveCount(0);

@@ -7,7 +7,8 @@ import { openTestDb } from "@/db/testing";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { equitySeriesSchema, holdingsSchema, summarySchema } from "@/lib/read-models/dashboard-schemas";
 import { D, sum } from "@/lib/money/decimal";
-import { DEMO_HISTORY_DAYS, ensureDemoPortfolio } from "./demo-seed";
+import { demoReplayInstants } from "@/lib/connectors/demo";
+import { DEMO_HISTORY_DAYS, DEMO_SEED, ensureDemoPortfolio } from "./demo-seed";
 
 const NOW = new Date("2026-11-20T10:30:00Z");
 /** The Personal workspace as created: USD, UTC. */
@@ -15,6 +16,7 @@ const USD_UTC = { baseCurrency: "USD", timeZone: "UTC" };
 let h: DbHandle;
 let ownerId: string;
 let connectionId: string;
+const REPLAY = demoReplayInstants(DEMO_SEED, NOW.getTime() - 90 * 60_000);
 
 beforeAll(async () => {
   h = await openTestDb();
@@ -27,19 +29,37 @@ const snapshotCount = async () =>
   (await h.db.select({ n: count() }).from(portfolioSnapshots).where(eq(portfolioSnapshots.connectionId, connectionId)))[0]!.n;
 
 describe("first start with the demo venue", () => {
-  it("backfills 90 days of hourly snapshots (90 × 24 + 1 = 2161) and adds the first sync's own", async () => {
-    expect(await snapshotCount()).toBe(DEMO_HISTORY_DAYS * 24 + 1 + 1);
-    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
-    expect(batch).toMatchObject({ status: "succeeded", trigger: "startup" });
+  it("backfills 90 days of hourly snapshots (90 × 24 + 1 = 2161) and adds each startup sync's own", async () => {
+    const batches = await h.db.select().from(syncBatches).where(eq(syncBatches.connectionId, connectionId));
+    // Three syncs replay one amended order's life (placed, amended, filled), then the sync at now.
+    expect(REPLAY.map((d) => d.toISOString())).toEqual(["2026-11-19T14:04:01.000Z", "2026-11-19T14:14:01.000Z", "2026-11-19T14:24:01.000Z"]);
+    expect(batches).toHaveLength(REPLAY.length + 1);
+    expect(batches.every((b) => b.status === "succeeded" && b.trigger === "startup")).toBe(true);
+    expect(await snapshotCount()).toBe(DEMO_HISTORY_DAYS * 24 + 1 + REPLAY.length + 1);
+  });
+
+  it("one order's timeline is seen across syncs: placed, quantity added, then done", async () => {
+    const events = await h.db.select().from(orderEvents).where(eq(orderEvents.type, "QUANTITY_ADDED"));
+    expect(events).toHaveLength(1);
+    const life = await h.db.select().from(orderEvents).where(eq(orderEvents.orderId, events[0]!.orderId)).orderBy(orderEvents.seq);
+    expect(life[0]!.type).toBe("ORDER_PLACED");
+    expect(life[0]!.statusAfter).toBe("open");
+    expect(life.map((e) => e.type)).toContain("QUANTITY_ADDED");
+    expect(["filled", "cancelled"]).toContain(life[life.length - 1]!.statusAfter);
+    expect(new D(life[1]!.quantityAfter).gt(life[0]!.quantityAfter)).toBe(true);
   });
 
   it("the first sync reads 90 days of orders and fills, not only the default week", async () => {
     const [fillRows] = await h.db.select({ n: count() }).from(fills);
     const [eventRows] = await h.db.select({ n: count() }).from(orderEvents);
-    // 3 bots × 4 pairs (8 orders) a day × 90 days, plus 13 weekly DCA bids; the first
-    // sync sees each order once (one ORDER_PLACED), and a filled order has 1–3 fills.
-    expect(eventRows!.n).toBe(3 * 8 * 90 + 13);
-    expect(fillRows!.n).toBe(4073);
+    // 3 bots × 4 pairs (8 orders) a day × 90 days, plus 13 weekly DCA bids, each placed
+    // once — counted from 90 days before the first startup sync, 20.4 h before now, which
+    // adds 22 orders; plus the changes of orders open at one startup sync and changed by the
+    // next (5: quantity added, filled quantity, statuses). A filled order has 1–3 fills.
+    const placed = await h.db.select({ n: count() }).from(orderEvents).where(eq(orderEvents.type, "ORDER_PLACED"));
+    expect(placed[0]!.n).toBe(3 * 8 * 90 + 13 + 22);
+    expect(eventRows!.n).toBe(3 * 8 * 90 + 13 + 22 + 5);
+    expect(fillRows!.n).toBe(4115);
   });
 
   it("runs once: a second start adds no connection and no snapshot", async () => {

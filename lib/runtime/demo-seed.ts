@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { connections } from "@/db/schema";
-import { createDemoConnector } from "@/lib/connectors/demo";
+import { createDemoConnector, demoReplayInstants } from "@/lib/connectors/demo";
 import { backfillSnapshots } from "@/lib/snapshots/backfill";
 import { syncConnection } from "@/lib/sync/sync-connection";
 
@@ -13,8 +13,13 @@ export const DEMO_SEED = "demo";
 
 /**
  * First start: a demo connection, 90 days of hourly snapshots read from the demo venue's
- * past, then a real sync so orders, fills and current holdings exist. Runs once: a
- * connection of provider "demo" marks it done, and the backfill skips what exists.
+ * past, a few syncs in the recent past, then a real sync so orders, fills and current
+ * holdings exist. Runs once: a connection of provider "demo" marks it done, and the
+ * backfill skips what exists.
+ *
+ * The past syncs land just after each change of one recent amended order, so the order
+ * audit trail shows a life seen across syncs (placed → quantity added → filled), as a live
+ * venue synced on a schedule would; a single first sync sees each order only once.
  */
 export async function ensureDemoPortfolio(db: Db, p: { ownerId: string; now?: () => Date }): Promise<string | null> {
   const now = p.now ?? (() => new Date());
@@ -41,6 +46,10 @@ export async function ensureDemoPortfolio(db: Db, p: { ownerId: string; now?: ()
     stepMs: HOUR,
     connectorAt: (at) => createDemoConnector({ seed: DEMO_SEED, now: () => at }),
   });
+  // After the backfill, so flows these syncs record are valued by the hourly snapshot at or after them.
+  for (const at of demoReplayInstants(DEMO_SEED, end - HOUR)) {
+    await syncConnection(db, { ownerId: p.ownerId, connectionId: id, trigger: "startup", now: () => at });
+  }
   await syncConnection(db, { ownerId: p.ownerId, connectionId: id, trigger: "startup", now });
   return id;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { D } from "@/lib/money/decimal";
 import { balanceSchema, fillSchema, orderSchema, positionSchema } from "../domain-schemas";
-import { createDemoConnector } from ".";
+import { createDemoConnector, demoReplayInstants } from ".";
 
 const at = (iso: string) => createDemoConnector({ seed: "unit", now: () => new Date(iso) });
 const T = "2026-11-20T10:30:00Z";
@@ -129,5 +129,26 @@ describe("demo venue", () => {
       expect(f.executedAt.getTime()).toBeGreaterThanOrEqual(since.getTime());
       expect(f.executedAt.getTime()).toBeLessThanOrEqual(Date.parse(T));
     }
+  });
+});
+
+describe("demoReplayInstants: syncing just after each change of the latest amended order", () => {
+  const before = new Date(T).getTime();
+  const instants = demoReplayInstants("unit", before);
+
+  it("each instant sees one more change: placed (open), amended (quantity up), then each fill or the cancellation", async () => {
+    expect(instants.length).toBeGreaterThanOrEqual(3);
+    expect(instants.every((d, i) => i === 0 || d > instants[i - 1]!)).toBe(true);
+    expect(instants.every((d) => d.getTime() < before)).toBe(true);
+    const seen = await Promise.all(instants.map(async (d) => (await at(d.toISOString()).fetchOrders({ since: new Date(instants[0]!.getTime() - 60_000) })).items));
+    const id = seen[0]!.find((o) => o.side === "buy" && o.createdAt.getTime() === instants[0]!.getTime() - 1_000)!.venueOrderId;
+    const states = seen.map((orders) => orders.find((o) => o.venueOrderId === id)!);
+    expect(states[0]).toMatchObject({ status: "open", filledQuantity: "0" });
+    expect(new D(states[1]!.quantity).gt(states[0]!.quantity)).toBe(true);
+    expect(["filled", "cancelled"]).toContain(states[states.length - 1]!.status);
+  });
+
+  it("none before the demo market opens", () => {
+    expect(demoReplayInstants("unit", Date.UTC(2024, 0, 1))).toEqual([]);
   });
 });

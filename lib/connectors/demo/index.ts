@@ -13,7 +13,7 @@ import { demoFlowsUntil, toCashFlow } from "./flows";
 import { demoPrice, isDemoAsset } from "./market";
 import { DEMO_ACCOUNTS, demoBalances, demoPositions } from "./portfolio";
 import { hashString } from "./random";
-import { demoFills, demoOrders } from "./trading";
+import { demoAmendedOrderLife, demoFills, demoOrders } from "./trading";
 
 export interface DemoConfig {
   /** Any string; the same seed always produces the same venue. */
@@ -93,4 +93,12 @@ export class DemoConnector implements Connector {
 
 export function createDemoConnector(config: DemoConfig): DemoConnector {
   return new DemoConnector(config);
+}
+
+/**
+ * When to sync the demo venue so one recent order is seen at each stage of its life
+ * (see demoAmendedOrderLife): a second after each change, all before `beforeMs`.
+ */
+export function demoReplayInstants(seed: string, beforeMs: number): Date[] {
+  return (demoAmendedOrderLife(hashString(seed), beforeMs) ?? []).map((t) => new Date(t + 1_000)).filter((t) => t.getTime() < beforeMs);
 }

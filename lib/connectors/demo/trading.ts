@@ -266,3 +266,33 @@ export function inFlightBalanceDeltas(seed: number, now: number): Map<string, In
   }
   return deltas;
 }
+
+/**
+ * The instants at which the latest amended buy, whose life ended at or before `beforeMs`,
+ * changed: placed, amended, each fill, and its cancellation if any. A sync just after each
+ * instant records that order as the venue showed it in between (placed → quantity added →
+ * partly filled → done), which is what the audit trail looks like on a live venue.
+ * Null when no amended buy ended in the fortnight before `beforeMs`.
+ */
+export function demoAmendedOrderLife(seed: number, beforeMs: number): number[] | null {
+  const lastPair = Math.floor((beforeMs - MARKET_EPOCH) / PAIR_PERIOD);
+  let best: OrderPlan | null = null;
+  let bestEnd = -Infinity;
+  for (let pair = lastPair; pair >= Math.max(0, lastPair - 4 * 14); pair--) {
+    for (const bot of BOTS) {
+      const buy = buyPlan(seed, bot, pair);
+      if (buy.amendedAt === undefined) continue;
+      const changes = [buy.placedAt, buy.amendedAt, ...buy.tranches.map((t) => t.at), ...(buy.cancelledAt === undefined ? [] : [buy.cancelledAt])];
+      const end = Math.max(...changes);
+      if (end <= beforeMs && end > bestEnd) {
+        best = buy;
+        bestEnd = end;
+      }
+    }
+    // A pair's buy ends within 2 h of its period's start: an older pair cannot end later.
+    if (best && bestEnd > MARKET_EPOCH + pair * PAIR_PERIOD + 8 * HOUR) break;
+  }
+  if (!best) return null;
+  const times = [best.placedAt, best.amendedAt!, ...best.tranches.map((t) => t.at), ...(best.cancelledAt === undefined ? [] : [best.cancelledAt])];
+  return [...new Set(times)].sort((a, b) => a - b);
+}

@@ -24,9 +24,10 @@ export function TableFilters({
     <div role="group" aria-label="Filters" className="flex flex-wrap items-end gap-3">
       {filters.map((f) =>
         f.options ? (
-          <label key={f.id} className="flex flex-col gap-1 text-xs font-medium text-fg-subtle">
+          // max-w-full on both: a long option (an account's full name) would otherwise widen the page at 390 px.
+          <label key={f.id} className="flex max-w-full flex-col gap-1 text-xs font-medium text-fg-subtle">
             {f.label}
-            <select value={values[f.id] ?? ""} onChange={(e) => onChange(f.id, e.target.value || null)} className={fieldClass}>
+            <select value={values[f.id] ?? ""} onChange={(e) => onChange(f.id, e.target.value || null)} className={`${fieldClass} max-w-full`}>
               <option value="">All</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>

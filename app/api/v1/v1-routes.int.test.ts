@@ -80,7 +80,8 @@ async function call(route: keyof typeof ROUTES, p: { cred?: Cred; id?: string; q
   if (p.body !== undefined) headers["content-type"] = "application/json";
   const path = route.replace("[id]", p.id ?? "x");
   const request = new Request(`http://localhost/api/v1/${path}${p.query ?? ""}`, { method: p.method ?? "GET", headers, body: p.body });
-  return mod[p.method ?? "GET"]!(request, { params: Promise.resolve(p.id ? { id: p.id } : {}) });
+  const params: Record<string, string> = p.id ? { id: p.id } : {};
+  return mod[p.method ?? "GET"]!(request, { params: Promise.resolve(params) });
 }
 
 async function json<T = Record<string, unknown>>(res: Response, status = 200): Promise<T> {

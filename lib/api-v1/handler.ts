@@ -10,6 +10,21 @@ const v1Refusals: RefusalShape = {
 };
 
 type Context = { params?: Promise<Record<string, string | string[]>> };
+type Inputs = { params: unknown; query: unknown; body: unknown };
+
+/** The request's path params, query and (POST) JSON body by the route's schemas, or the answer that refuses them. */
+async function readInputs(route: AnyV1Route, request: Request, context?: Context): Promise<Inputs | Response> {
+  const params = route.params.safeParse((await context?.params) ?? {});
+  if (!params.success) return errorResponse(404, "Not found");
+  const query = route.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return invalid(query.error, "query");
+  if (route.method !== "POST") return { params: params.data, query: query.data, body: {} };
+  const raw: unknown = await request.json().catch(() => undefined);
+  if (raw === undefined) return errorResponse(400, "The body must be JSON", { fields: [{ path: "body", message: "not JSON" }] });
+  const body = route.body.safeParse(raw);
+  if (!body.success) return invalid(body.error, "body");
+  return { params: params.data, query: query.data, body: body.data };
+}
 
 /**
  * A route file's export: `export const GET = v1Handler(ordersRoute)`. Guards by the route's
@@ -22,19 +37,9 @@ export function v1Handler(route: AnyV1Route): (request: Request, context?: Conte
       request,
       route.role,
       async (scope) => {
-        const params = route.params.safeParse((await context?.params) ?? {});
-        if (!params.success) return errorResponse(404, "Not found");
-        const url = new URL(request.url);
-        const query = route.query.safeParse(Object.fromEntries(url.searchParams));
-        if (!query.success) return invalid(query.error, "query");
-        let body = { success: true, data: {} } as { success: true; data: unknown } | ReturnType<typeof route.body.safeParse>;
-        if (route.method === "POST") {
-          const raw = await request.json().catch(() => undefined);
-          if (raw === undefined) return errorResponse(400, "The body must be JSON", { fields: [{ path: "body", message: "not JSON" }] });
-          body = route.body.safeParse(raw);
-          if (!body.success) return invalid(body.error, "body");
-        }
-        const out = await route.handle({ request, scope, params: params.data, query: query.data, body: body.data });
+        const inputs = await readInputs(route, request, context);
+        if (inputs instanceof Response) return inputs;
+        const out = await route.handle({ request, scope, ...inputs });
         if (out instanceof Response) return out;
         const checked = route.response.schema.safeParse(out);
         if (!checked.success) {

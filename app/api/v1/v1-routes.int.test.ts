@@ -4,9 +4,14 @@
 // workspace's id, 401 for a revoked key, 429 with Retry-After, all in the one v1 shape.
 // (Every route's 401/403/404 by cookie and key is lib/access/entry-points.int.test.ts's.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { createConnection } from "@/db/queries/connections";
 import { portfolioSnapshots } from "@/db/schema";
 import { isDecimalString } from "@/lib/money/decimal";
+import { itemEnvelope } from "@/lib/api-v1/envelope";
+import { v1Handler } from "@/lib/api-v1/handler";
+import { defineRoute } from "@/lib/api-v1/route-def";
+import { decimal } from "@/lib/api-v1/schemas";
 import { mintApiKey, openAccessWorld, waitForOpenBatches, type AccessWorld } from "@/lib/access/test-support";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { demoAt, offline } from "@/lib/sync/test-support";
@@ -325,6 +330,27 @@ describe("keys on the v1 routes", () => {
     expect(limited).toBeDefined();
     expect(limited!.headers.get("retry-after")).toBe("1");
     expect(((await limited!.json()) as ErrorBody).error.code).toBe("rate_limited");
+  });
+});
+
+describe("v1Handler", () => {
+  it("answers 500 internal, sending nothing of it, when a handler's answer breaks its response schema", async () => {
+    const broken = defineRoute({
+      method: "GET",
+      path: "/api/v1/broken",
+      operationId: "broken",
+      tag: "Test",
+      summary: "a route whose answer is not what it declares",
+      role: "viewer",
+      response: { name: "Broken", schema: itemEnvelope(z.object({ equity: decimal })) },
+      handle: async () => ({ data: { equity: "secret-ish 1e3" } }),
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await v1Handler(broken)(new Request("http://localhost/api/v1/broken", { headers: { authorization: `Bearer ${key}` } }));
+    const body = await json<ErrorBody>(res, 500);
+    expect(body).toEqual({ error: { code: "internal", message: "The server produced an invalid response" } });
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("broken: response failed its schema"));
+    error.mockRestore();
   });
 });
 

@@ -7,7 +7,8 @@ test("the owner creates an API key, a script without cookies reads with it, and 
   await expect(page).toHaveTitle("API keys · Settings · Venuefolio");
   await expect(page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "API keys" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("No API keys yet")).toBeVisible();
-  await expect(page.getByTestId("api-key-example")).toHaveText(`curl -H "Authorization: Bearer vf_…" ${baseURL}/api/connections`);
+  await expect(page.getByTestId("api-key-example")).toHaveText(`curl -H "Authorization: Bearer vf_…" ${baseURL}/api/v1/summary`);
+  await expect(page.getByTestId("openapi-link")).toHaveAttribute("href", "/api/v1/openapi.json");
 
   // A nameless key is refused beside the field, which gets focus; nothing is made.
   await page.getByRole("button", { name: "Create key" }).click();

@@ -23,6 +23,8 @@ interface RouteCase {
   why?: string;
   /** URL path params for a resource of the other workspace (404) and of the viewer's own (200). */
   params?: (w: World) => { mine: Record<string, string>; theirs: Record<string, string> };
+  /** Another method of the same file that needs its own role, with a body naming each workspace's resource. */
+  also?: { method: "POST"; role: WorkspaceRole; ok: number; body: (w: World) => { mine: unknown; theirs: unknown } };
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -57,7 +59,42 @@ const ROUTES: Record<string, RouteCase> = {
     role: "admin",
     params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),
   },
+  // The versioned JSON API (lib/api-v1): the same guard, its own error shape (see refusal below).
+  "api/v1/openapi.json/route.ts": { role: null, why: "the OpenAPI document: describes the API, holds no data" },
+  "api/v1/workspaces/route.ts": { role: "viewer" },
+  "api/v1/connections/route.ts": { role: "viewer" },
+  "api/v1/connections/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.connectionId }, theirs: { id: w.other.connectionId } }),
+  },
+  "api/v1/holdings/route.ts": { role: "viewer" },
+  "api/v1/positions/route.ts": { role: "viewer" },
+  "api/v1/orders/route.ts": { role: "viewer" },
+  "api/v1/orders/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.orderId }, theirs: { id: w.other.orderId } }),
+  },
+  "api/v1/snapshots/route.ts": { role: "viewer" },
+  "api/v1/equity/route.ts": { role: "viewer" },
+  "api/v1/cash-flows/route.ts": { role: "viewer" },
+  "api/v1/summary/route.ts": { role: "viewer" },
+  // GET is the viewer's; POST (start a sync) the member's (`also`).
+  "api/v1/syncs/route.ts": {
+    role: "viewer",
+    also: {
+      method: "POST",
+      role: "member",
+      ok: 202,
+      body: (w) => ({ mine: { connectionId: w.personal.connectionId }, theirs: { connectionId: w.other.connectionId } }),
+    },
+  },
 };
+
+/** A refusal's body: v1 routes say it as `{ error: { code, message } }`, the app's own routes as `{ error }`. */
+const V1_CODES: Record<number, string> = { 401: "unauthorized", 403: "forbidden", 404: "not_found" };
+function refusal(file: string, status: 401 | 403 | 404, message: string): unknown {
+  return file.startsWith("api/v1/") ? { error: { code: V1_CODES[status], message } } : { error: message };
+}
 
 interface ActionCase {
   role: WorkspaceRole;
@@ -247,23 +284,36 @@ function actionFiles(): string[] {
 }
 
 let w: World;
-/** Keys of both workspaces, each made by the workspace's owner. */
-let keys: {
-  personalViewer: { id: string; key: string };
-  otherViewer: { id: string; key: string };
-  personalAdmin: { id: string; key: string };
-  otherAdmin: { id: string; key: string };
-  personalRevocable: string;
-};
+/** Keys the server actions name: one to revoke, and the other workspace's (404). */
+let keys: { otherViewer: { id: string; key: string }; personalRevocable: string };
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/**
+ * Keys of one route's checks, made on first use: each key has its own rate limit (20
+ * requests a second, lib/auth/server.ts), which one key shared by every route's checks
+ * would pass in a run this long.
+ */
+const routeKeys = new Map<string, { id: string; key: string }>();
+async function keyOf(file: string, kind: "personalViewer" | "otherViewer" | "personalAdmin" | "otherAdmin"): Promise<{ id: string; key: string }> {
+  const id = `${file}#${kind}`;
+  if (!routeKeys.has(id)) {
+    const personal = kind.startsWith("personal");
+    routeKeys.set(
+      id,
+      await mintApiKey(w, {
+        workspaceId: personal ? w.personal.id : w.other.id,
+        creator: personal ? w.userId.owner : w.userId.outsider,
+        role: kind.endsWith("Admin") ? "admin" : "viewer",
+      }),
+    );
+  }
+  return routeKeys.get(id)!;
+}
 
 beforeAll(async () => {
   w = await openAccessWorld();
   keys = {
-    personalViewer: await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" }),
     otherViewer: await mintApiKey(w, { workspaceId: w.other.id, creator: w.userId.outsider, role: "viewer" }),
-    personalAdmin: await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "admin" }),
-    otherAdmin: await mintApiKey(w, { workspaceId: w.other.id, creator: w.userId.outsider, role: "admin" }),
     personalRevocable: (await mintApiKey(w, { workspaceId: w.personal.id, creator: w.userId.owner, role: "viewer" })).id,
   };
 });
@@ -307,7 +357,7 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
     for (const m of methods) {
       const res = await call(file, m, "", c.params?.(w).mine);
       expect(res.status, `${m} ${file}`).toBe(401);
-      expect(await res.json()).toEqual({ error: "Sign in first: this needs a session" });
+      expect(await res.json()).toEqual(refusal(file, 401, "Sign in first: this needs a session"));
     }
   });
 
@@ -318,7 +368,7 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
     if (c.role === "viewer") return; // nothing is below a viewer
     const refused = await call(file, method, w.cookie.viewer, c.params?.(w).mine, c.body?.(w));
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: `This needs the ${c.role} role or higher; your role in Personal is viewer` });
+    expect(await refused.json()).toEqual(refusal(file, 403, `This needs the ${c.role} role or higher; your role in Personal is viewer`));
   });
 
 });
@@ -326,13 +376,13 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
 describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route %s, with an API key", (file, c) => {
   it("answers a GET with a viewer key of the workspace (200); a key below the route's role gets 403 naming the key's role", async () => {
     const method = c.method ?? "GET";
-    const res = await call(file, method, { bearer: keys.personalViewer.key }, c.params?.(w).mine, c.body?.(w));
+    const res = await call(file, method, { bearer: (await keyOf(file, "personalViewer")).key }, c.params?.(w).mine, c.body?.(w));
     if (c.role === "viewer") {
       expect(res.status).toBe(200);
       return;
     }
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: `This needs the ${c.role} role or higher; this API key's role in Personal is viewer` });
+    expect(await res.json()).toEqual(refusal(file, 403, `This needs the ${c.role} role or higher; this API key's role in Personal is viewer`));
   });
 });
 
@@ -346,9 +396,30 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.params))("route %s, acr
 
   it("answers 404 to a key for the other workspace's resource, both ways", async () => {
     // A key with enough role for the route (an admin key where it needs more than a viewer), so only the workspace differs.
-    const [mine, theirs] = c.role === "viewer" ? [keys.personalViewer, keys.otherViewer] : [keys.personalAdmin, keys.otherAdmin];
+    const [mine, theirs] = c.role === "viewer" ? [await keyOf(file, "personalViewer"), await keyOf(file, "otherViewer")] : [await keyOf(file, "personalAdmin"), await keyOf(file, "otherAdmin")];
     expect((await call(file, "GET", { bearer: mine.key }, c.params!(w).theirs)).status).toBe(404);
     expect((await call(file, "GET", { bearer: theirs.key }, c.params!(w).mine)).status).toBe(404);
+  });
+});
+
+describe.each(Object.entries(ROUTES).filter(([, c]) => c.also))("route %s, its other method", (file, c) => {
+  const also = c.also!;
+  it("answers the lowest role it allows; 403 naming the role to a viewer, by cookie and by key", async () => {
+    const res = await call(file, also.method, w.cookie[also.role], {}, also.body(w).mine);
+    expect(res.status).toBe(also.ok);
+    const refused = await call(file, also.method, w.cookie.viewer, {}, also.body(w).mine);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual(refusal(file, 403, `This needs the ${also.role} role or higher; your role in Personal is viewer`));
+    const byKey = await call(file, also.method, { bearer: (await keyOf(file, "personalViewer")).key }, {}, also.body(w).mine);
+    expect(byKey.status).toBe(403);
+    expect(await byKey.json()).toEqual(refusal(file, 403, `This needs the ${also.role} role or higher; this API key's role in Personal is viewer`));
+  });
+
+  it("answers 404 for the other workspace's resource, by cookie and by key", async () => {
+    const res = await call(file, also.method, w.cookie.owner, {}, also.body(w).theirs);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual(refusal(file, 404, "connection not found"));
+    expect((await call(file, also.method, { bearer: (await keyOf(file, "otherAdmin")).key }, {}, also.body(w).mine)).status).toBe(404);
   });
 });
 

@@ -11,7 +11,7 @@ import { addLocalDays } from "@/lib/time/zoned";
 import type { KeysetPage, KeysetPageRequest } from "./keyset-page";
 import { ORDER_SIDES, ORDER_STATUSES, type OrderDetailView, type OrderView } from "./order-schemas";
 
-const day = z
+export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
   .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "not a calendar day");
@@ -57,8 +57,8 @@ export function filterErrorMessage(error: z.ZodError): string {
   return `Invalid filter — ${error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ")}`;
 }
 
-/** The first instant of local day `iso` in `timeZone`. */
-function startOfDay(isoDay: string, timeZone: string, plusDays = 0): Date {
+/** The first instant of local day `iso` in `timeZone` (also the v1 API's day ranges). */
+export function startOfDay(isoDay: string, timeZone: string, plusDays = 0): Date {
   const [year, month, d] = isoDay.split("-").map(Number) as [number, number, number];
   return new Date(addLocalDays(timeZone, { year, month, day: d }, plusDays).startMs);
 }

@@ -10,7 +10,7 @@ import { useOrigin } from "./use-origin";
  */
 export function KeyUsage({ empty = false }: { empty?: boolean }) {
   const origin = useOrigin() || "https://venuefolio.example";
-  const example = `curl -H "Authorization: Bearer ${API_KEY_PREFIX}…" ${origin}/api/connections`;
+  const example = `curl -H "Authorization: Bearer ${API_KEY_PREFIX}…" ${origin}/api/v1/summary`;
   return (
     <div className={empty ? "rounded-lg border border-dashed border-line p-5 text-sm text-fg-muted" : "text-sm text-fg-muted"}>
       {empty && <p className="font-medium text-fg">No API keys yet</p>}
@@ -23,7 +23,13 @@ export function KeyUsage({ empty = false }: { empty?: boolean }) {
           <code data-testid="api-key-example">{example}</code>
         </pre>
       </ScrollRegion>
-      <p className="mt-2">Keys work only for the API (/api/…), never to sign in to these pages.</p>
+      <p className="mt-2">
+        Every resource, its parameters and answers are in the{" "}
+        <a href="/api/v1/openapi.json" className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300" data-testid="openapi-link">
+          OpenAPI document
+        </a>{" "}
+        (/api/v1/openapi.json). Keys work only for the API (/api/…), never to sign in to these pages.
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { formatQuantity } from "@/components/format";
 import { dataTableColumns } from "@/components/data-table/table-features";
 import { Amount } from "@/components/orders/amount";
 import { ORDER_STATUS_TONE } from "@/components/orders/order-words";
@@ -19,8 +20,10 @@ function Delta({ value, unit }: { value: string | null; unit: string }) {
   const down = value.startsWith("-");
   return (
     <span className={down ? "text-rose-700 dark:text-rose-300" : "text-emerald-700 dark:text-emerald-300"}>
-      <span aria-hidden>{down ? "▼ " : "▲ "}</span>
-      <Amount value={down ? value : `+${value}`} unit={unit} />
+      <span className="tabular-nums" title={value}>
+        {`${down ? "▼ -" : "▲ +"}${formatQuantity(down ? value.slice(1) : value)}`}
+      </span>
+      <span className="ml-1 text-xs text-fg-subtle">{unit}</span>
     </span>
   );
 }

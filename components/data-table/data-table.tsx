@@ -136,7 +136,8 @@ function DataTableView<Row extends RowData, Key extends QueryKey, Page extends K
           onClear={() => change({ kind: "filters", filters: {} })}
         />
       )}
-      {summary?.(page)}
+      {/* Not beside a failed first load: its error says what happened, a skeleton would say "loading". */}
+      {!(result.isError && !page) && summary?.(page)}
       {body}
       {/* A refetch failed while the last page is still shown: say so, keep the rows. */}
       {result.isError && page && <ErrorState title="Could not refresh" message={result.error.message} onRetry={() => void result.refetch()} />}

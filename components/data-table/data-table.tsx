@@ -21,23 +21,25 @@ import { useTableUrlState } from "./use-table-url-state";
  * `columns`, `url`, `query` and `getRowId` must be stable (module constants): they are the
  * table model's inputs.
  */
-export interface DataTableProps<Row extends RowData, Key extends QueryKey = QueryKey> {
+export interface DataTableProps<Row extends RowData, Key extends QueryKey = QueryKey, Page extends KeysetPage<Row> = KeysetPage<Row>> {
   /** Names the table, its scroll region and its pager for assistive technology. */
   label: string;
   columns: DataTableColumn<Row>[];
   url: TableUrlConfig;
   /** The page's query options from lib/read-models: one request in, one keyset page out. */
-  query: (request: KeysetPageRequest) => UseQueryOptions<KeysetPage<Row>, Error, KeysetPage<Row>, Key>;
+  query: (request: KeysetPageRequest) => UseQueryOptions<Page, Error, Page, Key>;
   getRowId: (row: Row) => string;
-  /** Why the list is empty and what to do next, when no filter is the reason. */
-  empty: { title: string; description?: ReactNode; action?: { href: string; label: string } };
+  /** Why the list is empty and what to do next, when no filter is the reason; `filteredTitle` when one is ("Nothing matches these filters"). */
+  empty: { title: string; description?: ReactNode; action?: { href: string; label: string }; filteredTitle?: string };
+  /** Shown between the filters and the rows, from the same response (a list's totals); undefined while the first page loads. */
+  summary?: (page: Page | undefined) => ReactNode;
 }
 
 // One empty array for every render: a new [] would make the table rebuild its row model each time.
 const NO_ROWS: never[] = [];
 const SKELETON_ROWS = 8;
 
-export function DataTable<Row extends RowData, Key extends QueryKey = QueryKey>(props: DataTableProps<Row, Key>) {
+export function DataTable<Row extends RowData, Key extends QueryKey = QueryKey, Page extends KeysetPage<Row> = KeysetPage<Row>>(props: DataTableProps<Row, Key, Page>) {
   // The URL state comes from useSearchParams, which needs a Suspense boundary on a statically rendered page.
   return (
     <Suspense fallback={<Skeleton className="h-64" />}>
@@ -46,7 +48,7 @@ export function DataTable<Row extends RowData, Key extends QueryKey = QueryKey>(
   );
 }
 
-function DataTableView<Row extends RowData, Key extends QueryKey>({ label, columns, url, query, getRowId, empty }: DataTableProps<Row, Key>) {
+function DataTableView<Row extends RowData, Key extends QueryKey, Page extends KeysetPage<Row>>({ label, columns, url, query, getRowId, empty, summary }: DataTableProps<Row, Key, Page>) {
   const { state, change } = useTableUrlState(url);
   const result = useQuery({ ...query(state), placeholderData: keepPreviousData });
   const sorting = useMemo(() => toSortingState(state.sort), [state.sort]);
@@ -80,7 +82,7 @@ function DataTableView<Row extends RowData, Key extends QueryKey>({ label, colum
     body = <ErrorState title={`${label} could not load`} message={result.error.message} onRetry={() => void result.refetch()} />;
   } else if (page && page.rows.length === 0) {
     body = filtered ? (
-      <EmptyState title="Nothing matches these filters">
+      <EmptyState title={empty.filteredTitle ?? "Nothing matches these filters"}>
         <button type="button" onClick={() => change({ kind: "filters", filters: {} })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           Clear filters
         </button>
@@ -134,6 +136,8 @@ function DataTableView<Row extends RowData, Key extends QueryKey>({ label, colum
           onClear={() => change({ kind: "filters", filters: {} })}
         />
       )}
+      {/* Not beside a failed first load: its error says what happened, a skeleton would say "loading". */}
+      {!(result.isError && !page) && summary?.(page)}
       {body}
       {/* A refetch failed while the last page is still shown: say so, keep the rows. */}
       {result.isError && page && <ErrorState title="Could not refresh" message={result.error.message} onRetry={() => void result.refetch()} />}

@@ -32,7 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/performance", label: "Performance", icon: ChartLine, built: false },
   { href: "/exposure", label: "Exposure", icon: ChartPie, built: false },
   { href: "/orders", label: "Orders", icon: ListOrdered, built: true },
-  { href: "/fills", label: "Fills", icon: Receipt, built: false },
+  { href: "/fills", label: "Fills", icon: Receipt, built: true },
   { href: "/funds", label: "Funds", icon: Landmark, built: false },
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * Keyset paging over a (timestamp, uuid) key, the shape of every history list (sync runs,
- * alerts): a cursor names one row's key and a direction, so "next" and "previous" are both
+ * alerts), or a (timestamp, bigint) key where the tie-breaker is a sequence (order events): a cursor names one row's key and a direction, so "next" and "previous" are both
  * one indexed range read, however deep the page. The key travels as PostgreSQL's own text
  * of the timestamp (`::text`), which keeps its microseconds: a JS Date would round them
  * away and skip or repeat rows that share a millisecond.
@@ -16,17 +16,20 @@ export interface KeysetCursor {
   dir: "after" | "before";
 }
 
-const cursorSchema = z.object({ at: z.string().min(1).max(64), id: z.uuid(), dir: z.enum(["after", "before"]) });
+/** The tie-breaker's type: a row's uuid, or a bigint sequence (order_events.seq). */
+export type KeysetIdType = "uuid" | "bigint";
+const ID_SCHEMAS = { uuid: z.uuid(), bigint: z.string().regex(/^\d{1,19}$/) } as const;
+const cursorSchema = (idType: KeysetIdType) => z.object({ at: z.string().min(1).max(64), id: ID_SCHEMAS[idType], dir: z.enum(["after", "before"]) });
 
 export function encodeCursor(c: KeysetCursor): string {
   return Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
 }
 
 /** The cursor, or null for anything that is not one of ours (read as the first page). */
-export function decodeCursor(text: string | null | undefined): KeysetCursor | null {
+export function decodeCursor(text: string | null | undefined, idType: KeysetIdType = "uuid"): KeysetCursor | null {
   if (!text) return null;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    const parsed = cursorSchema(idType).safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -37,15 +40,16 @@ export function decodeCursor(text: string | null | undefined): KeysetCursor | nu
 export interface KeysetColumns {
   at: AnyColumn | SQL;
   id: AnyColumn | SQL;
+  /** uuid unless said otherwise. */
+  idType?: KeysetIdType;
 }
 
 /** The range condition of a page: rows strictly past the cursor's key, in the read direction. */
 export function keysetWhere(cols: KeysetColumns, cursor: KeysetCursor | null, descending: boolean): SQL | undefined {
   if (!cursor) return undefined;
   const below = descending === (cursor.dir === "after");
-  return below
-    ? sql`(${cols.at}, ${cols.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
-    : sql`(${cols.at}, ${cols.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+  const id = cols.idType === "bigint" ? sql`${cursor.id}::bigint` : sql`${cursor.id}::uuid`;
+  return below ? sql`(${cols.at}, ${cols.id}) < (${cursor.at}::timestamptz, ${id})` : sql`(${cols.at}, ${cols.id}) > (${cursor.at}::timestamptz, ${id})`;
 }
 
 /** The read order: the list's own, or its reverse when walking back from a "before" cursor. */

@@ -3,20 +3,11 @@ import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
 import { keysetOrder, keysetResult, keysetWhere, type KeysetCursor } from "./keyset";
+import { tradeFilterWhere, type TradeFilterColumns, type TradeFilters } from "./trade-filters";
 
-export interface OrderListFilters {
-  connectionId?: string;
-  accountId?: string;
-  symbol?: string;
-  side?: OrderSide;
+/** The shared trade filters (trade-filters.ts), `from`/`before` on the placed-at time, and the order's status. */
+export interface OrderListFilters extends TradeFilters {
   status?: OrderStatus;
-  strategy?: string;
-  /** Placed at or after this instant. */
-  placedFrom?: Date;
-  /** Placed before this instant. */
-  placedBefore?: Date;
-  /** A venue order id or a client order id, exactly. */
-  find?: string;
 }
 
 /** One listed order: its current state (the projection of its events) and where it lives. */
@@ -53,22 +44,24 @@ export const orderStrategySql = sql`nullif(case when c.provider = 'okx'
     then substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$')
     else substring(o.client_order_id from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.') end, 'untagged')`;
 
+const ORDER_COLUMNS: TradeFilterColumns = {
+  accountId: sql`o.account_id`,
+  symbol: sql`o.symbol`,
+  side: sql`o.side`,
+  strategy: orderStrategySql,
+  at: sql`o.venue_created_at`,
+  venueOrderId: sql`o.venue_order_id`,
+  clientOrderId: sql`o.client_order_id`,
+};
+
 /**
  * One page of the workspace's orders, newest placed first by default. Keyset by
  * (venue_created_at, id): a deep page is one range read like the first.
  */
 export async function listOrderPage(db: Db, p: { ownerId: string; cursor: KeysetCursor | null; limit: number; descending: boolean; filters: OrderListFilters }) {
   const f = p.filters;
-  const where: SQL[] = [sql`o.owner_id = ${p.ownerId}::uuid`];
-  if (f.connectionId) where.push(sql`a.connection_id = ${f.connectionId}::uuid`);
-  if (f.accountId) where.push(sql`o.account_id = ${f.accountId}::uuid`);
-  if (f.symbol) where.push(sql`o.symbol = ${f.symbol}`);
-  if (f.side) where.push(sql`o.side = ${f.side}`);
+  const where: SQL[] = [sql`o.owner_id = ${p.ownerId}::uuid`, ...tradeFilterWhere(ORDER_COLUMNS, f)];
   if (f.status) where.push(sql`o.status = ${f.status}`);
-  if (f.strategy) where.push(sql`${orderStrategySql} = ${f.strategy}`);
-  if (f.placedFrom) where.push(sql`o.venue_created_at >= ${f.placedFrom.toISOString()}::timestamptz`);
-  if (f.placedBefore) where.push(sql`o.venue_created_at < ${f.placedBefore.toISOString()}::timestamptz`);
-  if (f.find) where.push(sql`(o.venue_order_id = ${f.find} or o.client_order_id = ${f.find})`);
   const range = keysetWhere(KEY, p.cursor, p.descending);
   if (range) where.push(range);
   const rows = await executeRows<Record<string, unknown>>(

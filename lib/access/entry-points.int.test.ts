@@ -25,6 +25,8 @@ interface RouteCase {
   params?: (w: World) => { mine: Record<string, string>; theirs: Record<string, string> };
   /** Another method of the same file that needs its own role, with a body naming each workspace's resource. */
   also?: { method: "POST"; role: WorkspaceRole; ok: number; body: (w: World) => { mine: unknown; theirs: unknown } };
+  /** A query string the route needs to answer 200 (its required input). */
+  query?: string;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -51,6 +53,9 @@ const ROUTES: Record<string, RouteCase> = {
   "api/cash-flows/route.ts": { role: "viewer" },
   "api/cash-flows/transfers/route.ts": { role: "viewer" },
   "api/orders/route.ts": { role: "viewer" },
+  "api/fills/route.ts": { role: "viewer" },
+  // Names a symbol, not a resource: another workspace's events of it are simply not listed (lib/read-models/quantity-change-data.int.test.ts).
+  "api/orders/quantity-changes/route.ts": { role: "viewer", query: "?symbol=BTC%2FUSDT" },
   "api/orders/[id]/route.ts": {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.orderId }, theirs: { id: w.other.orderId } }),
@@ -74,6 +79,9 @@ const ROUTES: Record<string, RouteCase> = {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.orderId }, theirs: { id: w.other.orderId } }),
   },
+  "api/v1/fills/route.ts": { role: "viewer" },
+  // Names a symbol, not a resource: another workspace's events of it are simply not listed.
+  "api/v1/quantity-changes/route.ts": { role: "viewer", query: "?symbol=BTC%2FUSDT" },
   "api/v1/snapshots/route.ts": { role: "viewer" },
   "api/v1/equity/route.ts": { role: "viewer" },
   "api/v1/cash-flows/route.ts": { role: "viewer" },
@@ -329,7 +337,7 @@ type Credential = string | { bearer: string };
 
 async function call(file: string, method: string, cred: Credential, params: Record<string, string> = {}, body?: unknown): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
-  const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}`;
+  const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}${ROUTES[file]?.query ?? ""}`;
   const headers: Record<string, string> = typeof cred === "string" ? (cred ? { cookie: cred } : {}) : { authorization: `Bearer ${cred.bearer}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   return mod[method]!(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeCursor } from "@/db/queries/keyset";
+import { decodeCursor, type KeysetIdType } from "@/db/queries/keyset";
 import type { KeysetPage, KeysetPageRequest } from "@/lib/read-models/keyset-page";
 
 /**
@@ -11,15 +11,19 @@ import type { KeysetPage, KeysetPageRequest } from "@/lib/read-models/keyset-pag
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
 
-export const pageQuery = {
-  cursor: z
-    .string()
-    .max(512)
-    .refine((c) => decodeCursor(c) !== null, "not a cursor this API gave (pass nextCursor back as it came)")
-    .optional()
-    .describe("The `nextCursor` of the previous page; absent for the first page."),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).describe(`Rows per page, 1–${MAX_PAGE}.`),
-};
+/** Paging parameters for a list keyed by (time, uuid) — or, for order events, (time, seq): `idType` "bigint". */
+export function pageQueryOf(idType: KeysetIdType = "uuid") {
+  return {
+    cursor: z
+      .string()
+      .max(512)
+      .refine((c) => decodeCursor(c, idType) !== null, "not a cursor this API gave (pass nextCursor back as it came)")
+      .optional()
+      .describe("The `nextCursor` of the previous page; absent for the first page."),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).describe(`Rows per page, 1–${MAX_PAGE}.`),
+  };
+}
+export const pageQuery = pageQueryOf();
 
 /** A validated page query and its filters as the read models' request, newest first. */
 export function pageRequest(q: { cursor?: string; limit: number }, filters: Record<string, string | undefined>): KeysetPageRequest {

@@ -4,7 +4,9 @@ import { getSummary } from "./routes/summary";
 import { getConnectionRoute, listConnectionsRoute } from "./routes/connections";
 import { listCashFlows } from "./routes/cash-flows";
 import { listHoldings, listPositions } from "./routes/holdings";
+import { listFills } from "./routes/fills";
 import { getOrder, listOrders } from "./routes/orders";
+import { listQuantityChanges } from "./routes/quantity-changes";
 import { listSnapshots } from "./routes/snapshots";
 import { listSyncs, startSync } from "./routes/syncs";
 import { listWorkspaces } from "./routes/workspaces";
@@ -23,6 +25,8 @@ export const V1_ROUTES: readonly AnyV1Route[] = [
   listPositions,
   listOrders,
   getOrder,
+  listQuantityChanges,
+  listFills,
   listSnapshots,
   getEquity,
   listCashFlows,

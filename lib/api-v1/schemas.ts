@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
-import { day } from "@/lib/read-models/order-data";
+import { day } from "@/lib/read-models/trade-filters";
 
 /** The scalar shapes every v1 resource shares: money and quantities as exact decimal strings, times as ISO 8601 with an offset. */
 export const decimal = z.string().refine(isDecimalString, { message: "not a decimal string" }).meta({ format: "decimal", examples: ["1234.5678"] });

@@ -2,65 +2,21 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { decodeCursor } from "@/db/queries/keyset";
 import { getOrder, listAccountChainTo, listOrderEvents, listOrderFills } from "@/db/queries/order-detail";
-import { listConnections } from "@/db/queries/connections";
-import { listOrderAccounts, listOrderPage, type OrderListRow } from "@/db/queries/order-list";
+import { listOrderPage, type OrderListRow } from "@/db/queries/order-list";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
 import { verifyAccountChain } from "@/lib/audit/verify-chain";
 import { redact } from "@/lib/security/redact";
-import { addLocalDays } from "@/lib/time/zoned";
 import type { KeysetPage, KeysetPageRequest } from "./keyset-page";
-import { ORDER_SIDES, ORDER_STATUSES, type OrderDetailView, type OrderView } from "./order-schemas";
+import { ORDER_STATUSES, type OrderDetailView, type OrderView } from "./order-schemas";
+import { filterValues, localDayRange, strictFilters, tradeFilterShape, type SearchInput } from "./trade-filters";
 
-export const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "not a calendar day");
-
-/**
- * The /orders filters, strictly: unlike the other tables (where an unknown value reads as
- * "none"), an order filter that is not allowed is refused, naming the field, so a link that
- * asks for something impossible never shows every order as if it matched.
- */
-export const orderFiltersSchema = z
-  .object({
-    connection: z.uuid(),
-    account: z.uuid(),
-    symbol: z.string().trim().min(1).max(64),
-    side: z.enum(ORDER_SIDES),
-    status: z.enum(ORDER_STATUSES),
-    strategy: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "a strategy tag: 1–32 of A–Z a–z 0–9 _ -, starting with a letter or digit"),
-    from: day,
-    to: day,
-    find: z.string().trim().min(1).max(200),
-  })
-  .partial()
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "the range ends before it starts" });
+/** The /orders filters: the strict trade filters (trade-filters.ts) and the order's status. */
+export const orderFiltersSchema = strictFilters({ ...tradeFilterShape, status: z.enum(ORDER_STATUSES) });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
-export const ORDER_FILTER_IDS = ["connection", "account", "symbol", "side", "status", "strategy", "from", "to", "find"] as const;
 
 /** The filters a query string asks for (table keys cursor, limit and sort left to the table's parsers). */
-export function parseOrderFilters(search: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const entries = search instanceof URLSearchParams ? [...search.entries()] : Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
-  const raw: Record<string, string> = {};
-  for (const [k, v] of entries) if (typeof v === "string" && v !== "" && !["cursor", "limit", "sort"].includes(k)) raw[k] = v;
-  return orderFiltersSchema.safeParse(raw);
-}
-
-/** What the connection and account filters offer: every connection and account of the workspace. */
-export async function loadOrderFilterChoices(db: Db, p: { ownerId: string }) {
-  const [connections, accounts] = await Promise.all([listConnections(db, p), listOrderAccounts(db, p)]);
-  return { connections: connections.map((c) => ({ id: c.id, label: c.label })), accounts };
-}
-
-/** A refused filter in words, field first ("status: Invalid option…"): the route's 400 and the page's error state say the same. */
-export function filterErrorMessage(error: z.ZodError): string {
-  return `Invalid filter — ${error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ")}`;
-}
-
-/** The first instant of local day `iso` in `timeZone` (also the v1 API's day ranges). */
-export function startOfDay(isoDay: string, timeZone: string, plusDays = 0): Date {
-  const [year, month, d] = isoDay.split("-").map(Number) as [number, number, number];
-  return new Date(addLocalDays(timeZone, { year, month, day: d }, plusDays).startMs);
+export function parseOrderFilters(search: SearchInput) {
+  return orderFiltersSchema.safeParse(filterValues(search));
 }
 
 export function toOrderView(r: OrderListRow): OrderView {
@@ -92,6 +48,7 @@ export function toOrderView(r: OrderListRow): OrderView {
  */
 export async function loadOrderPage(db: Db, p: { ownerId: string; timeZone: string; request: KeysetPageRequest; filters: OrderFilters }): Promise<KeysetPage<OrderView>> {
   const f = p.filters;
+  const range = localDayRange(f, p.timeZone);
   const page = await listOrderPage(db, {
     ownerId: p.ownerId,
     cursor: decodeCursor(p.request.cursor),
@@ -104,8 +61,8 @@ export async function loadOrderPage(db: Db, p: { ownerId: string; timeZone: stri
       side: f.side,
       status: f.status,
       strategy: f.strategy,
-      placedFrom: f.from ? startOfDay(f.from, p.timeZone) : undefined,
-      placedBefore: f.to ? startOfDay(f.to, p.timeZone, 1) : undefined,
+      from: range.from,
+      before: range.before,
       find: f.find,
     },
   });

@@ -2,10 +2,12 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { alertPageSchema } from "./alert-schemas";
 import { flowPageSchema } from "./cash-flow-schemas";
+import { fillPageSchema } from "./fill-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
 import { orderPageSchema } from "./order-schemas";
 import { performanceSchema } from "./performance-schemas";
+import { quantityChangePageSchema } from "./quantity-change-schemas";
 import { rawChunkSchema } from "./raw-response-schemas";
 import { syncHistoryPageSchema } from "./sync-history-schemas";
 import { transferMatchPageSchema } from "./transfer-match-schemas";
@@ -134,3 +136,24 @@ export const orderKeys = {
 /** One page of the workspace's orders (GET /api/orders). */
 export const orderPageQuery = (request: KeysetPageRequest) =>
   queryOptions({ queryKey: orderKeys.page(request), queryFn: () => getJson(`/api/orders${keysetSearch(request)}`, orderPageSchema) });
+
+export const fillKeys = {
+  all: ["fills"] as const,
+  page: (request: KeysetPageRequest) => [...fillKeys.all, "page", request] as const,
+};
+
+/** One page of the workspace's fills with the filtered set's totals (GET /api/fills). */
+export const fillPageQuery = (request: KeysetPageRequest) =>
+  queryOptions({ queryKey: fillKeys.page(request), queryFn: () => getJson(`/api/fills${keysetSearch(request)}`, fillPageSchema) });
+
+export const quantityChangeKeys = {
+  all: ["quantity-changes"] as const,
+  page: (symbol: string, request: KeysetPageRequest) => [...quantityChangeKeys.all, symbol, request] as const,
+};
+
+/** One page of a symbol's quantity changes across the workspace's accounts (GET /api/orders/quantity-changes). */
+export const quantityChangePageQuery = (symbol: string) => (request: KeysetPageRequest) =>
+  queryOptions({
+    queryKey: quantityChangeKeys.page(symbol, request),
+    queryFn: () => getJson(`/api/orders/quantity-changes${keysetSearch({ ...request, filters: { symbol } })}`, quantityChangePageSchema),
+  });

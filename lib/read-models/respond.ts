@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { NotFoundError } from "@/db/queries/not-found";
+import { filterErrorMessage } from "./trade-filters";
 
 /** Sends `data` after checking it against the route's contract: a broken read model fails here, loudly. */
 export function ok<S extends z.ZodType>(schema: S, data: z.input<S>): NextResponse {
@@ -10,6 +11,12 @@ export function ok<S extends z.ZodType>(schema: S, data: z.input<S>): NextRespon
     return NextResponse.json({ error: "The server produced an invalid response" }, { status: 500 });
   }
   return NextResponse.json(parsed.data, { headers: { "cache-control": "no-store" } });
+}
+
+/** A list filter that is not allowed: 400 with the refusal in words and the fields it names (GET /api/orders, /api/fills…). */
+export function filterRefused(error: z.ZodError): NextResponse {
+  const fields = error.issues.map((i) => i.path.join(".") || "query");
+  return NextResponse.json({ error: filterErrorMessage(error), fields }, { status: 400, headers: { "cache-control": "no-store" } });
 }
 
 export function badRequest(error: z.ZodError): NextResponse {

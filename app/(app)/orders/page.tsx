@@ -7,8 +7,9 @@ import { orderTableConfig } from "@/components/orders/order-table-config";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/states";
 import { requirePageScope } from "@/lib/access/page";
-import { filterErrorMessage, loadOrderFilterChoices, loadOrderPage, parseOrderFilters } from "@/lib/read-models/order-data";
+import { loadOrderPage, parseOrderFilters } from "@/lib/read-models/order-data";
 import { orderKeys } from "@/lib/read-models/query-options";
+import { filterErrorMessage, loadTradeFilterChoices } from "@/lib/read-models/trade-filters";
 import { OrderList } from "./_components/order-list";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -34,7 +35,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </Card>
     );
   }
-  const choices = await loadOrderFilterChoices(db, { ownerId });
+  const choices = await loadTradeFilterChoices(db, { ownerId });
   const request = parseTableState(search, orderTableConfig(choices));
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ queryKey: orderKeys.page(request), queryFn: () => loadOrderPage(db, { ownerId, timeZone, request, filters: filters.data }) });

@@ -1,22 +1,19 @@
 // GET /api/orders?cursor&limit&sort=placedAt.desc&connection&account&symbol&side&status&strategy&from&to&find — one keyset page of the active workspace's orders (current state of each). A filter value that is not allowed is a 400 naming the field.
-import { NextResponse } from "next/server";
 import { parseTableState } from "@/components/data-table/url-state";
 import { orderTableConfig } from "@/components/orders/order-table-config";
 import { guardRoute } from "@/lib/access/route";
-import { filterErrorMessage, loadOrderFilterChoices, loadOrderPage, parseOrderFilters } from "@/lib/read-models/order-data";
+import { loadOrderPage, parseOrderFilters } from "@/lib/read-models/order-data";
 import { orderPageSchema } from "@/lib/read-models/order-schemas";
-import { ok } from "@/lib/read-models/respond";
+import { filterRefused, ok } from "@/lib/read-models/respond";
+import { loadTradeFilterChoices } from "@/lib/read-models/trade-filters";
 
 export async function GET(request: Request) {
   return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) => {
     const url = new URL(request.url);
     const filters = parseOrderFilters(url.searchParams);
-    if (!filters.success) {
-      const fields = filters.error.issues.map((i) => i.path.join(".") || "query");
-      return NextResponse.json({ error: filterErrorMessage(filters.error), fields }, { status: 400, headers: { "cache-control": "no-store" } });
-    }
+    if (!filters.success) return filterRefused(filters.error);
     // Cursor, page size and sort by the table's own parsers (anything they do not allow reads as the default).
-    const table = parseTableState(url.search, orderTableConfig(await loadOrderFilterChoices(db, { ownerId })));
+    const table = parseTableState(url.search, orderTableConfig(await loadTradeFilterChoices(db, { ownerId })));
     const page = await loadOrderPage(db, { ownerId, timeZone: workspace.timeZone, request: table, filters: filters.data });
     return ok(orderPageSchema, page);
   });

@@ -15,6 +15,8 @@ import { decimal } from "@/lib/api-v1/schemas";
 import { mintApiKey, openAccessWorld, waitForOpenBatches, type AccessWorld } from "@/lib/access/test-support";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { demoAt, offline } from "@/lib/sync/test-support";
+import { demoReplayInstants } from "@/lib/connectors/demo";
+import { D, sum } from "@/lib/money/decimal";
 
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
 
@@ -68,6 +70,8 @@ const ROUTES = {
   holdings: () => import("./holdings/route"),
   positions: () => import("./positions/route"),
   orders: () => import("./orders/route"),
+  fills: () => import("./fills/route"),
+  "quantity-changes": () => import("./quantity-changes/route"),
   "orders/[id]": () => import("./orders/[id]/route"),
   snapshots: () => import("./snapshots/route"),
   equity: () => import("./equity/route"),
@@ -242,6 +246,30 @@ describe("GET /api/v1/orders and /{id}", () => {
   });
 });
 
+describe("GET /api/v1/fills", () => {
+  it("walks one symbol's fills in pages of 7 with no gap and no repeat, the same with a second filter", async () => {
+    const ids = await expectGapless("fills", "symbol=SOL%2FUSDT", 7);
+    expect(ids.length).toBeGreaterThan(7);
+    await expectGapless("fills", "symbol=SOL%2FUSDT&side=sell", 5);
+  });
+
+  it("totals the whole filtered set exactly by asset, whatever the page", async () => {
+    type Fill = { id: string; symbol: string; quantity: string; price: string; fee: string; feeAsset: string };
+    type Totals = { fills: number; quantity: Array<{ asset: string; total: string }>; notional: Array<{ asset: string; total: string }>; fees: Array<{ asset: string; total: string }> };
+    const all = await json<List<Fill> & { totals: Totals }>(await call("fills", { query: "?symbol=BTC%2FUSDT&limit=200" }));
+    const first = await json<List<Fill> & { totals: Totals }>(await call("fills", { query: "?symbol=BTC%2FUSDT&limit=1" }));
+    expect(first.totals).toEqual(all.totals);
+    expect(all.totals.fills).toBe(all.data.length);
+    expect(all.totals.quantity).toEqual([{ asset: "BTC", total: sum(all.data.map((f) => f.quantity)).toFixed(), fills: all.data.length }]);
+    expect(new D(all.totals.notional[0]!.total).eq(sum(all.data.map((f) => new D(f.price).times(f.quantity))))).toBe(true);
+    expect(decimals(...all.data.flatMap((f) => [f.price, f.quantity, f.fee]))).toBe(true);
+  });
+
+  it("answers 400 with the field list: a status (fills have none), a side not allowed", async () => {
+    await expect400(await call("fills", { query: "?status=filled&side=long" }), ["side", "status"].sort());
+  });
+});
+
 describe("GET /api/v1/snapshots and /equity", () => {
   it("walks the snapshots newest first through ties on the time, with no gap and no repeat", async () => {
     const ids = await expectGapless("snapshots");
@@ -361,5 +389,51 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await json<{ openapi: string; paths: Record<string, unknown> }>(res);
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/api/v1/orders/{id}");
+  });
+});
+
+describe("GET /api/v1/quantity-changes", () => {
+  beforeAll(async () => {
+    // A connection synced just after each change of one amended order, then now: the venue's own
+    // quantity change, recorded by the sync as QUANTITY_ADDED.
+    const now = new Date();
+    const replay = (await createConnection(w.handle.db, { ownerId: w.personal.id, provider: "demo", label: "Replay", config: { seed: "replay" } })).id;
+    for (const at of [...demoReplayInstants("replay", now.getTime() - 3_600_000), now]) {
+      await syncConnection(w.handle.db, { ownerId: w.personal.id, connectionId: replay, trigger: "manual", now: () => at, connector: demoAt(at, {}, "replay"), ...offline });
+    }
+  });
+
+  it("lists one symbol's quantity changes across accounts in time order, each with its exact delta", async () => {
+    type Change = { seq: number; occurredAt: string; type: string; quantityBefore: string; quantityAfter: string; delta: string; orderId: string };
+    const symbols = ["BTC/USDT", "ETH/USDT", "SOL/USDT"];
+    const found: Change[] = [];
+    for (const symbol of symbols) found.push(...(await json<List<Change>>(await call("quantity-changes", { query: `?symbol=${encodeURIComponent(symbol)}` }))).data);
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      expect(c.type).toBe("QUANTITY_ADDED");
+      expect(new D(c.quantityAfter).minus(c.quantityBefore).eq(c.delta)).toBe(true);
+    }
+  });
+
+  it("walks a symbol's changes page by page, oldest first, with a sequence cursor", async () => {
+    for (const symbol of ["BTC/USDT", "ETH/USDT", "SOL/USDT"]) {
+      const q = `symbol=${encodeURIComponent(symbol)}`;
+      const all = await json<List<{ seq: number; occurredAt: string }>>(await call("quantity-changes", { query: `?${q}&limit=200` }));
+      const walked: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: List<{ seq: number }> = await json(await call("quantity-changes", { query: `?${q}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}` }));
+        walked.push(...page.data.map((c) => c.seq));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(all.data.map((c) => c.seq));
+      expect(all.data.map((c) => c.occurredAt)).toEqual([...all.data.map((c) => c.occurredAt)].sort());
+    }
+  });
+
+  it("answers 400 naming symbol when it is missing, and cursor for one of another list", async () => {
+    await expect400(await call("quantity-changes", { query: "" }), ["symbol"]);
+    const orders = await json<List>(await call("orders", { query: "?limit=1" }));
+    await expect400(await call("quantity-changes", { query: `?symbol=BTC%2FUSDT&cursor=${encodeURIComponent(orders.nextCursor!)}` }), ["cursor"]);
   });
 });

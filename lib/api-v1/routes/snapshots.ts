@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeCursor } from "@/db/queries/keyset";
 import { listSnapshotPage } from "@/db/queries/snapshot-list";
-import { startOfDay } from "@/lib/read-models/order-data";
+import { localDayRange } from "@/lib/read-models/trade-filters";
 import { listEnvelope } from "../envelope";
 import { listOf, pageQuery } from "../pagination";
 import { defineRoute } from "../route-def";
@@ -55,7 +55,7 @@ export const listSnapshots = defineRoute({
       cursor: decodeCursor(query.cursor),
       limit: query.limit,
       descending: true,
-      filters: { connectionId: query.connection, from: query.from ? startOfDay(query.from, tz) : undefined, before: query.to ? startOfDay(query.to, tz, 1) : undefined },
+      filters: { connectionId: query.connection, ...localDayRange(query, tz) },
     });
     return listOf(page, ({ key: _key, ...s }) => ({ ...s, capturedAt: s.capturedAt.toISOString() }));
   },

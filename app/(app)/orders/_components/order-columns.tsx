@@ -1,28 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { formatQuantity } from "@/components/format";
 import { dataTableColumns } from "@/components/data-table/table-features";
+import { Amount } from "@/components/orders/amount";
 import { ORDER_STATUS_TONE, symbolParts } from "@/components/orders/order-words";
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
 import { ORDER_STATUS_LABELS, type OrderView } from "@/lib/read-models/order-schemas";
+import { quantityChangesHref } from "@/lib/read-models/quantity-change-schemas";
 
 const col = dataTableColumns<OrderView>();
 const link = "font-medium text-indigo-700 hover:underline dark:text-indigo-300";
 const small = "text-xs text-fg-subtle";
-const none = <span className="text-fg-subtle">—</span>;
-
-/** An amount with its unit, right-aligned by the column. */
-function Amount({ value, unit }: { value: string | null; unit: string | null }) {
-  if (value === null) return none;
-  return (
-    <span className="tabular-nums">
-      {formatQuantity(value)}
-      {unit && <span className={`${small} ml-1`}>{unit}</span>}
-    </span>
-  );
-}
 
 /** The /orders columns: each order's current state, placed-at in the workspace's zone. */
 export function orderColumns(p: { timeZone: string }) {
@@ -39,7 +28,9 @@ export function orderColumns(p: { timeZone: string }) {
       header: "Symbol",
       cell: (info) => (
         <span className="flex flex-col">
-          <span>{info.getValue()}</span>
+          <Link href={quantityChangesHref(info.getValue())} className="hover:underline" title={`Every quantity change of ${info.getValue()} across the accounts`}>
+            {info.getValue()}
+          </Link>
           <span className={small}>{info.row.original.accountName}</span>
         </span>
       ),

@@ -5,6 +5,7 @@ import { ORDER_STATUS_TONE, symbolParts } from "@/components/orders/order-words"
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
 import { ORDER_STATUS_LABELS, type OrderView } from "@/lib/read-models/order-schemas";
+import { quantityChangesHref } from "@/lib/read-models/quantity-change-schemas";
 
 const term = "text-xs font-medium text-fg-subtle";
 
@@ -34,6 +35,12 @@ export function OrderState({ order, timeZone }: { order: OrderView; timeZone: st
       "Connection · account",
       <Link key="c" href={`/connections/${order.connectionId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
         {order.connectionLabel} · {order.accountName}
+      </Link>,
+    ],
+    [
+      "Quantity changes",
+      <Link key="q" href={quantityChangesHref(order.symbol)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+        Every {order.symbol} order amendment →
       </Link>,
     ],
     ["Venue order id", <span key="v" className="font-mono text-xs">{order.venueOrderId}</span>],

@@ -1,0 +1,39 @@
+"use client";
+
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { fillTableConfig } from "@/components/fills/fill-table-config";
+import type { OrderFilterChoices } from "@/components/orders/order-table-config";
+import type { FillPage, FillView } from "@/lib/read-models/fill-schemas";
+import { fillPageQuery } from "@/lib/read-models/query-options";
+import { fillColumns } from "./fill-columns";
+import { FillTotalsPanel } from "./fill-totals";
+
+const rowId = (f: FillView) => f.id;
+// Nothing to total on an empty list: its empty state says why instead.
+const totals = (page: FillPage | undefined) => (page && page.rows.length === 0 ? null : <FillTotalsPanel totals={page?.totals} />);
+
+/** The workspace's fills, newest executed first, filtered in the URL, with the filtered set's totals above. */
+export function FillList(p: { choices: OrderFilterChoices; timeZone: string }) {
+  const url = useMemo(() => fillTableConfig(p.choices), [p.choices]);
+  const columns = useMemo(() => fillColumns({ timeZone: p.timeZone }), [p.timeZone]);
+  const noConnection = p.choices.connections.length === 0;
+  return (
+    <DataTable
+      label="Fills"
+      columns={columns}
+      url={url}
+      query={fillPageQuery}
+      getRowId={rowId}
+      summary={totals}
+      empty={{
+        title: noConnection ? "Connect a venue to see fills" : "No fills yet",
+        filteredTitle: "No fills match these filters",
+        description: noConnection
+          ? "Fills arrive with each sync of a connection whose venue reports its executions (Binance, OKX, IBKR, the demo venue)."
+          : "Fills arrive with the next sync of a connection whose venue reports its executions; so far none has executed.",
+        action: noConnection ? { href: "/connections/new", label: "Add a connection" } : undefined,
+      }}
+    />
+  );
+}

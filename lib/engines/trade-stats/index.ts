@@ -41,10 +41,15 @@ export interface RoundTrip {
   strategy: string | null;
   accountUid: string | null;
   side: "long" | "short";
-  /** Total size entered over the round trip. */
+  /** "inverse": quantity in contracts, PnL in the settlement coin (docs/metrics.md). */
+  kind: "linear" | "inverse";
+  /** Total size entered over the round trip, as the fills count it (contracts for inverse). */
   quantity: string;
+  /** Quantity-weighted means for linear; harmonic means for inverse, as the venues state them. */
   entryPrice: string;
   exitPrice: string;
+  /** Currency of the two prices: the quote ("USD" of BTC/USD:BTC). */
+  priceCurrency: string;
   openedAt: string;
   closedAt: string;
   holdingMs: number;
@@ -62,9 +67,13 @@ export interface OpenTradePosition {
   symbol: string;
   strategy: string | null;
   accountUid: string | null;
-  /** Signed: negative is short. */
+  kind: "linear" | "inverse";
+  /** Signed: negative is short. Contracts for inverse. */
   quantity: string;
   averageEntryPrice: string;
+  /** Currency of averageEntryPrice. */
+  priceCurrency: string;
+  /** Currency of realizedPnl: the quote for linear, the settlement coin for inverse. */
   currency: string;
   openedAt: string;
   /** Realized so far on this position's partial closes, net of fees. */
@@ -156,9 +165,11 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         accountUid: key.accountUid,
         // An inverse contract sits in the book with its direction reversed (contract.ts).
         side: (trip.side === 1) !== contract.inverse ? "long" : "short",
+        kind: contract.inverse ? "inverse" : "linear",
         quantity: amountToString(trip.entryQty),
         entryPrice: amountToString(venuePrice(contract, trip.entryNotional, trip.entryQty)),
         exitPrice: amountToString(venuePrice(contract, trip.exitNotional, trip.exitQty)),
+        priceCurrency: key.priceCurrency,
         openedAt: iso(trip.openedMs),
         closedAt: iso(trip.closedMs),
         holdingMs,
@@ -237,8 +248,10 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         symbol: key.symbol,
         strategy: key.strategy,
         accountUid: key.accountUid,
+        kind: contract.inverse ? "inverse" : "linear",
         quantity: amountToString(contract.inverse ? negated(open.quantity) : open.quantity),
         averageEntryPrice: amountToString(venuePriceOf(contract, open.averageEntryPrice)),
+        priceCurrency: key.priceCurrency,
         currency: key.quote,
         openedAt: iso(open.openedMs),
         realizedPnl: amountToString(open.realized),

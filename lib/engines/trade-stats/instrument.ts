@@ -52,8 +52,21 @@ export function resolveInstrument(symbol: string, known: { contractSize?: string
   return checked(symbol, { kind: "linear", contractSize: known.contractSize ?? "1", settleCurrency: currency });
 }
 
-/** A descriptor the engine can use: a positive, finite contract size and a currency. */
-export function checked(symbol: string, instrument: InstrumentDescriptor): InstrumentResolution {
+/**
+ * A descriptor the engine can use: a positive, finite contract size and a currency that fits
+ * the symbol. An inverse contract settles in its base; a linear one in the currency it is
+ * priced in (`priceCurrency`, when the symbol names one): a contract settling in a third
+ * currency (a quanto) is not modelled.
+ */
+export function checked(symbol: string, instrument: InstrumentDescriptor, priceCurrency?: string): InstrumentResolution {
+  const { base, quote } = splitSymbol(symbol);
+  if (instrument.kind === "inverse" && instrument.settleCurrency !== base) {
+    return { ok: false, reason: `${symbol}: an inverse contract settles in its base ${base}, not ${instrument.settleCurrency}` };
+  }
+  const priced = priceCurrency ?? quote;
+  if (instrument.kind === "linear" && quote !== undefined && priced !== undefined && instrument.settleCurrency !== priced) {
+    return { ok: false, reason: `${symbol}: a linear contract settling in ${instrument.settleCurrency}, not in ${priced}, is not modelled` };
+  }
   let size;
   try {
     size = new D(instrument.contractSize);

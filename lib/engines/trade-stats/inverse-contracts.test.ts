@@ -23,9 +23,11 @@ describe("long 100 contracts × $100 BTC/USD:BTC from 50,000 to 40,000: 10,000 �
     expect(result.roundTrips).toHaveLength(1);
     expect(result.roundTrips[0]).toMatchObject({
       side: "long",
+      kind: "inverse",
       quantity: "100",
       entryPrice: "50000",
       exitPrice: "40000",
+      priceCurrency: "USD",
       grossPnl: "-0.05",
       fees: "0",
       netPnl: "-0.05",
@@ -67,7 +69,7 @@ describe("short 200 contracts × $100 from 40,000 to 32,000 with 0.0001 BTC fees
     const partial = calculateTradeStats({ instruments, fills: [fill("sell", "200", "40000", "1", "0.0001"), fill("buy", "100", "32000", "2", "0.00005")] });
     expect(partial.roundTrips).toEqual([]);
     expect(partial.openPositions).toEqual([
-      expect.objectContaining({ symbol: SYMBOL, quantity: "-100", averageEntryPrice: "40000", currency: "BTC", realizedPnl: "0.0624" }),
+      expect.objectContaining({ symbol: SYMBOL, kind: "inverse", quantity: "-100", averageEntryPrice: "40000", priceCurrency: "USD", currency: "BTC", realizedPnl: "0.0624" }),
     ]);
   });
 });

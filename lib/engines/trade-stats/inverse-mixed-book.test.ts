@@ -61,4 +61,11 @@ describe("an inverse symbol without a contract size is refused, never guessed", 
     const bad = calculateTradeStats({ fills, instruments: { "BTC/USD:BTC": { kind: "inverse", contractSize: "0", settleCurrency: "BTC" } } });
     expect(bad.unpricedSymbols).toEqual([{ symbol: "BTC/USD:BTC", reason: "BTC/USD:BTC: contract size 0 is not positive", fills: 2 }]);
   });
+
+  it("refuses a descriptor that does not fit the symbol: inverse settling in USD, linear settling in BTC (a quanto)", () => {
+    const inverseInUsd = calculateTradeStats({ fills, instruments: { "BTC/USD:BTC": { kind: "inverse", contractSize: "100", settleCurrency: "USD" } } });
+    expect(inverseInUsd.unpricedSymbols.map((u) => u.reason)).toEqual(["BTC/USD:BTC: an inverse contract settles in its base BTC, not USD"]);
+    const linearInBtc = calculateTradeStats({ fills, instruments: { "BTC/USD:BTC": { kind: "linear", contractSize: "1", settleCurrency: "BTC" } } });
+    expect(linearInBtc.unpricedSymbols.map((u) => u.reason)).toEqual(["BTC/USD:BTC: a linear contract settling in BTC, not in USD, is not modelled"]);
+  });
 });

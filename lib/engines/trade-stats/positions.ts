@@ -63,7 +63,7 @@ export function splitByPosition(
       const parsed = splitSymbol(fill.symbol);
       const priceCurrency = fill.quoteCurrency ?? parsed.quote ?? fill.feeCurrency;
       const given = instruments[fill.symbol];
-      const instrument = given ? checked(fill.symbol, given) : resolveInstrument(fill.symbol, { currency: priceCurrency });
+      const instrument = given ? checked(fill.symbol, given, priceCurrency) : resolveInstrument(fill.symbol, { currency: priceCurrency });
       key = {
         symbol: fill.symbol,
         strategy: fill.strategy ?? null,

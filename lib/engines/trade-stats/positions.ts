@@ -70,7 +70,8 @@ export function splitByPosition(
         accountUid: fill.accountUid ?? null,
         quote: instrument.ok ? instrument.instrument.settleCurrency : priceCurrency,
         baseAsset: parsed.base,
-        priceCurrency,
+        // A linear instrument is priced in the currency it settles in (checked, when the symbol names one).
+        priceCurrency: instrument.ok && instrument.instrument.kind === "linear" ? instrument.instrument.settleCurrency : priceCurrency,
         instrument,
         contract: contractOf(instrument),
         book: newBook(),

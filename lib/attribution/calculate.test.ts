@@ -102,6 +102,15 @@ describe("calculateAttribution: costs in another quote currency", () => {
   });
 });
 
+describe("calculateAttribution: an inverse contract of unknown size", () => {
+  it("stored fills carry no contract size: BTC/USD:BTC is reported, not priced linearly, and realizes nothing", () => {
+    const inverse = (side: "buy" | "sell", price: string) => ({ ...fill("coin-m", "BTC/USD:BTC", side, "100", price), feeCurrency: "BTC" });
+    const r = calculateAttribution({ snapshot, rows, fills: [inverse("buy", "40000"), inverse("sell", "50000")] });
+    expect(r.unpriced).toEqual(["BTC/USD:BTC"]);
+    expect(r.summary.realizedPnl).toBe("0");
+  });
+});
+
 describe("calculateAttribution: guards", () => {
   it("a fill tagged with the reserved name 'untagged' counts as untagged", () => {
     const r = calculateAttribution({ snapshot, rows, fills: [fill("untagged", "BTC/USDT", "buy", "0.2", "60000")] });

@@ -12,7 +12,9 @@ import { RESERVED_STRATEGY } from "./strategy-tags";
  * connection's fills up to the snapshot come in; the engines do the math:
  *
  * 1. trade statistics (FIFO) over the fills give each strategy's open positions and
- *    realized PnL, and the account's realized PnL (tagged and untagged fills);
+ *    realized PnL, and the account's realized PnL (tagged and untagged fills). Stored fills
+ *    carry no contract size, so an inverse contract's fills are refused by the engine and
+ *    its symbol is listed in `unpriced`;
  * 2. the reconcile engine splits each venue holding into strategy rows and a residual,
  *    valued at the snapshot's prices;
  * 3. the account summary and one PnL point per strategy follow from those rows.
@@ -117,7 +119,7 @@ export function calculateAttribution(input: { snapshot: AttributionSnapshot; row
     rows,
     summary: summarize(input.snapshot, input.rows, rows, trades.overall.realizedPnl),
     strategies: strategyPoints(rows, trades.byStrategy),
-    unpriced: [...new Set([...reconciled.unpriced, ...trades.unpricedCurrencies, ...trades.unconvertedFees.map((f) => f.currency), ...strategies.uncosted])].sort(),
+    unpriced: [...new Set([...reconciled.unpriced, ...trades.unpricedCurrencies, ...trades.unconvertedFees.map((f) => f.currency), ...trades.unpricedSymbols.map((u) => u.symbol), ...strategies.uncosted])].sort(),
   };
 }
 

@@ -21,6 +21,7 @@ export {
   tailRatio,
   valueAtRisk,
 } from "@/lib/engines/performance/risk";
+export { perPeriodRate, type RatioResult, type RiskFreeError, type RiskFreeRate } from "@/lib/engines/performance/risk-free";
 export {
   calculateDrawdowns,
   calmarRatio,

@@ -1,5 +1,6 @@
 import { moments, percentileInPlace, sampleStd, validCopy } from "@/lib/engines/performance/nan-stats";
 import { DEFAULT_PERIODS_PER_YEAR } from "@/lib/engines/performance/returns";
+import { excessOver, type RatioResult, type RiskFreeRate } from "@/lib/engines/performance/risk-free";
 
 /**
  * Risk and risk-adjusted return ratios on periodic simple returns, following empyrical:
@@ -31,13 +32,24 @@ export function sharpeRange(returns: ArrayLike<number>, riskFree: number, period
   return (m.mean / sampleStd(m)) * Math.sqrt(periodsPerYear);
 }
 
-/** mean(r − rf) / std(r − rf, ddof 1) × √P. */
-export function sharpeRatio(returns: number[], opts: { riskFree?: number; periodsPerYear?: number } = {}): number {
-  return sharpeRange(returns, opts.riskFree ?? 0, opts.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR, 0, returns.length);
+/**
+ * mean(r − rf) / std(r − rf, ddof 1) × √P. `riskFree` as a number is a constant per-period
+ * rate and the answer a number; as `{ annual }` or `{ perPeriod: series }` (risk-free.ts) the
+ * answer is a RatioResult, so a series of the wrong length is an error the caller must read.
+ */
+export function sharpeRatio(returns: number[], opts?: { riskFree?: number; periodsPerYear?: number }): number;
+export function sharpeRatio(returns: number[], opts: { riskFree: RiskFreeRate; periodsPerYear?: number }): RatioResult;
+export function sharpeRatio(returns: number[], opts: { riskFree?: number | RiskFreeRate; periodsPerYear?: number } = {}): number | RatioResult {
+  const periods = opts.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR;
+  const rf = opts.riskFree ?? 0;
+  if (typeof rf === "number") return sharpeRange(returns, rf, periods, 0, returns.length);
+  const x = excessOver(returns, rf, periods);
+  if (!x.ok) return x;
+  return { ok: true, value: "excess" in x ? sharpeRange(x.excess, 0, periods, 0, x.excess.length) : sharpeRange(returns, x.constant, periods, 0, returns.length) };
 }
 
 /** √(mean(min(r − MAR, 0)²)) × √P, the mean over every valid value; empty → NaN. */
-export function downsideRisk(returns: number[], opts: { requiredReturn?: number; periodsPerYear?: number } = {}): number {
+export function downsideRisk(returns: ArrayLike<number>, opts: { requiredReturn?: number; periodsPerYear?: number } = {}): number {
   const mar = opts.requiredReturn ?? 0;
   const periods = opts.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR;
   let n = 0;
@@ -53,13 +65,26 @@ export function downsideRisk(returns: number[], opts: { requiredReturn?: number;
   return Math.sqrt(ss / n) * Math.sqrt(periods);
 }
 
-/** mean(r − MAR) × P / downside risk; no downside with a positive mean → +∞. */
-export function sortinoRatio(returns: number[], opts: { requiredReturn?: number; periodsPerYear?: number } = {}): number {
-  const mar = opts.requiredReturn ?? 0;
-  const periods = opts.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR;
+function sortinoOf(returns: ArrayLike<number>, mar: number, periods: number): number {
   const m = moments(returns, mar);
   if (m.n < 2) return NaN;
   return (m.mean * periods) / downsideRisk(returns, { requiredReturn: mar, periodsPerYear: periods });
+}
+
+/**
+ * mean(r − MAR) × P / downside risk; no downside with a positive mean → +∞. `requiredReturn`
+ * as a number is a constant per-period MAR; as `{ annual }` or `{ perPeriod: series }` (the
+ * risk-free rate as the target) the answer is a RatioResult, as for sharpeRatio.
+ */
+export function sortinoRatio(returns: number[], opts?: { requiredReturn?: number; periodsPerYear?: number }): number;
+export function sortinoRatio(returns: number[], opts: { requiredReturn: RiskFreeRate; periodsPerYear?: number }): RatioResult;
+export function sortinoRatio(returns: number[], opts: { requiredReturn?: number | RiskFreeRate; periodsPerYear?: number } = {}): number | RatioResult {
+  const periods = opts.periodsPerYear ?? DEFAULT_PERIODS_PER_YEAR;
+  const mar = opts.requiredReturn ?? 0;
+  if (typeof mar === "number") return sortinoOf(returns, mar, periods);
+  const x = excessOver(returns, mar, periods);
+  if (!x.ok) return x;
+  return { ok: true, value: "excess" in x ? sortinoOf(x.excess, 0, periods) : sortinoOf(returns, x.constant, periods) };
 }
 
 /**

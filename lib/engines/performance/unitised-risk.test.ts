@@ -62,6 +62,25 @@ describe("navDrawdown and unitisedRisk", () => {
     expect(risk.method).toMatch(/daily NAV-per-unit returns .* 365 periods a year/);
   });
 
+  it("against a per-period series rf [0, 5 %, 0, 0]: excess 0, +15 %, 0, −12.5 % gives the Sharpe of those excess returns", () => {
+    const excess = [0, 0.15, 0, -0.125];
+    const mean = excess.reduce((a, b) => a + b) / 4;
+    const std = Math.sqrt(excess.reduce((a, v) => a + (v - mean) ** 2, 0) / 3);
+    const risk = unitisedRisk(returns, new Date(day("01")), UNITISED_PERIODS_PER_YEAR, { perPeriod: [0, 0.05, 0, 0] });
+    expect(risk.riskFreeError).toBeNull();
+    expect(risk.sharpeRatio).toBeCloseTo((mean / std) * Math.sqrt(365), 10);
+    expect(risk.sortinoRatio).toBeCloseTo((mean * 365) / (Math.sqrt(0.125 ** 2 / 4) * Math.sqrt(365)), 10);
+    expect(risk.method).toMatch(/risk-free rate a per-period series/);
+  });
+
+  it("an annual 4 % is named in the method; a series of 3 for 4 returns is an error and no ratio", () => {
+    expect(unitisedRisk(returns, new Date(day("01")), 365, { annual: 0.04 }).method).toMatch(/risk-free rate 4 % a year/);
+    const bad = unitisedRisk(returns, new Date(day("01")), 365, { perPeriod: [0, 0, 0] });
+    expect(bad.riskFreeError).toEqual({ code: "risk_free_length", expected: 4, actual: 3 });
+    expect(bad.sharpeRatio).toBeNaN();
+    expect(bad.sortinoRatio).toBeNaN();
+  });
+
   it("never below the start: drawdown 0 with the peak at the last high; no return at all: no drawdown", () => {
     const up = new UnitLedger().open(day("01"), "100").snapshot(day("02"), "110");
     expect(navDrawdown(unitisedReturns(up.points, up.issues), new Date(day("01")))).toMatchObject({ current: 0, max: 0 });

@@ -1,5 +1,6 @@
 import { drawdownSeries, maxDrawdown } from "@/lib/engines/performance/drawdown";
 import { annualVolatility, sharpeRatio, sortinoRatio } from "@/lib/engines/performance/risk";
+import type { RiskFreeError, RiskFreeRate } from "@/lib/engines/performance/risk-free";
 import { issuesBetween, navGrowth, type UnitIssue, type UnitisedPoint } from "@/lib/engines/performance/unitised-periods";
 
 /**
@@ -75,21 +76,52 @@ export interface UnitisedRisk {
   drawdown: NavDrawdown | null;
   /** Sample std × √P; NaN below two returns. */
   annualVolatility: number;
-  /** Risk-free rate 0; ±∞ or NaN as empyrical gives them. */
+  /** Against the risk-free rate (0 without one); ±∞ or NaN as empyrical gives them; NaN with riskFreeError. */
   sharpeRatio: number;
-  /** Target (MAR) 0. */
+  /** Target (MAR) the same risk-free rate. */
   sortinoRatio: number;
+  /** Why the rate given could not be used (a series of the wrong length): both ratios are then NaN. */
+  riskFreeError: RiskFreeError | null;
 }
 
-export function unitisedRisk(returns: readonly DatedReturn[], inceptionAt: Date, periodsPerYear = UNITISED_PERIODS_PER_YEAR): UnitisedRisk {
+function describeRate(rate: RiskFreeRate | undefined): string {
+  if (!rate) return "risk-free rate and Sortino target 0";
+  if ("annual" in rate) return `risk-free rate ${+(rate.annual * 100).toFixed(6)} % a year, compounded per period, also the Sortino target`;
+  return "risk-free rate a per-period series, also the Sortino target";
+}
+
+/**
+ * `riskFree`: a constant annual rate (the workspace's setting) or one risk-free return per
+ * return, aligned with `returns` (risk-free.ts); none is a rate of 0.
+ */
+export function unitisedRisk(
+  returns: readonly DatedReturn[],
+  inceptionAt: Date,
+  periodsPerYear = UNITISED_PERIODS_PER_YEAR,
+  riskFree?: RiskFreeRate,
+): UnitisedRisk {
   const values = returns.map((r) => r.value);
+  let sharpe: number;
+  let sortino: number;
+  let riskFreeError: RiskFreeError | null = null;
+  if (riskFree) {
+    const sh = sharpeRatio(values, { riskFree, periodsPerYear });
+    const so = sortinoRatio(values, { requiredReturn: riskFree, periodsPerYear });
+    sharpe = sh.ok ? sh.value : NaN;
+    sortino = so.ok ? so.value : NaN;
+    if (!sh.ok) riskFreeError = sh.error;
+  } else {
+    sharpe = sharpeRatio(values, { periodsPerYear });
+    sortino = sortinoRatio(values, { periodsPerYear });
+  }
   return {
-    method: `daily NAV-per-unit returns (1d roll-ups), annualised with ${periodsPerYear} periods a year; risk-free rate and Sortino target 0`,
+    method: `daily NAV-per-unit returns (1d roll-ups), annualised with ${periodsPerYear} periods a year; ${describeRate(riskFree)}`,
     periodsPerYear,
     returns: values.length,
     drawdown: navDrawdown(returns, inceptionAt),
     annualVolatility: annualVolatility(values, { periodsPerYear }),
-    sharpeRatio: sharpeRatio(values, { periodsPerYear }),
-    sortinoRatio: sortinoRatio(values, { periodsPerYear }),
+    sharpeRatio: sharpe,
+    sortinoRatio: sortino,
+    riskFreeError,
   };
 }

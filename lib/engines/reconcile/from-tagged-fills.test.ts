@@ -48,3 +48,14 @@ describe("fills → strategy positions → reconciliation: trend 4 @ 2100, basis
     expect(r.totalValueBase).toBe("9100");
   });
 });
+
+describe("an inverse strategy position (100 contracts of BTC/USD:BTC) is not compared with the venue's coin quantity", () => {
+  it("is left out of the strategy holdings, in contracts ≠ the venue's BTC", () => {
+    const trades = calculateTradeStats({
+      instruments: { "BTC/USD:BTC": { kind: "inverse", contractSize: "100", settleCurrency: "BTC" } },
+      fills: [{ symbol: "BTC/USD:BTC", side: "buy", quantity: "100", price: "50000", fee: "0", feeCurrency: "BTC", executedAt: new Date(Date.UTC(2024, 0, 1)), strategy: "coin-m" }],
+    });
+    expect(trades.openPositions).toEqual([expect.objectContaining({ strategy: "coin-m", kind: "inverse", quantity: "100" })]);
+    expect(strategyHoldingsFromTrades(trades.openPositions)).toEqual([]);
+  });
+});

@@ -91,6 +91,10 @@ export function strategyHoldingsFromTrades(open: OpenTradePosition[]): StrategyH
   const holdings: StrategyHolding[] = [];
   for (const p of open) {
     if (p.strategy === null) continue;
+    // An inverse position is counted in contracts, the venue's in the coin (contracts × size ÷
+    // mark): they only compare at a mark price, which reconciliation does not model. Left to
+    // the residual rather than compared in different units.
+    if (p.kind === "inverse") continue;
     holdings.push({ strategy: p.strategy, symbol: p.symbol, quantity: p.quantity, averageCost: p.averageEntryPrice, quoteCurrency: p.currency });
   }
   return holdings;

@@ -13,6 +13,10 @@ export interface TradeFill {
   venueFillId?: string;
   accountUid?: string;
   strategy?: string | null;
-  /** Defaults to the quote of "BASE/QUOTE[:SETTLE]", else to the fee currency (a broker's ticker). */
+  /**
+   * The currency the price is in. Defaults to the quote of "BASE/QUOTE[:SETTLE]", else to the
+   * fee currency (a broker's ticker). A linear instrument's PnL is in it too; an inverse one's
+   * is in its settlement coin.
+   */
   quoteCurrency?: string;
 }

@@ -1,26 +1,39 @@
 import { type Amount, amount, amountToString, div, fromDecimal, isNeg, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 import { createPriceBook, type PricingInput } from "@/lib/engines/pricing";
 import { applyFill, type ClosedTrip, type CostMethod, openState } from "@/lib/engines/trade-stats/book";
+import { bookPrice, venuePrice, venuePriceOf } from "@/lib/engines/trade-stats/contract";
 import { feeConverter } from "@/lib/engines/trade-stats/fees";
 import { type PositionKey, splitByPosition } from "@/lib/engines/trade-stats/positions";
 import { SummaryAccumulator, type TradeSummary } from "@/lib/engines/trade-stats/summary";
 
 import type { TradeFill } from "@/lib/engines/trade-stats/fill";
+import type { InstrumentDescriptor } from "@/lib/engines/trade-stats/instrument";
 
 export type { CostMethod } from "@/lib/engines/trade-stats/book";
 export type { TradeFill } from "@/lib/engines/trade-stats/fill";
 export type { TradeSummary } from "@/lib/engines/trade-stats/summary";
+export type { InstrumentDescriptor, InstrumentResolution } from "@/lib/engines/trade-stats/instrument";
+export { resolveInstrument, resolveInstruments } from "@/lib/engines/trade-stats/instrument";
 
 /**
- * Round trips and trade statistics from fills. PnL is linear, (exit − entry) × size in the
- * instrument's quote currency, net of every fee; fees in another currency are converted
- * (the instrument's base asset at the fill price, anything else through the price book).
- * Summaries across instruments (overall, per strategy) are in the base currency.
+ * Round trips and trade statistics from fills, net of every fee. A linear instrument's PnL
+ * is (exit − entry) × size × contract size in its quote currency; an inverse contract's is
+ * contracts × contract size × (1/entry − 1/exit) for a long (the opposite for a short) in
+ * its settlement coin (contract.ts). Fees in another currency are converted (the base asset
+ * at the fill price; for inverse, the quote currency at the fill price; anything else
+ * through the price book). Summaries across instruments (overall, per strategy) are in the
+ * base currency; per settlement currency they are unconverted.
  */
 export interface TradeStatsInput extends PricingInput {
   fills: TradeFill[];
   /** Default "fifo". */
   method?: CostMethod;
+  /**
+   * Per symbol, from the caller (resolveInstruments). A symbol without one is resolved from
+   * its unified name: linear with contract size 1, or, for an inverse symbol (BTC/USD:BTC),
+   * refused for want of a contract size and listed in `unpricedSymbols`.
+   */
+  instruments?: Readonly<Record<string, InstrumentDescriptor>>;
 }
 
 export interface RoundTrip {
@@ -28,17 +41,22 @@ export interface RoundTrip {
   strategy: string | null;
   accountUid: string | null;
   side: "long" | "short";
-  /** Total size entered over the round trip. */
+  /** "inverse": quantity in contracts, PnL in the settlement coin (docs/metrics.md). */
+  kind: "linear" | "inverse";
+  /** Total size entered over the round trip, as the fills count it (contracts for inverse). */
   quantity: string;
+  /** Quantity-weighted means for linear; harmonic means for inverse, as the venues state them. */
   entryPrice: string;
   exitPrice: string;
+  /** Currency of the two prices: the quote ("USD" of BTC/USD:BTC). */
+  priceCurrency: string;
   openedAt: string;
   closedAt: string;
   holdingMs: number;
   grossPnl: string;
   fees: string;
   netPnl: string;
-  /** Quote currency of the instrument: the currency of the three PnL figures. */
+  /** Quote currency of a linear instrument, settlement coin of an inverse one: the currency of the three PnL figures. */
   currency: string;
   /** netPnl in the base currency; null when the quote currency has no rate. */
   netPnlBase: string | null;
@@ -49,9 +67,13 @@ export interface OpenTradePosition {
   symbol: string;
   strategy: string | null;
   accountUid: string | null;
-  /** Signed: negative is short. */
+  kind: "linear" | "inverse";
+  /** Signed: negative is short. Contracts for inverse. */
   quantity: string;
   averageEntryPrice: string;
+  /** Currency of averageEntryPrice. */
+  priceCurrency: string;
+  /** Currency of realizedPnl: the quote for linear, the settlement coin for inverse. */
   currency: string;
   openedAt: string;
   /** Realized so far on this position's partial closes, net of fees. */
@@ -80,6 +102,17 @@ export interface TradeStatsResult {
   unconvertedFees: UnconvertedFee[];
   /** Quote currencies without a base rate: their trades are left out of overall and byStrategy. */
   unpricedCurrencies: string[];
+  /** Per settlement (PnL) currency, unconverted: BTC-settled and USDT-settled trades are never added together. */
+  bySettlement: Record<string, TradeSummary>;
+  /** Symbols whose PnL cannot be computed (an inverse contract of unknown size): their fills are left out of every figure. */
+  unpricedSymbols: UnpricedSymbol[];
+}
+
+export interface UnpricedSymbol {
+  symbol: string;
+  reason: string;
+  /** Fills left out. */
+  fills: number;
 }
 
 export const UNTAGGED_STRATEGY = "untagged";
@@ -96,6 +129,8 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   const overall = new SummaryAccumulator(prices.base);
   const bySymbol = new Map<string, SummaryAccumulator>();
   const byStrategy = new Map<string, SummaryAccumulator>();
+  const bySettlement = new Map<string, SummaryAccumulator>();
+  const refused = new Map<string, UnpricedSymbol>();
   const trips: { rank: number; trip: RoundTrip }[] = [];
   const unconverted: { rank: number; fee: UnconvertedFee }[] = [];
   const openPositions: OpenTradePosition[] = [];
@@ -117,6 +152,7 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   };
 
   const record = (key: PositionKey, trip: ClosedTrip, rank: number) => {
+    const contract = key.contract!;
     const net = minus(trip.grossPnl, trip.fees);
     const holdingMs = trip.closedMs - trip.openedMs;
     const rate = baseRate(key.quote);
@@ -127,10 +163,13 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         symbol: key.symbol,
         strategy: key.strategy,
         accountUid: key.accountUid,
-        side: trip.side === 1 ? "long" : "short",
+        // An inverse contract sits in the book with its direction reversed (contract.ts).
+        side: (trip.side === 1) !== contract.inverse ? "long" : "short",
+        kind: contract.inverse ? "inverse" : "linear",
         quantity: amountToString(trip.entryQty),
-        entryPrice: amountToString(div(trip.entryNotional, trip.entryQty)),
-        exitPrice: amountToString(div(trip.exitNotional, trip.exitQty)),
+        entryPrice: amountToString(venuePrice(contract, trip.entryNotional, trip.entryQty)),
+        exitPrice: amountToString(venuePrice(contract, trip.exitNotional, trip.exitQty)),
+        priceCurrency: key.priceCurrency,
         openedAt: iso(trip.openedMs),
         closedAt: iso(trip.closedMs),
         holdingMs,
@@ -143,6 +182,7 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
       },
     });
     accumulator(bySymbol, key.symbol, key.quote).addTrip(net, trip.fees, holdingMs);
+    accumulator(bySettlement, key.quote, key.quote).addTrip(net, trip.fees, holdingMs);
     if (netBase && rate) {
       const feesBase = rate === ONE ? trip.fees : times(trip.fees, rate);
       overall.addTrip(netBase, feesBase, holdingMs);
@@ -153,17 +193,30 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
   // Fills are read in time order, the order they sit in memory: hopping from key to key
   // through the input costs a cache miss per fill. Each key's round trips are recorded
   // afterwards, key by key, so that every sum is taken in the same order as ever.
-  const { keys, order, keyOf, times: fillMs } = splitByPosition(input.fills);
+  const { keys, order, keyOf, times: fillMs } = splitByPosition(input.fills, input.instruments);
   for (let rank = 0; rank < order.length; rank++) {
     const i = order[rank]!;
     const fill = input.fills[i]!;
     const key = keyOf[rank]!;
+    const contract = key.contract;
+    if (!contract) {
+      if (!key.instrument.ok) {
+        const r = refused.get(key.symbol);
+        if (r) r.fills++;
+        else refused.set(key.symbol, { symbol: key.symbol, reason: key.instrument.reason, fills: 1 });
+      }
+      continue;
+    }
     const size = amount(fill.quantity);
     if (isZero(size)) continue;
     // Each amount is read once here; the book works on the parsed values.
     const feeAmount = amount(fill.fee);
     const price = amount(fill.price);
-    let fee = convertFee(feeAmount, fill.feeCurrency, key.quote, key.baseAsset, price);
+    // An inverse contract's fee in its quote currency (USD) is worth fee / price in the coin.
+    let fee =
+      contract.inverse && fill.feeCurrency === key.priceCurrency && fill.feeCurrency !== key.quote
+        ? div(feeAmount, price)
+        : convertFee(feeAmount, fill.feeCurrency, key.quote, key.baseAsset, price);
     if (fee === null) {
       unconverted.push({
         rank,
@@ -171,16 +224,19 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
       });
       fee = ZERO;
     }
-    const direction = fill.side === "buy" ? 1 : -1;
-    const trip = applyFill(key.book, method, direction, isNeg(size) ? negated(size) : size, price, fee, fillMs[i]!);
+    const direction = (fill.side === "buy") !== contract.inverse ? 1 : -1;
+    const trip = applyFill(key.book, method, direction, isNeg(size) ? negated(size) : size, bookPrice(contract, price, i), fee, fillMs[i]!);
     if (trip) key.closed.push({ rank, trip });
   }
 
   for (const key of keys) {
+    const contract = key.contract;
+    if (!contract) continue;
     for (const { rank, trip } of key.closed) record(key, trip, rank);
     const open = openState(key.book);
     const realized = open ? plus(key.book.closedNet, open.realized) : key.book.closedNet;
     accumulator(bySymbol, key.symbol, key.quote).addRealized(realized);
+    accumulator(bySettlement, key.quote, key.quote).addRealized(realized);
     const rate = baseRate(key.quote);
     if (rate) {
       const realizedBase = rate === ONE ? realized : times(realized, rate);
@@ -192,8 +248,10 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         symbol: key.symbol,
         strategy: key.strategy,
         accountUid: key.accountUid,
-        quantity: amountToString(open.quantity),
-        averageEntryPrice: amountToString(open.averageEntryPrice),
+        kind: contract.inverse ? "inverse" : "linear",
+        quantity: amountToString(contract.inverse ? negated(open.quantity) : open.quantity),
+        averageEntryPrice: amountToString(venuePriceOf(contract, open.averageEntryPrice)),
+        priceCurrency: key.priceCurrency,
         currency: key.quote,
         openedAt: iso(open.openedMs),
         realizedPnl: amountToString(open.realized),
@@ -215,5 +273,7 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
     openPositions,
     unconvertedFees: unconverted.sort((a, b) => a.rank - b.rank).map((u) => u.fee),
     unpricedCurrencies: [...unpriced].sort(),
+    bySettlement: finish(bySettlement),
+    unpricedSymbols: [...refused.values()].sort((a, b) => a.symbol.localeCompare(b.symbol)),
   };
 }

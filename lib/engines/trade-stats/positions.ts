@@ -1,14 +1,22 @@
 import type { TradeFill } from "@/lib/engines/trade-stats/fill";
 import { type ClosedTrip, newBook, type PositionBook } from "@/lib/engines/trade-stats/book";
-import { splitSymbol } from "@/lib/engines/trade-stats/instrument";
+import { type Contract, contractOf } from "@/lib/engines/trade-stats/contract";
+import { checked, type InstrumentDescriptor, type InstrumentResolution, resolveInstrument, splitSymbol } from "@/lib/engines/trade-stats/instrument";
 
 /** One (account, symbol, strategy): its position book and the round trips it closed. */
 export interface PositionKey {
   symbol: string;
   strategy: string | null;
   accountUid: string | null;
+  /** The currency the key's PnL and fees are in: the quote (linear) or the settlement coin (inverse). */
   quote: string;
   baseAsset: string;
+  /** The quote of the symbol as priced ("USD" of BTC/USD:BTC); the same as `quote` for linear. */
+  priceCurrency: string;
+  /** How PnL is computed, or why it cannot be: the key's fills are then left out. */
+  instrument: InstrumentResolution;
+  /** The instrument as the book reads it; null when it is refused. */
+  contract: Contract | null;
   book: PositionBook;
   /**
    * Round trips the book closed, in order, each with the closing fill's place in the global
@@ -24,7 +32,10 @@ const msOf = (fill: TradeFill) => (fill.executedAt instanceof Date ? fill.execut
  * the input index of each rank, `keyOf` the position of each rank. Keys are listed in the
  * order of their first fill.
  */
-export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; order: number[]; keyOf: PositionKey[]; times: Float64Array } {
+export function splitByPosition(
+  fills: TradeFill[],
+  instruments: Readonly<Record<string, InstrumentDescriptor>> = {},
+): { keys: PositionKey[]; order: number[]; keyOf: PositionKey[]; times: Float64Array } {
   const times = new Float64Array(fills.length);
   const order = new Array<number>(fills.length);
   let sorted = true;
@@ -50,12 +61,19 @@ export function splitByPosition(fills: TradeFill[]): { keys: PositionKey[]; orde
     let key = byAccount.get(fill.accountUid ?? "");
     if (!key) {
       const parsed = splitSymbol(fill.symbol);
+      const priceCurrency = fill.quoteCurrency ?? parsed.quote ?? fill.feeCurrency;
+      const given = instruments[fill.symbol];
+      const instrument = given ? checked(fill.symbol, given, priceCurrency) : resolveInstrument(fill.symbol, { currency: priceCurrency });
       key = {
         symbol: fill.symbol,
         strategy: fill.strategy ?? null,
         accountUid: fill.accountUid ?? null,
-        quote: fill.quoteCurrency ?? parsed.quote ?? fill.feeCurrency,
+        quote: instrument.ok ? instrument.instrument.settleCurrency : priceCurrency,
         baseAsset: parsed.base,
+        // A linear instrument is priced in the currency it settles in (checked, when the symbol names one).
+        priceCurrency: instrument.ok && instrument.instrument.kind === "linear" ? instrument.instrument.settleCurrency : priceCurrency,
+        instrument,
+        contract: contractOf(instrument),
         book: newBook(),
         closed: [],
       };

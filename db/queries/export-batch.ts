@@ -30,10 +30,10 @@ export interface ExportBatch {
 
 export interface ExportRange {
   ownerId: string;
-  /** Inclusive. */
-  from: Date;
-  /** Exclusive. */
-  to: Date;
+  /** Inclusive: an ISO-8601 instant with its offset, read by PostgreSQL (microseconds kept, which a JS Date would drop). */
+  from: string;
+  /** Exclusive, as `from`. */
+  to: string;
   /** Read rows strictly after this key; null for the first batch. */
   after: ExportKey | null;
   limit: number;
@@ -56,7 +56,7 @@ export const isoUtc = (at: SQL) => sql`to_char(${at} at time zone 'UTC', 'YYYY-M
 
 /** The range and keyset conditions over a (time, tie-breaker) key; `idType` casts the tie-breaker ("uuid", "bigint"). */
 export function rangeAndKeyset(p: ExportRange, key: { at: SQL; id: SQL; idType: "uuid" | "bigint" }): SQL[] {
-  const where = [sql`${key.at} >= ${p.from.toISOString()}::timestamptz`, sql`${key.at} < ${p.to.toISOString()}::timestamptz`];
+  const where = [sql`${key.at} >= ${p.from}::timestamptz`, sql`${key.at} < ${p.to}::timestamptz`];
   if (p.after) where.push(sql`(${key.at}, ${key.id}) > (${p.after.at}::timestamptz, ${p.after.id}::${sql.raw(key.idType)})`);
   return where;
 }

@@ -15,8 +15,8 @@ export async function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket:
   const where = [
     sql`r.owner_id = ${p.ownerId}::uuid`,
     sql`r.bucket = ${p.bucket}`,
-    sql`r.bucket_start >= ${p.from.toISOString()}::timestamptz`,
-    sql`r.bucket_start < ${p.to.toISOString()}::timestamptz`,
+    sql`r.bucket_start >= ${p.from}::timestamptz`,
+    sql`r.bucket_start < ${p.to}::timestamptz`,
   ];
   if (p.after) where.push(sql`r.bucket_start > ${p.after.at}::timestamptz`);
   const rows = await executeRows<ExportRow>(

@@ -57,8 +57,9 @@ export interface ExportQuery {
   ownerId: string;
   baseCurrency: string;
   dataset: ExportDataset;
-  from: Date;
-  to: Date;
+  /** ISO-8601 instants (lib/exports/request.ts): from included, to excluded. */
+  from: string;
+  to: string;
   filters: ExportOrderFilters;
   bucket: RollupBucket;
 }

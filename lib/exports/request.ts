@@ -16,8 +16,9 @@ const OWN_KEYS = ["format", "from", "to", "bucket"];
 export interface ExportRequest {
   dataset: ExportDataset;
   format: ExportFormat;
-  from: Date;
-  to: Date;
+  /** ISO-8601 instants PostgreSQL reads exactly: from included, to excluded. */
+  from: string;
+  to: string;
   filters: ExportOrderFilters;
   bucket: RollupBucket;
   filename: string;
@@ -28,17 +29,31 @@ export type ParsedExportRequest = { ok: true; value: ExportRequest } | { ok: fal
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const datetime = z.iso.datetime({ offset: true });
 
+/** An instant with its offset as microseconds since the epoch (PostgreSQL's precision; finer digits dropped). */
+function micros(value: string): bigint {
+  const fraction = /\.(\d+)/.exec(value)?.[1] ?? "";
+  return BigInt(Date.parse(value.replace(/\.\d+/, ""))) * 1000n + BigInt((fraction + "000000").slice(0, 6));
+}
+
+interface Bound {
+  /** An ISO-8601 instant PostgreSQL reads exactly. */
+  at: string;
+  micros: bigint;
+  /** How the file name shows it. */
+  label: string;
+}
+
 /** A bound: a local day of the workspace (from: its first instant; to: the first instant after it, so the day is included) or an exact instant. */
-function bound(value: string | null, end: boolean, timeZone: string): { at: Date; label: string } | string {
+function bound(value: string | null, end: boolean, timeZone: string): Bound | string {
   if (!value) return "required: a day (YYYY-MM-DD) or an ISO-8601 date-time with its offset";
   if (DAY.test(value)) {
     const [year, month, day] = value.split("-").map(Number) as [number, number, number];
     if (Number.isNaN(Date.parse(value)) || !new Date(value).toISOString().startsWith(value)) return "not a calendar day";
-    return { at: new Date(addLocalDays(timeZone, { year, month, day }, end ? 1 : 0).startMs), label: value };
+    const startMs = addLocalDays(timeZone, { year, month, day }, end ? 1 : 0).startMs;
+    return { at: new Date(startMs).toISOString(), micros: BigInt(startMs) * 1000n, label: value };
   }
   if (!datetime.safeParse(value).success) return "a day (YYYY-MM-DD) or an ISO-8601 date-time with its offset (2026-11-01T00:00:00Z)";
-  const at = new Date(value);
-  return { at, label: at.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "") };
+  return { at: value, micros: micros(value), label: new Date(value).toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "") };
 }
 
 const refused = (field: string, message: string): ParsedExportRequest => ({ ok: false, error: `${field}: ${message}`, fields: [field] });
@@ -59,9 +74,9 @@ export function parseExportRequest(dataset: string, search: URLSearchParams, tim
   if (typeof from === "string") return refused("from", from);
   const to = bound(search.get("to"), true, timeZone);
   if (typeof to === "string") return refused("to", to);
-  if (to.at.getTime() <= from.at.getTime()) return refused("to", "the range must end after it starts");
+  if (to.micros <= from.micros) return refused("to", "the range must end after it starts");
   const bothDays = DAY.test(search.get("from")!) && DAY.test(search.get("to")!);
-  const days = bothDays ? Math.round((Date.parse(search.get("to")!) - Date.parse(search.get("from")!)) / DAY_MS) + 1 : (to.at.getTime() - from.at.getTime()) / DAY_MS;
+  const days = bothDays ? Math.round((Date.parse(search.get("to")!) - Date.parse(search.get("from")!)) / DAY_MS) + 1 : Number(to.micros - from.micros) / 1000 / DAY_MS;
   if (days > EXPORT_MAX_DAYS) return refused("to", `the range covers more than ${EXPORT_MAX_DAYS} days (the limit of one export); split it`);
 
   const bucket = search.get("bucket");

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { EXPORT_COLUMNS, readExportBatch } from "./datasets";
+import { readExportBatch } from "./datasets";
+import { EXPORT_COLUMNS } from "./export-columns";
 import type { ExportRequest } from "./request";
 import { exportStream } from "./stream";
 

@@ -13,10 +13,10 @@ import { cashFlows, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { parseCsv } from "./csv";
-import { EXPORT_COLUMNS, type ExportDataset } from "./datasets";
+import { EXPORT_COLUMNS } from "./export-columns";
+import type { ExportDataset, ExportFormat } from "./export-options";
 import { exportResponse } from "./export-response";
 import { parseExportRequest } from "./request";
-import type { ExportFormat } from "./stream";
 
 let h: DbHandle;
 let ownerId: string;

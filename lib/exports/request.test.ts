@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_MAX_DAYS, parseExportRequest } from "./request";
+import { EXPORT_MAX_DAYS } from "./export-options";
+import { parseExportRequest } from "./request";
 
 const TZ = "Asia/Kolkata";
 const parse = (dataset: string, query: Record<string, string>) => parseExportRequest(dataset, new URLSearchParams(query), TZ);

@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
+import type { RollupBucket } from "@/db/schema";
 import { parseOrderFilters } from "@/lib/read-models/order-data";
 import { addLocalDays } from "@/lib/time/zoned";
-import { EXPORT_DATASETS, FILTERED_DATASETS, type ExportDataset } from "./datasets";
 import type { ExportOrderFilters } from "@/db/queries/export-batch";
-import { EXPORT_FORMATS, type ExportFormat } from "./stream";
+import { FILTERED_DATASETS } from "./datasets";
+import { EXPORT_DATASETS, EXPORT_FORMATS, EXPORT_MAX_DAYS, EXPORT_BUCKETS, type ExportDataset, type ExportFormat } from "./export-options";
 
-/** The longest range one export may cover. A year and a day: a calendar year, leap or not, fits. */
-export const EXPORT_MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 /** Query keys the export itself reads; any other is one of the /orders filters (or ignored, as the table's cursor, limit and sort are). */
@@ -81,7 +79,7 @@ export function parseExportRequest(dataset: string, search: URLSearchParams, tim
 
   const bucket = search.get("bucket");
   if (bucket !== null && ds !== "snapshots") return refused("bucket", "only the snapshots export takes a bucket");
-  if (bucket !== null && !(ROLLUP_BUCKETS as readonly string[]).includes(bucket)) return refused("bucket", `one of ${ROLLUP_BUCKETS.join(", ")}`);
+  if (bucket !== null && !(EXPORT_BUCKETS as readonly string[]).includes(bucket)) return refused("bucket", `one of ${EXPORT_BUCKETS.join(", ")}`);
 
   const rest = new URLSearchParams([...search.entries()].filter(([k]) => !OWN_KEYS.includes(k)));
   const parsed = parseOrderFilters(rest);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ExportBatch, ExportKey, ExportRow } from "@/db/queries/export-batch";
 import { parseCsv } from "./csv";
-import { EXPORT_FAILED_MESSAGE, exportStream, type ExportFormat } from "./stream";
+import type { ExportFormat } from "./export-options";
+import { EXPORT_FAILED_MESSAGE, exportStream } from "./stream";
 
 const COLUMNS = ["id", "at", "amount"];
 const rows: ExportRow[] = Array.from({ length: 7 }, (_, i) => ({ id: String(i), at: `2026-11-0${i + 1}T00:00:00.000000Z`, amount: i % 2 ? null : `${i}.10` }));

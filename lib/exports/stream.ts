@@ -1,9 +1,8 @@
 import type { ExportBatch, ExportKey, ExportRow } from "@/db/queries/export-batch";
 import { csvRecord } from "./csv";
+import type { ExportFormat } from "./export-options";
 import { ndjsonErrorLine, ndjsonLine } from "./ndjson";
 
-export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Rows per read: one indexed range read of this many rows, serialised, sent, then the next. */
 export const EXPORT_BATCH_SIZE = 5000;

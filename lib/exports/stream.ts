@@ -32,9 +32,9 @@ export function encodeRows(rows: readonly ExportRow[], columns: readonly string[
 }
 
 /**
- * The export as a byte stream, pulled: the next batch is read only when the reader has taken
- * the previous one, so at most a batch or two is ever held, however many rows the range has
- * (constant memory, and a slow client slows the reads instead of filling the heap).
+ * The export as a byte stream, pulled: a batch is read when the reader asks for more (and the
+ * one after it is read meanwhile), so at most a few batches are ever held, however many rows
+ * the range has (constant memory, and a slow client slows the reads instead of filling the heap).
  * CSV starts with its header row. A batch shorter than the batch size is the last.
  *
  * A read that fails part-way never leaves a file that looks whole: an NDJSON export ends
@@ -45,7 +45,13 @@ export function encodeRows(rows: readonly ExportRow[], columns: readonly string[
 export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const limit = o.batchSize ?? EXPORT_BATCH_SIZE;
-  let after: ExportKey | null = null;
+  // The next batch, read while this one is serialised and sent (the database works while we do).
+  let ahead: Promise<ExportBatch> | null = null;
+  const read = (after: ExportKey | null) => {
+    const p = o.readBatch(after, limit);
+    p.catch(() => {}); // awaited by the next pull; this only keeps a failure from being reported as unhandled meanwhile
+    return p;
+  };
   let first = true;
   let sent = 0;
   let stopped = false;
@@ -53,15 +59,18 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
     {
       async pull(controller) {
         let text = first && o.format === "csv" ? csvRecord(o.columns) : "";
+        const pending = ahead ?? read(null);
         first = false;
+        ahead = null;
         try {
-          const batch = await o.readBatch(after, limit);
+          const batch = await pending;
           if (stopped) return;
+          const more = batch.rows.length === limit;
+          if (more) ahead = read(batch.last);
           text += encodeRows(batch.rows, o.columns, o.format);
           sent += batch.rows.length;
-          after = batch.last;
           if (text) controller.enqueue(encoder.encode(text));
-          if (batch.rows.length < limit) controller.close();
+          if (!more) controller.close();
         } catch (e) {
           if (stopped) return;
           o.onError?.(e, sent);
@@ -77,7 +86,7 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
         stopped = true;
       },
     },
-    // One chunk (a batch) read ahead of the reader at most.
+    // One chunk (a batch) queued ahead of the reader at most.
     { highWaterMark: 1 },
   );
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
+import type { Db } from "../client";
+import { executeRows } from "../execute-rows";
 
 /**
  * What every export read shares (db/queries/export-*.ts). An export walks one dataset of one
@@ -11,6 +13,10 @@ import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
  * through a JS number), instants as ISO-8601 UTC with microseconds (`isoUtc`), which is also
  * the key's form: it parses back to the same timestamptz exactly, so a batch boundary between
  * two rows of the same millisecond neither skips nor repeats a row.
+ *
+ * PostgreSQL hands a batch back as one JSON array of rows (`readJsonBatch`): both drivers pay
+ * per value they decode, and one text per batch, parsed by the native JSON.parse, costs a
+ * fraction of 5,000 rows × 20 cells.
  */
 export interface ExportKey {
   /** The key's instant, as isoUtc printed it. */
@@ -19,8 +25,14 @@ export interface ExportKey {
   id: string;
 }
 
-/** An exported row: column name → value as text, null for an empty cell. */
-export type ExportRow = Record<string, string | null>;
+/** An exported row: its values as text in the dataset's column order, null for an empty cell. */
+export type ExportRow = (string | null)[];
+
+/** A dataset's columns in order: each name (stable, snake_case) with the SQL that makes its text. */
+export type ExportColumnSql = ReadonlyArray<readonly [name: string, text: SQL]>;
+
+/** The names of a dataset's columns, in order. */
+export const columnNames = (columns: ExportColumnSql): string[] => columns.map(([name]) => name);
 
 export interface ExportBatch {
   rows: ExportRow[];
@@ -61,8 +73,29 @@ export function rangeAndKeyset(p: ExportRange, key: { at: SQL; id: SQL; idType: 
   return where;
 }
 
-/** The batch and its last key, read from the columns that hold it. */
-export function toBatch(rows: ExportRow[], atColumn: string, idColumn: string): ExportBatch {
+/**
+ * One batch: the rows of `body` (its `from … where`, without order or limit) in key order,
+ * at most `limit`, as one JSON array built by PostgreSQL and parsed here. `key` names the
+ * columns holding the keyset's instant and tie-breaker (the same one twice for a unique instant).
+ */
+export async function readJsonBatch(
+  db: Db,
+  p: { columns: ExportColumnSql; body: SQL; order: readonly [SQL, SQL]; limit: number; key: readonly [at: string, id: string] },
+): Promise<ExportBatch> {
+  const [k0, k1] = p.order;
+  const [row] = await executeRows<{ batch: string }>(
+    db,
+    sql`select coalesce(json_agg(x.r order by x.k0, x.k1), '[]')::text as batch from (
+      select json_build_array(${sql.join(p.columns.map(([, text]) => text), sql`, `)}) as r, ${k0} as k0, ${k1} as k1
+      ${p.body}
+      order by ${k0}, ${k1}
+      limit ${p.limit}
+    ) x`,
+  );
+  const rows = JSON.parse(row!.batch) as ExportRow[];
+  const names = columnNames(p.columns);
+  const [at, id] = [names.indexOf(p.key[0]), names.indexOf(p.key[1])];
+  if (at < 0 || id < 0) throw new Error(`export key ${p.key.join(", ")} is not among the columns`);
   const tail = rows[rows.length - 1];
-  return { rows, last: tail ? { at: tail[atColumn]!, id: tail[idColumn]! } : null };
+  return { rows, last: tail ? { at: tail[at]!, id: tail[id]! } : null };
 }

@@ -1,8 +1,23 @@
 import { and, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { executeRows } from "../execute-rows";
 import type { RollupBucket } from "../schema";
-import { isoUtc, toBatch, type ExportBatch, type ExportRange, type ExportRow } from "./export-batch";
+import { columnNames, isoUtc, readJsonBatch, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
+
+/** The equity series export's columns, over a roll-up row `r` in `baseCurrency`. */
+function snapshotColumns(baseCurrency: string): ExportColumnSql {
+  return [
+    ["bucket", sql`r.bucket`],
+    ["bucket_start", isoUtc(sql`r.bucket_start`)],
+    ["last_at", isoUtc(sql`r.last_at`)],
+    ["base_currency", sql`${baseCurrency}::text`],
+    ["equity", sql`r.equity::text`],
+    ["units", sql`r.units::text`],
+    ["nav_per_unit", sql`r.nav_per_unit::text`],
+    ["net_flows", sql`r.net_flows::text`],
+    ["cum_net_flows", sql`r.cum_net_flows::text`],
+  ];
+}
+export const SNAPSHOT_EXPORT_COLUMNS = columnNames(snapshotColumns("USD"));
 
 /**
  * One batch of the workspace's equity series at one bucket size (equity_rollups): the
@@ -11,7 +26,7 @@ import { isoUtc, toBatch, type ExportBatch, type ExportRange, type ExportRow } f
  * starting in [from, to), oldest first, keyset on bucket_start (unique per owner and bucket:
  * the primary key's range read).
  */
-export async function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket: RollupBucket; baseCurrency: string }): Promise<ExportBatch> {
+export function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket: RollupBucket; baseCurrency: string }): Promise<ExportBatch> {
   const where = [
     sql`r.owner_id = ${p.ownerId}::uuid`,
     sql`r.bucket = ${p.bucket}`,
@@ -19,16 +34,11 @@ export async function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket:
     sql`r.bucket_start < ${p.to}::timestamptz`,
   ];
   if (p.after) where.push(sql`r.bucket_start > ${p.after.at}::timestamptz`);
-  const rows = await executeRows<ExportRow>(
-    db,
-    sql`
-    select r.bucket, ${isoUtc(sql`r.bucket_start`)} as bucket_start, ${isoUtc(sql`r.last_at`)} as last_at, ${p.baseCurrency}::text as base_currency,
-      r.equity::text as equity, r.units::text as units, r.nav_per_unit::text as nav_per_unit, r.net_flows::text as net_flows,
-      r.cum_net_flows::text as cum_net_flows
-    from equity_rollups r
-    where ${and(...where)}
-    order by r.bucket_start
-    limit ${p.limit}`,
-  );
-  return toBatch(rows, "bucket_start", "bucket_start");
+  return readJsonBatch(db, {
+    columns: snapshotColumns(p.baseCurrency),
+    body: sql`from equity_rollups r where ${and(...where)}`,
+    order: [sql`r.bucket_start`, sql`r.bucket_start`],
+    limit: p.limit,
+    key: ["bucket_start", "bucket_start"],
+  });
 }

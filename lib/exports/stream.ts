@@ -20,14 +20,10 @@ export interface ExportStreamOptions {
   onError?: (e: unknown, rowsSent: number) => void;
 }
 
-/** One batch as text in the format: CSV records or NDJSON lines, in the columns' order. */
+/** One batch as text in the format: CSV records or NDJSON lines, each row's values in the columns' order. */
 export function encodeRows(rows: readonly ExportRow[], columns: readonly string[], format: ExportFormat): string {
   let out = "";
-  const values: (string | null)[] = new Array(columns.length);
-  for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
-    out += format === "csv" ? csvRecord(values) : ndjsonLine(columns, values);
-  }
+  for (const row of rows) out += format === "csv" ? csvRecord(row) : ndjsonLine(columns, row);
   return out;
 }
 

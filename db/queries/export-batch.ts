@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
-import type { Db } from "../client";
+import { driverOf, type Db } from "../client";
 import { executeRows } from "../execute-rows";
 
 /**
@@ -14,9 +14,11 @@ import { executeRows } from "../execute-rows";
  * the key's form: it parses back to the same timestamptz exactly, so a batch boundary between
  * two rows of the same millisecond neither skips nor repeats a row.
  *
- * PostgreSQL hands a batch back as one JSON array of rows (`readJsonBatch`): both drivers pay
- * per value they decode, and one text per batch, parsed by the native JSON.parse, costs a
- * fraction of 5,000 rows × 20 cells.
+ * How a batch travels depends on the driver (`readExportBatchRows`, measured with
+ * bench/export.ts): PGlite decodes every cell in JavaScript, so there PostgreSQL builds the
+ * whole batch as one JSON text, parsed by the native JSON.parse (about 3× faster); postgres.js
+ * decodes cells cheaply, and building JSON in the server cost it more than it saved, so there
+ * the cells come as columns.
  */
 export interface ExportKey {
   /** The key's instant, as isoUtc printed it. */
@@ -75,24 +77,38 @@ export function rangeAndKeyset(p: ExportRange, key: { at: SQL; id: SQL; idType: 
 
 /**
  * One batch: the rows of `body` (its `from … where`, without order or limit) in key order,
- * at most `limit`, as one JSON array built by PostgreSQL and parsed here. `key` names the
- * columns holding the keyset's instant and tie-breaker (the same one twice for a unique instant).
+ * at most `limit`, each row its columns' text in order. `key` names the columns holding the
+ * keyset's instant and tie-breaker (the same one twice for a unique instant).
  */
-export async function readJsonBatch(
+export async function readExportBatchRows(
   db: Db,
   p: { columns: ExportColumnSql; body: SQL; order: readonly [SQL, SQL]; limit: number; key: readonly [at: string, id: string] },
 ): Promise<ExportBatch> {
   const [k0, k1] = p.order;
-  const [row] = await executeRows<{ batch: string }>(
-    db,
-    sql`select coalesce(json_agg(x.r order by x.k0, x.k1), '[]')::text as batch from (
-      select json_build_array(${sql.join(p.columns.map(([, text]) => text), sql`, `)}) as r, ${k0} as k0, ${k1} as k1
-      ${p.body}
-      order by ${k0}, ${k1}
-      limit ${p.limit}
-    ) x`,
-  );
-  const rows = JSON.parse(row!.batch) as ExportRow[];
+  let rows: ExportRow[];
+  if (driverOf(db) === "pglite") {
+    const [row] = await executeRows<{ batch: string }>(
+      db,
+      sql`select coalesce(json_agg(x.r order by x.k0, x.k1), '[]')::text as batch from (
+        select json_build_array(${sql.join(p.columns.map(([, text]) => text), sql`, `)}) as r, ${k0} as k0, ${k1} as k1
+        ${p.body}
+        order by ${k0}, ${k1}
+        limit ${p.limit}
+      ) x`,
+    );
+    rows = JSON.parse(row!.batch) as ExportRow[];
+  } else {
+    // Positional aliases: two columns may share a name in SQL (two to_char), never here.
+    const aliases = p.columns.map((_, i) => `c${i}`);
+    const cells = await executeRows<Record<string, string | null>>(
+      db,
+      sql`select ${sql.join(p.columns.map(([, text], i) => sql`${text} as ${sql.raw(aliases[i]!)}`), sql`, `)}
+        ${p.body}
+        order by ${k0}, ${k1}
+        limit ${p.limit}`,
+    );
+    rows = cells.map((c) => aliases.map((a) => c[a] ?? null));
+  }
   const names = columnNames(p.columns);
   const [at, id] = [names.indexOf(p.key[0]), names.indexOf(p.key[1])];
   if (at < 0 || id < 0) throw new Error(`export key ${p.key.join(", ")} is not among the columns`);

@@ -1,7 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { countsForWorkspace, currentFlowRows, valueInBase } from "./cash-flows";
-import { columnNames, isoUtc, rangeAndKeyset, readJsonBatch, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
 
 const yesNo = (condition: ReturnType<typeof sql>) => sql`case when ${condition} then 'true' else 'false' end`;
 
@@ -51,7 +51,7 @@ export const CASH_FLOW_EXPORT_COLUMNS = columnNames(cashFlowColumns("USD"));
  */
 export function readCashFlowExportBatch(db: Db, p: ExportRange & { baseCurrency: string }): Promise<ExportBatch> {
   const key = { at: sql`f.occurred_at`, id: sql`f.id`, idType: "uuid" } as const;
-  return readJsonBatch(db, {
+  return readExportBatchRows(db, {
     columns: cashFlowColumns(p.baseCurrency),
     body: sql`from (${currentFlowRows(p.ownerId)}) f
       join connections c on c.id = f.connection_id

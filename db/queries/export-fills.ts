@@ -1,6 +1,6 @@
 import { and, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { columnNames, isoUtc, rangeAndKeyset, readJsonBatch, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
 
 /** The fills export's columns. The raw venue payload is not among them. */
 const FILL_COLUMNS: ExportColumnSql = [
@@ -40,7 +40,7 @@ export function readFillExportBatch(db: Db, p: ExportRange & { filters: Omit<Exp
   if (f.side) where.push(sql`f.side = ${f.side}`);
   if (f.strategy) where.push(sql`f.strategy = ${f.strategy}`);
   if (f.find) where.push(sql`(f.venue_order_id = ${f.find} or f.client_order_id = ${f.find})`);
-  return readJsonBatch(db, {
+  return readExportBatchRows(db, {
     columns: FILL_COLUMNS,
     body: sql`from fills f join trading_accounts a on a.id = f.account_id where ${and(...where)}`,
     order: [key.at, key.id],

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { columnNames, isoUtc, rangeAndKeyset, readJsonBatch, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
 import { orderStrategySql } from "./order-list";
 
 /**
@@ -52,7 +52,7 @@ export const ORDER_EXPORT_COLUMNS = columnNames(ORDER_COLUMNS);
 export function readOrderExportBatch(db: Db, p: ExportRange & { filters: ExportOrderFilters }): Promise<ExportBatch> {
   const key = { at: sql`o.venue_created_at`, id: sql`o.id`, idType: "uuid" } as const;
   const where = [sql`o.owner_id = ${p.ownerId}::uuid`, ...rangeAndKeyset(p, key), ...orderFilterSql(p.filters)];
-  return readJsonBatch(db, {
+  return readExportBatchRows(db, {
     columns: ORDER_COLUMNS,
     body: sql`from orders o join trading_accounts a on a.id = o.account_id join connections c on c.id = a.connection_id where ${and(...where)}`,
     order: [key.at, key.id],
@@ -102,7 +102,7 @@ export function readOrderEventExportBatch(db: Db, p: ExportRange & { filters: Ex
   if (f.symbol) where.push(sql`e.symbol = ${f.symbol}`);
   const withOrder = needsOrder(f);
   if (withOrder) where.push(...orderFilterSql({ side: f.side, status: f.status, strategy: f.strategy, find: f.find }));
-  return readJsonBatch(db, {
+  return readExportBatchRows(db, {
     columns: ORDER_EVENT_COLUMNS,
     body: sql`from order_events e join trading_accounts a on a.id = e.account_id
       ${withOrder ? sql`join orders o on o.id = e.order_id join connections c on c.id = a.connection_id` : sql``}

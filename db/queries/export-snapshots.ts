@@ -1,7 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { RollupBucket } from "../schema";
-import { columnNames, isoUtc, readJsonBatch, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
 
 /** The equity series export's columns, over a roll-up row `r` in `baseCurrency`. */
 function snapshotColumns(baseCurrency: string): ExportColumnSql {
@@ -34,7 +34,7 @@ export function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket: Rollu
     sql`r.bucket_start < ${p.to}::timestamptz`,
   ];
   if (p.after) where.push(sql`r.bucket_start > ${p.after.at}::timestamptz`);
-  return readJsonBatch(db, {
+  return readExportBatchRows(db, {
     columns: snapshotColumns(p.baseCurrency),
     body: sql`from equity_rollups r where ${and(...where)}`,
     order: [sql`r.bucket_start`, sql`r.bucket_start`],

@@ -5,7 +5,7 @@
 // PostgreSQL with npm run test:pg.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { driverOf, type DbHandle } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
 import { createConnection } from "@/db/queries/connections";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
@@ -85,6 +85,10 @@ function csvObjects(dataset: ExportDataset, text: string): Record<string, string
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 describe("exports of a seeded workspace", () => {
+  it("reads in its driver's form (one JSON text per batch on PGlite, columns on PostgreSQL): the handle says which", () => {
+    expect(driverOf(h.db)).toBe(h.driver);
+  });
+
   it("orders: every order placed in the range, oldest first, as the plain read has them", async () => {
     const { res, text } = await exported("orders");
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -39,6 +39,7 @@ describe("parseExportRequest", () => {
     ["no from", "orders", { to: "2026-11-30" }, "from"],
     ["no to", "orders", { from: "2026-11-01" }, "to"],
     ["a day that is not a calendar day", "orders", { from: "2026-02-30", to: "2026-03-02" }, "from"],
+    ["a date-time finer than a microsecond", "orders", { from: "2026-11-01T00:00:00.0000001Z", to: "2026-11-02" }, "from"],
     ["a date-time without an offset", "orders", { from: "2026-11-01T00:00:00", to: "2026-11-02" }, "from"],
     ["a range that ends before it starts", "orders", { from: "2026-11-02", to: "2026-11-01" }, "to"],
     ["an empty instant range", "orders", { from: "2026-11-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }, "to"],

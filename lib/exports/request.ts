@@ -27,7 +27,7 @@ export type ParsedExportRequest = { ok: true; value: ExportRequest } | { ok: fal
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const datetime = z.iso.datetime({ offset: true });
 
-/** An instant with its offset as microseconds since the epoch (PostgreSQL's precision; finer digits dropped). */
+/** An instant with its offset (at most 6 decimals of a second) as microseconds since the epoch, PostgreSQL's precision. */
 function micros(value: string): bigint {
   const fraction = /\.(\d+)/.exec(value)?.[1] ?? "";
   return BigInt(Date.parse(value.replace(/\.\d+/, ""))) * 1000n + BigInt((fraction + "000000").slice(0, 6));
@@ -51,6 +51,7 @@ function bound(value: string | null, end: boolean, timeZone: string): Bound | st
     return { at: new Date(startMs).toISOString(), micros: BigInt(startMs) * 1000n, label: value };
   }
   if (!datetime.safeParse(value).success) return "a day (YYYY-MM-DD) or an ISO-8601 date-time with its offset (2026-11-01T00:00:00Z)";
+  if ((/\.(\d+)/.exec(value)?.[1]?.length ?? 0) > 6) return "at most 6 decimals of a second (PostgreSQL keeps microseconds)";
   return { at: value, micros: micros(value), label: new Date(value).toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "") };
 }
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openAccessWorld, type AccessWorld } from "@/lib/access/test-support";
 import { parseCsv } from "@/lib/exports/csv";
-import { EXPORT_MAX_DAYS } from "@/lib/exports/request";
+import { EXPORT_MAX_DAYS } from "@/lib/exports/export-options";
 
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
 

@@ -13,7 +13,7 @@ const LAYERS = [
   { name: "engines", path: "^lib/engines/" },
   { name: "domain services", path: "^lib/(sync|snapshots|prices|alerts|attribution|audit|connections|auth|cash-flows)/" },
   { name: "background work", path: "^lib/(schedules|runtime)/|^inngest/" },
-  { name: "read models and actions", path: "^lib/(read-models|actions|access|api-v1)/" },
+  { name: "read models and actions", path: "^lib/(read-models|actions|access|api-v1|exports)/" },
   { name: "routes and pages", path: "^(app|components)/" },
 ];
 

@@ -60,6 +60,18 @@ export async function openDb(target: DbTarget, options: OpenOptions = {}): Promi
   }
 }
 
+/**
+ * Which driver a `Db` runs on: "pglite" or "postgres", or null for a handle that does not say
+ * (a transaction). For the few reads whose fastest form differs between the two
+ * (db/queries/export-batch.ts); every other query is written once for both.
+ */
+export function driverOf(db: Db): DbHandle["driver"] | null {
+  const client: unknown = (db as { $client?: unknown }).$client;
+  if (client instanceof PGlite) return "pglite";
+  // postgres.js's client is its tagged-template function (here behind withPreparedStatements' proxy).
+  return typeof client === "function" ? "postgres" : null;
+}
+
 /** Applies the migrations in `migrationsFolder` that the database has not had yet. */
 export async function applyMigrations(h: DbHandle, migrationsFolder: string = MIGRATIONS_DIR): Promise<void> {
   if (h.driver === "postgres") await migratePostgres(h.db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder });

@@ -6,12 +6,15 @@ import { EquityHeader } from "@/components/dashboard/equity-header";
 import { HoldingsSection } from "@/components/dashboard/holdings-section";
 import { PerformanceCard } from "@/components/dashboard/performance-card";
 import { SyncPanel } from "@/components/dashboard/sync-panel";
+import { ExportForm } from "@/components/exports/export-form";
+import { Card } from "@/components/ui/card";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
 import { loadPerformance } from "@/lib/read-models/performance-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
+import { recentDays } from "@/lib/exports/export-options";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -43,6 +46,9 @@ export default async function DashboardPage() {
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <EquityHeader />
         <EquitySection />
+        <Card title="Export the equity series">
+          <ExportForm targets={[{ dataset: "snapshots", label: "Equity series" }]} defaultRange={recentDays(timeZone, now, 30)} timeZone={timeZone} buckets />
+        </Card>
         <PerformanceCard />
         <HoldingsSection />
       </div>

@@ -27,6 +27,8 @@ interface RouteCase {
   also?: { method: "POST"; role: WorkspaceRole; ok: number; body: (w: World) => { mine: unknown; theirs: unknown } };
   /** A query string the route needs to answer 200 (its required input). */
   query?: string;
+  /** Path params naming no workspace's resource (an export's dataset) and the query the 200 needs. */
+  fixed?: { params: Record<string, string>; query: string };
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -60,6 +62,8 @@ const ROUTES: Record<string, RouteCase> = {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.orderId }, theirs: { id: w.other.orderId } }),
   },
+  // The dataset names no workspace's resource: a workspace only ever exports its own rows (lib/exports/exports.int.test.ts).
+  "api/exports/[dataset]/route.ts": { role: "viewer", fixed: { params: { dataset: "orders" }, query: "?from=2026-11-01&to=2026-11-30" } },
   "api/sync/raw-responses/[id]/route.ts": {
     role: "admin",
     params: (w) => ({ mine: { id: w.personal.rawResponseId }, theirs: { id: w.other.rawResponseId } }),
@@ -335,9 +339,12 @@ afterAll(async () => {
 /** A session cookie header, or an API key sent as a bearer token. */
 type Credential = string | { bearer: string };
 
-async function call(file: string, method: string, cred: Credential, params: Record<string, string> = {}, body?: unknown): Promise<Response> {
+/** The path params a case's own resource (or fixed params) fills in. */
+const mineParams = (c: RouteCase): Record<string, string> | undefined => c.params?.(w).mine ?? c.fixed?.params;
+
+async function call(file: string, method: string, cred: Credential, params: Record<string, string> = {}, body?: unknown, query = ""): Promise<Response> {
   const mod = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
-  const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}${ROUTES[file]?.query ?? ""}`;
+  const url = `http://localhost/${path.dirname(file).replace(/\[(\.\.\.)?(\w+)\]/g, (_, __, k: string) => params[k] ?? "x")}${query || (ROUTES[file]?.query ?? "")}`;
   const headers: Record<string, string> = typeof cred === "string" ? (cred ? { cookie: cred } : {}) : { authorization: `Bearer ${cred.bearer}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   return mod[method]!(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
@@ -363,7 +370,7 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
     const methods = METHODS.filter((m) => typeof mod[m] === "function");
     expect(methods.length).toBeGreaterThan(0);
     for (const m of methods) {
-      const res = await call(file, m, "", c.params?.(w).mine);
+      const res = await call(file, m, "", mineParams(c), undefined, c.fixed?.query);
       expect(res.status, `${m} ${file}`).toBe(401);
       expect(await res.json()).toEqual(refusal(file, 401, "Sign in first: this needs a session"));
     }
@@ -371,10 +378,10 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
 
   it("answers the lowest role it allows, and 403 naming the role to anyone below", async () => {
     const method = c.method ?? "GET";
-    const res = await call(file, method, w.cookie[c.role!], c.params?.(w).mine, c.body?.(w));
+    const res = await call(file, method, w.cookie[c.role!], mineParams(c), c.body?.(w), c.fixed?.query);
     expect(res.status).toBe(200);
     if (c.role === "viewer") return; // nothing is below a viewer
-    const refused = await call(file, method, w.cookie.viewer, c.params?.(w).mine, c.body?.(w));
+    const refused = await call(file, method, w.cookie.viewer, mineParams(c), c.body?.(w), c.fixed?.query);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual(refusal(file, 403, `This needs the ${c.role} role or higher; your role in Personal is viewer`));
   });
@@ -384,7 +391,7 @@ describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route 
 describe.each(Object.entries(ROUTES).filter(([, c]) => c.role !== null))("route %s, with an API key", (file, c) => {
   it("answers a GET with a viewer key of the workspace (200); a key below the route's role gets 403 naming the key's role", async () => {
     const method = c.method ?? "GET";
-    const res = await call(file, method, { bearer: (await keyOf(file, "personalViewer")).key }, c.params?.(w).mine, c.body?.(w));
+    const res = await call(file, method, { bearer: (await keyOf(file, "personalViewer")).key }, mineParams(c), c.body?.(w), c.fixed?.query);
     if (c.role === "viewer") {
       expect(res.status).toBe(200);
       return;

@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { parseTableState } from "@/components/data-table/url-state";
+import { ExportForm } from "@/components/exports/export-form";
 import { fillTableConfig } from "@/components/fills/fill-table-config";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/states";
 import { requirePageScope } from "@/lib/access/page";
+import { ORDER_EXPORT_FILTER_KEYS, recentDays } from "@/lib/exports/export-options";
 import { loadFillPage, parseFillFilters } from "@/lib/read-models/fill-data";
 import { fillKeys } from "@/lib/read-models/query-options";
 import { filterErrorMessage, loadTradeFilterChoices } from "@/lib/read-models/trade-filters";
@@ -48,6 +50,13 @@ export default async function FillsPage({ searchParams }: { searchParams: Promis
             Each execution as its venue reported it; executed-at times in {timeZone}. A fill links to its order when the order is recorded. Fills are append-only: a sync adds them,
             nothing edits them.
           </p>
+          {/* Fills have no status: the export would refuse one, so the form never forwards it. */}
+          <ExportForm
+            targets={[{ dataset: "fills", label: "Fills" }]}
+            defaultRange={recentDays(timeZone, new Date(), 30)}
+            timeZone={timeZone}
+            forward={ORDER_EXPORT_FILTER_KEYS.filter((k) => k !== "status")}
+          />
           <FillList choices={choices} timeZone={timeZone} />
         </div>
       </Card>

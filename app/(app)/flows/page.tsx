@@ -2,11 +2,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { flowTableConfig } from "@/components/cash-flows/flow-table-config";
+import { ExportForm } from "@/components/exports/export-form";
 import { parseTableState } from "@/components/data-table/url-state";
 import { Card } from "@/components/ui/card";
 import { listConnections } from "@/db/queries/connections";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
+import { recentDays } from "@/lib/exports/export-options";
 import { loadFlowAccounts, loadFlowPage, loadNetDeposits } from "@/lib/read-models/cash-flow-data";
 import { cashFlowKeys } from "@/lib/read-models/query-options";
 import { AddFlowButton } from "./_components/add-flow-button";
@@ -52,6 +54,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
         </Card>
         <Card title="Flows">
           <div className="space-y-4">
+            <ExportForm targets={[{ dataset: "cash-flows", label: "Cash flows" }]} defaultRange={recentDays(timeZone, new Date(), 90)} timeZone={timeZone} />
             <FlowList connections={connections} accounts={accounts} canAct={canAct} workspace={workspace} />
             <CountLegend />
           </div>

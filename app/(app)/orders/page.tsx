@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { parseTableState } from "@/components/data-table/url-state";
+import { ExportForm } from "@/components/exports/export-form";
 import { orderTableConfig } from "@/components/orders/order-table-config";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/states";
 import { requirePageScope } from "@/lib/access/page";
 import { loadOrderPage, parseOrderFilters } from "@/lib/read-models/order-data";
+import { ORDER_EXPORT_FILTER_KEYS, recentDays } from "@/lib/exports/export-options";
 import { orderKeys } from "@/lib/read-models/query-options";
 import { filterErrorMessage, loadTradeFilterChoices } from "@/lib/read-models/trade-filters";
 import { OrderList } from "./_components/order-list";
@@ -47,6 +49,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             Each order&apos;s current state, as its venue last reported it; placed-at times in {timeZone}. Open one for its event timeline, its fills and whether its account&apos;s
             hash chain verifies.
           </p>
+          <ExportForm
+            targets={[
+              { dataset: "orders", label: "Orders" },
+              { dataset: "order-events", label: "Order events" },
+            ]}
+            defaultRange={recentDays(timeZone, new Date(), 30)}
+            timeZone={timeZone}
+            forward={ORDER_EXPORT_FILTER_KEYS}
+          />
           <OrderList choices={choices} timeZone={timeZone} />
         </div>
       </Card>

@@ -70,8 +70,8 @@ describe("MetricsBar", () => {
     expect(figure(html, "pnl-month")).toContain("— (nothing held)");
   });
 
-  it("a tooltip names each figure's method and its docs/metrics.md anchor; a period's tooltip says what it started from and which flows it excludes", () => {
-    expect(figure(html, "pnl-week")).toContain('title="From 15200 USD at 2026-12-09T04:30:00.000Z; net flows 3000 USD excluded. Flow-adjusted PnL: equity now − equity at the start − net flows. Defined in docs/metrics.md#period-pnl-to-date"');
+  it("a tooltip names each figure's method and its docs/metrics.md anchor; a period's tooltip says what it started from (23:30 on the 8th in New York) and which flows it excludes", () => {
+    expect(figure(html, "pnl-week")).toContain('title="From $15,200.00 at 8 Dec 2026, 23:30; net flows +$3,000.00 excluded. Flow-adjusted PnL: equity now − equity at the start − net flows. Defined in docs/metrics.md#period-pnl-to-date"');
     expect(figure(html, "leverage")).toContain('data-doc="docs/metrics.md#leverage-and-margin"');
     expect(figure(html, "leverage")).toContain("0.53×");
   });

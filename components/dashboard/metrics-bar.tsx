@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { formatMoney, formatPct, signTone } from "@/components/format";
+import { formatDateTime, formatMoney, formatPct, signTone } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { signToneClass } from "@/components/ui/tone";
@@ -24,7 +24,7 @@ function Figure(p: { id: string; label: string; method: Method; note?: string; c
       title={`${p.note ? `${p.note}. ` : ""}${p.method.text}. Defined in ${p.method.doc}`}
       className={`min-w-0 rounded-md px-2 py-1 ${p.highlight ? "bg-amber-50 dark:bg-amber-950/60" : ""}`}
     >
-      <dt className="text-xs text-fg-subtle">{p.label}</dt>
+      <dt className={`text-xs ${p.highlight ? "text-amber-900 dark:text-amber-200" : "text-fg-subtle"}`}>{p.label}</dt>
       <dd className="font-medium tabular-nums">{p.children}</dd>
     </div>
   );
@@ -41,7 +41,8 @@ function PeriodFigure({ period, data }: { period: MetricsBarPeriod; data: Metric
     );
   }
   const flows = period.netFlows ?? "0";
-  const note = `From ${period.startEquity} ${ccy} at ${period.startAt}; net flows ${flows} ${ccy} excluded`;
+  const start = period.startEquity === null || period.startAt === null ? "" : `From ${formatMoney(period.startEquity, ccy)} at ${formatDateTime(period.startAt, data.timeZone)}; `;
+  const note = `${start}net flows ${formatMoney(flows, ccy, { signed: true })} excluded`;
   return (
     <Figure id={`pnl-${period.id}`} label={label} method={data.methods.periodPnl} note={note}>
       <span className={signToneClass[signTone(period.pnl)]}>{formatMoney(period.pnl, ccy, { signed: true })}</span>
@@ -67,7 +68,8 @@ function Bar({ data }: { data: MetricsBarData }) {
   const limit = top ? formatPct(top.threshold) : "";
   return (
     <Card>
-      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 lg:grid-cols-6" data-testid="metrics-bar" aria-label="Key metrics">
+      <h2 className="sr-only">Key metrics</h2>
+      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 lg:grid-cols-6" data-testid="metrics-bar">
         <Figure id="equity" label="Equity" method={m.equity}>
           {money(data.equity, ccy)}
         </Figure>

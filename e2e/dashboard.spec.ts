@@ -49,3 +49,22 @@ test("the chart switches between equity and NAV per unit, the choice kept in the
   await expect(page.getByTestId("performance-methods")).toContainText("Flow-adjusted: Δequity − net flows (deposits − withdrawals, and the equity of a connection added or deleted in the period); TWR from NAV per unit; MWR = XIRR");
   await expect(page.getByTestId("day-change")).toHaveText(/in 24 h/);
 });
+
+test("the metrics bar labels equity, the four periods' PnL, exposure, leverage, margin and the largest asset, each naming its method", async ({ page }) => {
+  await page.goto("/");
+  const bar = page.getByTestId("metrics-bar");
+  await expect(bar).toBeVisible();
+  for (const label of ["Equity", "Day PnL", "Week PnL", "Month PnL", "YTD PnL", "Gross exposure", "Net exposure", "Leverage", "Margin debt", "Futures wallet", "Margin used / available", "Largest asset"]) {
+    await expect(bar.getByText(label, { exact: true })).toBeVisible();
+  }
+  // The bar's equity is the equity card's.
+  await expect(page.getByTestId("metric-equity")).toContainText((await page.getByTestId("equity-value").textContent())!);
+  // A period: a signed amount, or a dash with its reason (history shorter than the period); the tooltip names the method and its anchor.
+  await expect(page.getByTestId("metric-pnl-week").locator("dd")).toHaveText(/^([+-]?\$[\d,]+\.\d{2}|—)/);
+  await expect(page.getByTestId("metric-pnl-week")).toHaveAttribute("title", /Flow-adjusted PnL: equity now − equity at the last snapshot before the period − net flows/);
+  await expect(page.getByTestId("metric-pnl-week")).toHaveAttribute("title", /docs\/metrics\.md#period-pnl-to-date/);
+  await expect(page.getByTestId("metric-leverage")).toHaveAttribute("title", /Leverage: gross exposure ÷ equity/);
+  await expect(page.getByTestId("metric-leverage").locator("dd")).toHaveText(/^[\d.,]+×$/);
+  await expect(page.getByTestId("metric-margin-used")).toContainText("not reported by any connected venue");
+  await expect(page.getByTestId("metric-top-asset").locator("dd")).toHaveText(/^[A-Z0-9]+ \d+\.\d{2}%/);
+});

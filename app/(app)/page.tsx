@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { EquitySection } from "@/components/dashboard/equity-section";
 import { EquityHeader } from "@/components/dashboard/equity-header";
 import { HoldingsSection } from "@/components/dashboard/holdings-section";
+import { MetricsBar } from "@/components/dashboard/metrics-bar";
 import { PerformanceCard } from "@/components/dashboard/performance-card";
 import { SyncPanel } from "@/components/dashboard/sync-panel";
 import { ExportForm } from "@/components/exports/export-form";
@@ -11,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
 import { loadPerformance } from "@/lib/read-models/performance-data";
+import { loadMetricsBar } from "@/lib/read-models/metrics-bar-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
@@ -39,11 +41,13 @@ export default async function DashboardPage() {
       queryKey: dashboardKeys.performance(),
       queryFn: () => loadPerformance(db, { ownerId, now, baseCurrency, timeZone }),
     }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone }) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-4">
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
+        <MetricsBar />
         <EquityHeader />
         <EquitySection />
         <Card title="Export the equity series">

@@ -38,6 +38,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/summary/route.ts": { role: "viewer" },
   "api/dashboard/holdings/route.ts": { role: "viewer" },
   "api/dashboard/equity/route.ts": { role: "viewer" },
+  "api/dashboard/metrics/route.ts": { role: "viewer" },
   "api/performance/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },

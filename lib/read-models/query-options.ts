@@ -5,6 +5,7 @@ import { flowPageSchema } from "./cash-flow-schemas";
 import { fillPageSchema } from "./fill-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
+import { metricsBarSchema } from "./metrics-bar-schemas";
 import { orderPageSchema } from "./order-schemas";
 import { performanceSchema } from "./performance-schemas";
 import { quantityChangePageSchema } from "./quantity-change-schemas";
@@ -20,6 +21,8 @@ export const dashboardKeys = {
   holdings: () => [...dashboardKeys.all, "holdings"] as const,
   /** Under the dashboard's keys: a resync or a settings change refreshes it with the rest. */
   performance: () => [...dashboardKeys.all, "performance"] as const,
+  /** The overview's metrics bar. */
+  metrics: () => [...dashboardKeys.all, "metrics"] as const,
 };
 
 /** Sync runs sit outside `dashboardKeys.all`: invalidating the dashboard after a run must not re-poll finished runs. */
@@ -67,6 +70,9 @@ export const holdingsQuery = () =>
 
 export const performanceQuery = () =>
   queryOptions({ queryKey: dashboardKeys.performance(), queryFn: () => getJson("/api/performance", performanceSchema) });
+
+export const metricsBarQuery = () =>
+  queryOptions({ queryKey: dashboardKeys.metrics(), queryFn: () => getJson("/api/dashboard/metrics", metricsBarSchema) });
 
 /** One sync run, always read fresh: a caller follows it until it is no longer queued or running. */
 export const syncBatchQuery = (id: string) =>

@@ -1,0 +1,96 @@
+import type { Db } from "@/db/client";
+import { getAlertThresholds } from "@/db/queries/alert-thresholds";
+import { getLatestSnapshots, getSnapshotRows } from "@/db/queries/dashboard";
+import { calculateConcentrationRisk, DEFAULT_CONCENTRATION_THRESHOLD } from "@/lib/alerts/risk-calculate";
+import { isCashLike } from "@/lib/engines/classify";
+import { sum, toDecimalString } from "@/lib/money/decimal";
+import { loadBarPeriods } from "./metrics-bar-periods";
+import { METRICS_DOC_ANCHORS, type MetricKey, type MetricsBar } from "./metrics-bar-schemas";
+
+/**
+ * No connector records a venue's margin in use or still available (Binance's
+ * availableBalance and OKX's availBal only split a wallet into free and locked), so the bar
+ * says so instead of deriving a figure the venue did not give.
+ */
+export const MARGIN_UNREPORTED = "not reported by any connected venue";
+
+function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["methods"] {
+  const text: Record<MetricKey, string> = {
+    equity: `Equity: Σ of each connection's latest snapshot valued in ${p.baseCurrency} (spot + funding + futures wallet + unrealized PnL + margin debt)`,
+    periodPnl: `Flow-adjusted PnL: equity now − equity at the last snapshot before the period − net flows (confirmed deposits − withdrawals, cum_net_flows of the roll-ups; a connection added or deleted joins or leaves as a flow). Periods to date in ${p.timeZone}: day from local midnight, week from Monday, month from the 1st, YTD from 1 January. % = time-weighted return (NAV per unit now ÷ at the start − 1)`,
+    exposure: "Exposure: per underlying, spot and derivatives netted; gross = Σ |net| of rows, net = Σ net; cash and stablecoins excluded",
+    leverage: "Leverage: gross exposure ÷ equity",
+    margin: "Margin debt: Σ borrowed balances (negative); futures wallet: Σ futures (margin) wallet balances, without unrealized PnL",
+    topAsset: "Largest single asset: the allocation by asset (|net value| ÷ Σ |net values|, cash included); flagged above the workspace's concentration limit, as the concentration alert (cash-like assets never flag)",
+  };
+  const out = {} as MetricsBar["methods"];
+  for (const key of Object.keys(text) as MetricKey[]) out[key] = { text: text[key], doc: METRICS_DOC_ANCHORS[key] };
+  return out;
+}
+
+/**
+ * The overview's metrics bar: equity, exposure and margin from each connection's latest
+ * snapshot in the base currency (as the summary), the flow-adjusted periods from the daily
+ * roll-ups, and the largest single-asset weight through the exposure engine with the
+ * workspace's concentration limit. Everything is scoped to `ownerId`.
+ */
+export async function loadMetricsBar(db: Db, p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string }): Promise<MetricsBar> {
+  const [latest, periods, thresholds] = await Promise.all([
+    getLatestSnapshots(db, p),
+    loadBarPeriods(db, p),
+    getAlertThresholds(db, { ownerId: p.ownerId }),
+  ]);
+  const head = { baseCurrency: p.baseCurrency, timeZone: p.timeZone, methods: methods(p) };
+  if (latest.length === 0) {
+    return {
+      ...head,
+      state: "empty",
+      asOf: null,
+      historyStartsAt: null,
+      equity: null,
+      unpricedAssets: [],
+      periods: [],
+      exposure: { gross: null, net: null, leverage: null },
+      margin: { debt: null, futuresWallet: null, used: null, available: null, unreported: MARGIN_UNREPORTED },
+      topAsset: null,
+    };
+  }
+  const total = (pick: (s: (typeof latest)[number]) => string) => sum(latest.map(pick));
+  const equity = total((s) => s.equity);
+  const gross = total((s) => s.grossExposure);
+  const rows = await getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) });
+  // The alert's own threshold parsing: a stored fraction, else the default 0.5.
+  const threshold = thresholds ? Number(thresholds.concentration) : DEFAULT_CONCENTRATION_THRESHOLD;
+  const concentration = calculateConcentrationRisk({ snapshots: latest, rows, threshold });
+  const top = concentration.top1;
+  return {
+    ...head,
+    state: "ok",
+    asOf: new Date(Math.max(...latest.map((s) => s.capturedAt.getTime()))).toISOString(),
+    historyStartsAt: periods.historyStartsAt?.toISOString() ?? null,
+    equity: toDecimalString(equity),
+    unpricedAssets: [...new Set(latest.flatMap((s) => s.unpricedAssets))].sort(),
+    periods: periods.periods,
+    exposure: {
+      gross: toDecimalString(gross),
+      net: toDecimalString(total((s) => s.netExposure)),
+      leverage: equity.isPositive() ? toDecimalString(gross.div(equity).toDecimalPlaces(6)) : null,
+    },
+    margin: {
+      debt: toDecimalString(total((s) => s.marginDebt)),
+      futuresWallet: toDecimalString(total((s) => s.futuresWalletBalance)),
+      used: null,
+      available: null,
+      unreported: MARGIN_UNREPORTED,
+    },
+    topAsset: top
+      ? {
+          asset: top.asset,
+          weight: top.weight,
+          threshold: concentration.threshold,
+          flagged: concentration.breaches.some((b) => b.asset === top.asset),
+          cashLike: isCashLike(top.asset, p.baseCurrency),
+        }
+      : null,
+  };
+}

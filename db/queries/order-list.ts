@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
 import type { Db } from "../client";
+import { orderStrategyCandidate } from "../schema/orders";
 import { executeRows } from "../execute-rows";
 import { keysetOrder, keysetResult, keysetWhere, type KeysetCursor } from "./keyset";
 
@@ -65,7 +66,9 @@ export async function listOrderPage(db: Db, p: { ownerId: string; cursor: Keyset
   if (f.symbol) where.push(sql`o.symbol = ${f.symbol}`);
   if (f.side) where.push(sql`o.side = ${f.side}`);
   if (f.status) where.push(sql`o.status = ${f.status}`);
-  if (f.strategy) where.push(sql`${orderStrategySql} = ${f.strategy}`);
+  // The indexed candidate finds the rows in keyset order (orders_owner_strategy_placed_idx);
+  // the provider-exact rule then drops the few whose shape fits another venue's rule.
+  if (f.strategy) where.push(sql`${orderStrategyCandidate("o.client_order_id")} = ${f.strategy}`, sql`${orderStrategySql} = ${f.strategy}`);
   if (f.placedFrom) where.push(sql`o.venue_created_at >= ${f.placedFrom.toISOString()}::timestamptz`);
   if (f.placedBefore) where.push(sql`o.venue_created_at < ${f.placedBefore.toISOString()}::timestamptz`);
   if (f.find) where.push(sql`(o.venue_order_id = ${f.find} or o.client_order_id = ${f.find})`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
 import { fills, orderEvents } from "../schema";
@@ -31,12 +31,23 @@ export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: str
     .orderBy(asc(orderEvents.seq));
 }
 
-/** An account's chain from its start up to `seq`: what verifying up to one event walks. */
-export async function listAccountChainTo(db: Db, p: { ownerId: string; accountId: string; seq: number }) {
+/**
+ * An account's events after `afterSeq` (null: from its start) through `throughSeq`, in
+ * recording order: what verifying up to one event from a checkpoint reads (one range of
+ * order_events_account_seq_idx).
+ */
+export async function accountEventsBetween(db: Db, p: { ownerId: string; accountId: string; afterSeq: number | null; throughSeq: number }) {
   return db
     .select()
     .from(orderEvents)
-    .where(and(eq(orderEvents.accountId, p.accountId), eq(orderEvents.ownerId, p.ownerId), lte(orderEvents.seq, p.seq)))
+    .where(
+      and(
+        eq(orderEvents.accountId, p.accountId),
+        eq(orderEvents.ownerId, p.ownerId),
+        p.afterSeq === null ? undefined : gt(orderEvents.seq, p.afterSeq),
+        lte(orderEvents.seq, p.throughSeq),
+      ),
+    )
     .orderBy(asc(orderEvents.seq));
 }
 

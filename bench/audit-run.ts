@@ -61,7 +61,7 @@ const seeded = await seedAuditWorkspace(db, ownerId, size, log);
 const seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
 
 // Every account's checkpoint, by the real full re-walk (what the 03:30 schedule runs).
-let t = performance.now();
+const t = performance.now();
 const rewalk = await rewalkChains(db, { ownerId }, { at: new Date() });
 const fullRewalkSeconds = Math.round((performance.now() - t) / 100) / 10;
 if (rewalk.broken || rewalk.events !== size.events) throw new Error(`seeded chains do not verify: ${JSON.stringify(rewalk)}`);
@@ -285,7 +285,10 @@ for (const c of cases) {
     s = performance.now();
     await eventsAfter(db, { ownerId, accountId: account.id, afterSeq: cp.lastSeq });
     const readMs = performance.now() - s;
-    if (run >= WARMUP) (verify.push(verifyMs), plainRead.push(readMs));
+    if (run >= WARMUP) {
+      verify.push(verifyMs);
+      plainRead.push(readMs);
+    }
   }
   measurements.push(
     measurement(`incremental chain verification after ${NEW_EVENTS} new events`, verify, plainRead, `reading the same ${NEW_EVENTS} events after the checkpoint (no hashing, no checkpoint write)`, { p95Ms: 20, maxRatio: null }, { rows: NEW_EVENTS }),

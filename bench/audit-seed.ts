@@ -77,6 +77,15 @@ function prng(seed: number) {
   };
 }
 
+/** The final status whose cumulative weight first exceeds `x` (0 ≤ x < 1). */
+function pickFinal(x: number): OrderStatus {
+  for (const [status, weight] of FINAL) {
+    if (x < weight) return status;
+    x -= weight;
+  }
+  return "filled";
+}
+
 /** Milli-units as a decimal string: 12345 → "12.345". */
 const milli = (n: number) => `${Math.floor(n / 1000)}.${String(n % 1000).padStart(3, "0")}`;
 
@@ -99,9 +108,7 @@ function lifecycle(i: number, p: { ownerId: string; orderCount: number; eventCou
   const tagged = r() < 0.8;
   const tag = Math.floor(r() * TAGS.length);
   const clientOrderId = tagged ? (account.provider === "okx" ? `${OKX_TAGS[tag]}X${i.toString(36)}` : `${TAGS[tag]}:${i.toString(36)}`) : r() < 0.5 ? null : `c${i.toString(36)}`;
-  let x = r();
-  let final: OrderStatus = "filled";
-  for (const [s, w] of FINAL) if ((x -= w) < 0) ((final = s), (x = Infinity));
+  let final = pickFinal(r());
   // Events: the big order gets BIG_ORDER_EVENTS; the rest share the remainder evenly (≥ 2 each).
   const others = p.orderCount - 1;
   const rest = p.eventCount - BIG_ORDER_EVENTS;
@@ -117,11 +124,19 @@ function lifecycle(i: number, p: { ownerId: string; orderCount: number; eventCou
   for (let j = 1; j < k - 1; j++) {
     const kind = j % 3;
     const before = { status, q: qty, f: filled };
+    const neverFills = final === "open" || final === "rejected" || final === "expired";
     let type: OrderEventType;
-    if (kind === 1) ((type = "QUANTITY_ADDED"), (qty += 1000));
-    else if (kind === 2 && qty - 1000 > filled) ((type = "QUANTITY_REMOVED"), (qty -= 1000));
-    else if (final === "open" || final === "rejected" || final === "expired") ((type = "QUANTITY_ADDED"), (qty += 1000));
-    else ((type = "FILLED_QUANTITY_CHANGED"), (filled = Math.min(qty - 1, filled + Math.max(1, Math.floor((qty - filled) / 4)))), (status = "partially_filled"));
+    if (kind === 1 || (kind !== 2 && neverFills) || (kind === 2 && qty - 1000 <= filled && neverFills)) {
+      type = "QUANTITY_ADDED";
+      qty += 1000;
+    } else if (kind === 2 && qty - 1000 > filled) {
+      type = "QUANTITY_REMOVED";
+      qty -= 1000;
+    } else {
+      type = "FILLED_QUANTITY_CHANGED";
+      filled = Math.min(qty - 1, filled + Math.max(1, Math.floor((qty - filled) / 4)));
+      status = "partially_filled";
+    }
     events.push({ type, statusBefore: before.status, statusAfter: status, quantityBefore: milli(before.q), quantityAfter: milli(qty), filledBefore: milli(before.f), filledAfter: milli(filled), occurredAt: at(j) });
   }
   if (k >= 2) {

@@ -267,10 +267,15 @@ export async function seedAuditWorkspace(db: Db, ownerId: string, size: SeedSize
   }
   lap("order_events");
 
-  // Fills from the orders that traded, in SQL: several per order, a fraction of its quantity each.
+  // Fills from the orders that traded, in SQL: several per order, a fraction of its quantity
+  // each. The count is a constant (not a window column) so the join is a hash join.
+  const [{ n: traded }] = (await executeRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from orders where owner_id = ${ownerId}::uuid and status in ('filled', 'partially_filled')`,
+  )) as [{ n: number }];
   await db.execute(sql`
     with o as (
-      select o.*, row_number() over (order by o.venue_created_at, o.id) - 1 as rn, count(*) over () as n
+      select o.*, row_number() over (order by o.venue_created_at, o.id) - 1 as rn
       from orders o where o.owner_id = ${ownerId}::uuid and o.status in ('filled', 'partially_filled')
     )
     insert into fills (owner_id, account_id, venue_fill_id, venue_order_id, client_order_id, strategy, symbol, side, price, quantity, fee, fee_currency, liquidity, executed_at, sync_batch_id)
@@ -280,7 +285,7 @@ export async function seedAuditWorkspace(db: Db, ownerId: string, size: SeedSize
       case when g % 3 = 0 then 'BNB' else 'USDT' end, case when g % 4 = 0 then 'taker' else 'maker' end,
       o.venue_created_at + (g % 97) * interval '1 second', o.last_sync_batch_id
     from generate_series(0, ${size.fills - 1}) g
-    join o on o.rn = g % o.n`);
+    join o on o.rn = g % ${traded}`);
   lap("fills");
 
   for (const ix of indexes) await db.execute(sql.raw(ix.indexdef));

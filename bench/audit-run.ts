@@ -29,6 +29,7 @@ const { decodeCursor } = await import("@/db/queries/keyset");
 const { listOrderPage } = await import("@/db/queries/order-list");
 const { eventsAfter, readCheckpoint } = await import("@/db/queries/audit-checkpoints");
 const { orderEvents } = await import("@/db/schema");
+const { orderStrategyCandidate } = await import("@/db/schema/orders");
 const { createAuth } = await import("@/lib/auth/server");
 const { provideRuntimeForTests } = await import("@/lib/runtime/app-db");
 const { signUp } = await import("@/lib/access/test-support");
@@ -150,9 +151,7 @@ const oneAccount = seeded.accounts[2]!;
 const symbol = seeded.symbols[12]!;
 const plainCols = sql.raw("o.id, o.venue_created_at::text as key, o.account_id, o.venue_order_id, o.client_order_id, o.symbol, o.side, o.type, o.status, o.price, o.quantity, o.filled_quantity, o.average_price, o.venue_created_at, o.venue_updated_at");
 const plain = (where: SQL) => sql`select ${plainCols} from orders o where o.owner_id = ${ownerId}::uuid and ${where} order by o.venue_created_at desc, o.id desc limit ${LIMIT + 1}`;
-const candidate = sql.raw(
-  `coalesce(substring(o.client_order_id from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.'), substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$'))`,
-);
+const candidate = orderStrategyCandidate("o.client_order_id");
 
 type ListCase = { name: string; query: Record<string, string>; filters: Parameters<typeof listOrderPage>[1]["filters"]; plain: SQL; deep?: boolean };
 const from = "2026-03-01";

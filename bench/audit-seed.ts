@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
 import { connections, syncBatches, tradingAccounts, type OrderEventType } from "@/db/schema";
+import { orderStrategyCandidate } from "@/db/schema/orders";
 import type { AccountKind, OrderSide, OrderStatus } from "@/lib/connectors/types";
 import { orderEventHash, GENESIS_HASH } from "@/lib/audit/event-hash";
 
@@ -280,7 +281,7 @@ export async function seedAuditWorkspace(db: Db, ownerId: string, size: SeedSize
     )
     insert into fills (owner_id, account_id, venue_fill_id, venue_order_id, client_order_id, strategy, symbol, side, price, quantity, fee, fee_currency, liquidity, executed_at, sync_batch_id)
     select o.owner_id, o.account_id, 'f-' || g, o.venue_order_id, o.client_order_id,
-      nullif(coalesce(substring(o.client_order_id from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.'), substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$')), 'untagged'),
+      nullif(${orderStrategyCandidate("o.client_order_id")}, 'untagged'),
       o.symbol, o.side, o.price, round(o.filled_quantity / 5, 6), round(o.filled_quantity * o.price * 0.0001, 8),
       case when g % 3 = 0 then 'BNB' else 'USDT' end, case when g % 4 = 0 then 'taker' else 'maker' end,
       o.venue_created_at + (g % 97) * interval '1 second', o.last_sync_batch_id

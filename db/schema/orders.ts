@@ -49,8 +49,9 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_account_venue_order_uq").on(t.accountId, t.venueOrderId),
-    // Serves: open-order lists per owner.
-    index("orders_owner_status_idx").on(t.ownerId, t.status),
+    // Serves: open-order lists per owner, and /orders filtered by status newest first by keyset
+    // (a rare status, e.g. rejected, otherwise walks the placed-at index past every other order).
+    index("orders_owner_status_placed_idx").on(t.ownerId, t.status, t.venueCreatedAt, t.id),
     // Serve: /orders, newest first by keyset (placed at, id), and filtered by symbol.
     index("orders_owner_placed_idx").on(t.ownerId, t.venueCreatedAt, t.id),
     index("orders_owner_symbol_placed_idx").on(t.ownerId, t.symbol, t.venueCreatedAt, t.id),

@@ -22,10 +22,31 @@ export async function getOrder(db: Db, p: { ownerId: string; orderId: string }):
   return { ...toOrderRow(row), raw: row.raw ?? null };
 }
 
-/** An order's events in the order they were recorded (the account chain's order). */
-export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: string }) {
+/**
+ * An order's events in the order they were recorded (the account chain's order): the columns
+ * its timeline shows, and the raw payload only when asked (admins). Not `select *`: with
+ * 1,000 events, decoding the columns nobody reads (and every raw payload) was half the time
+ * of the order page (bench:audit).
+ */
+export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: string; withRaw: boolean }) {
+  const e = orderEvents;
   return db
-    .select()
+    .select({
+      seq: e.seq,
+      type: e.type,
+      statusBefore: e.statusBefore,
+      statusAfter: e.statusAfter,
+      quantityBefore: e.quantityBefore,
+      quantityAfter: e.quantityAfter,
+      filledBefore: e.filledBefore,
+      filledAfter: e.filledAfter,
+      occurredAt: e.occurredAt,
+      recordedAt: e.recordedAt,
+      syncBatchId: e.syncBatchId,
+      hash: e.hash,
+      prevHash: e.prevHash,
+      raw: p.withRaw ? e.raw : sql<unknown>`null`,
+    })
     .from(orderEvents)
     .where(and(eq(orderEvents.orderId, p.orderId), eq(orderEvents.ownerId, p.ownerId)))
     .orderBy(asc(orderEvents.seq));

@@ -46,15 +46,6 @@ export interface OrderListRow {
 const KEY = { at: sql`o.venue_created_at`, id: sql`o.id` };
 
 /**
- * The strategy tag a client order id carries, in SQL: the rule of lib/attribution/strategy-tags.ts
- * ("<tag>:<rest>"; on OKX "<tag>X<rest>"; "untagged" is no tag). The two must agree:
- * lib/read-models/order-data.int.test.ts checks this one against the TypeScript rule on the demo's orders.
- */
-export const orderStrategySql = sql`nullif(case when c.provider = 'okx'
-    then substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$')
-    else substring(o.client_order_id from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.') end, 'untagged')`;
-
-/**
  * One page of the workspace's orders, newest placed first by default. Keyset by
  * (venue_created_at, id): a deep page is one range read like the first.
  */
@@ -66,9 +57,22 @@ export async function listOrderPage(db: Db, p: { ownerId: string; cursor: Keyset
   if (f.symbol) where.push(sql`o.symbol = ${f.symbol}`);
   if (f.side) where.push(sql`o.side = ${f.side}`);
   if (f.status) where.push(sql`o.status = ${f.status}`);
-  // The indexed candidate finds the rows in keyset order (orders_owner_strategy_placed_idx);
-  // the provider-exact rule then drops the few whose shape fits another venue's rule.
-  if (f.strategy) where.push(sql`${orderStrategyCandidate("o.client_order_id")} = ${f.strategy}`, sql`${orderStrategySql} = ${f.strategy}`);
+  // The strategy rule of lib/attribution/strategy-tags.ts in SQL ("<tag>:<rest>"; on OKX
+  // "<tag>X<rest>"; "untagged" is no tag). The indexed candidate finds the rows in keyset order
+  // (orders_owner_strategy_placed_idx); then a tag from the OKX shape (no ":") counts on OKX
+  // only, one from the colon shape everywhere else (tested against the TypeScript rule in
+  // lib/read-models/order-data.int.test.ts). Said as a boolean equality, not as "the exact
+  // rule = tag": the planner estimates an equality on an unknown expression at 0.5% of rows,
+  // then expects a handful and sorts every candidate before the cursor (130 ms at page 200 on
+  // PGlite, 1M events); this one it estimates at half, and keeps reading the index in order.
+  if (f.strategy) {
+    // "untagged" is no tag (lib/attribution/strategy-tags.ts RESERVED_STRATEGY): it matches nothing.
+    where.push(
+      sql`${orderStrategyCandidate("o.client_order_id")} = ${f.strategy}`,
+      sql`(c.provider = 'okx') = (strpos(o.client_order_id, ':') = 0)`,
+      sql`${f.strategy} <> 'untagged'`,
+    );
+  }
   if (f.placedFrom) where.push(sql`o.venue_created_at >= ${f.placedFrom.toISOString()}::timestamptz`);
   if (f.placedBefore) where.push(sql`o.venue_created_at < ${f.placedBefore.toISOString()}::timestamptz`);
   if (f.find) where.push(sql`(o.venue_order_id = ${f.find} or o.client_order_id = ${f.find})`);

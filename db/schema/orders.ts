@@ -11,8 +11,8 @@ import { workspaces } from "./workspaces";
  * "<tag>:<rest>" (lib/attribution/strategy-tags.ts COLON_TAG) or OKX's "<tag>X<rest>"
  * (OKX_TAG). The two shapes exclude each other (one needs a ":", the other allows none), so
  * at most one matches. It reads the order's own column only, so it is immutable and can be
- * indexed; the provider-exact rule (db/queries/order-list.ts orderStrategySql, which joins
- * the connection) is then rechecked on the few rows the index finds.
+ * indexed; the provider's own rule (db/queries/order-list.ts, which joins the connection)
+ * is then rechecked on the few rows the index finds.
  */
 export function orderStrategyCandidate(clientOrderIdColumn: "client_order_id" | "o.client_order_id") {
   const c = clientOrderIdColumn;

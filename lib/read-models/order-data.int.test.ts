@@ -5,7 +5,7 @@ import { createConnection } from "@/db/queries/connections";
 import { readCheckpoint, saveCheckpoint } from "@/db/queries/audit-checkpoints";
 import { NotFoundError } from "@/db/queries/not-found";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { orderEvents, orders } from "@/db/schema";
+import { connections, orderEvents, orders, syncBatches, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
 import { rewalkAccount } from "@/lib/audit/checkpoint";
@@ -129,6 +129,27 @@ describe("the orders list", () => {
     const expected = (await allOrders()).filter((o) => o.status === "filled" && o.symbol === "BTC/USDT" && o.side === "buy").map((o) => o.id);
     expect(expected.length).toBeGreaterThan(0);
     expect((await walk({ status: "filled", symbol: "BTC/USDT", side: "buy" })).rows.map((r) => r.id)).toEqual(expected);
+  });
+
+  it("filters by strategy by each venue's own rule: an OKX-shaped id counts on OKX only, a colon-shaped one everywhere else", async () => {
+    const shapes = (await createWorkspace(h.db, { name: "Shapes", slug: "shapes" })).id;
+    const at = new Date("2026-11-20T10:00:00Z");
+    const ids: Record<string, string> = {};
+    for (const provider of ["okx", "binance"]) {
+      const [c] = await h.db.insert(connections).values({ ownerId: shapes, provider, label: provider, config: {} }).returning();
+      const [a] = await h.db.insert(tradingAccounts).values({ ownerId: shapes, connectionId: c!.id, accountUid: "main", name: "main", venue: provider, kind: "spot" }).returning();
+      const [b] = await h.db.insert(syncBatches).values({ ownerId: shapes, connectionId: c!.id, trigger: "manual", status: "succeeded", startedAt: at }).returning();
+      for (const clientOrderId of ["arbX9a", "arb:9a", "untagged:1", "arbx9a"]) {
+        const [o] = await h.db
+          .insert(orders)
+          .values({ ownerId: shapes, accountId: a!.id, venueOrderId: `${provider}-${clientOrderId}`, clientOrderId, symbol: "BTC/USDT", side: "buy", type: "limit", status: "open", quantity: "1", filledQuantity: "0", venueCreatedAt: at, venueUpdatedAt: at, lastSyncBatchId: b!.id })
+          .returning();
+        ids[`${provider} ${clientOrderId}`] = o!.id;
+      }
+    }
+    const arb = (await walk({ strategy: "arb" }, 25, shapes)).rows.map((r) => r.id).sort();
+    expect(arb).toEqual([ids["okx arbX9a"], ids["binance arb:9a"]].sort());
+    expect((await walk({ strategy: "untagged" }, 25, shapes)).rows).toEqual([]);
   });
 
   it("refuses a filter value that is not allowed, naming the field", () => {

@@ -128,7 +128,7 @@ function shownRaw(raw: unknown, admin: boolean): string | null {
 export async function loadOrderDetail(db: Db, p: { ownerId: string; orderId: string; admin: boolean }): Promise<OrderDetailView> {
   const order = await getOrder(db, p);
   const [events, orderFills] = await Promise.all([
-    listOrderEvents(db, p),
+    listOrderEvents(db, { ...p, withRaw: p.admin }),
     listOrderFills(db, { ownerId: p.ownerId, accountId: order.accountId, venueOrderId: order.venueOrderId }),
   ]);
   const last = events[events.length - 1];

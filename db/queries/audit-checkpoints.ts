@@ -46,6 +46,12 @@ export async function checkpointsOf(db: Db, p: { ownerId: string; accountIds: st
     .where(and(eq(auditCheckpoints.ownerId, p.ownerId), inArray(auditCheckpoints.accountId, p.accountIds)));
 }
 
+/** Every workspace that has trading accounts (so a chain to walk), by id: what the scheduled re-walk goes through one by one. */
+export async function workspacesWithAccounts(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ ownerId: tradingAccounts.ownerId }).from(tradingAccounts).orderBy(asc(tradingAccounts.ownerId));
+  return rows.map((r) => r.ownerId);
+}
+
 /** The accounts of one workspace, or of every workspace (an operator's check), by id. */
 export async function accountsToAudit(
   db: Db,

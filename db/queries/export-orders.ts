@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
-import { orderStrategySql } from "./order-list";
+import { orderStrategySql, orderStrategyWhere } from "./order-list";
 
 /**
  * The /orders filters over an order aliased `o`, its account `a` and connection `c`: the same
@@ -15,7 +15,7 @@ export function orderFilterSql(f: ExportOrderFilters): SQL[] {
   if (f.symbol) where.push(sql`o.symbol = ${f.symbol}`);
   if (f.side) where.push(sql`o.side = ${f.side}`);
   if (f.status) where.push(sql`o.status = ${f.status}`);
-  if (f.strategy) where.push(sql`${orderStrategySql} = ${f.strategy}`);
+  if (f.strategy) where.push(...orderStrategyWhere(f.strategy));
   if (f.find) where.push(sql`(o.venue_order_id = ${f.find} or o.client_order_id = ${f.find})`);
   return where;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
 import { fills, orderEvents } from "../schema";
@@ -22,21 +22,53 @@ export async function getOrder(db: Db, p: { ownerId: string; orderId: string }):
   return { ...toOrderRow(row), raw: row.raw ?? null };
 }
 
-/** An order's events in the order they were recorded (the account chain's order). */
-export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: string }) {
+/**
+ * An order's events in the order they were recorded (the account chain's order): the columns
+ * its timeline shows, and the raw payload only when asked (admins). Not `select *`: with
+ * 1,000 events, decoding the columns nobody reads (and every raw payload) was half the time
+ * of the order page (bench:audit).
+ */
+export async function listOrderEvents(db: Db, p: { ownerId: string; orderId: string; withRaw: boolean }) {
+  const e = orderEvents;
   return db
-    .select()
+    .select({
+      seq: e.seq,
+      type: e.type,
+      statusBefore: e.statusBefore,
+      statusAfter: e.statusAfter,
+      quantityBefore: e.quantityBefore,
+      quantityAfter: e.quantityAfter,
+      filledBefore: e.filledBefore,
+      filledAfter: e.filledAfter,
+      occurredAt: e.occurredAt,
+      recordedAt: e.recordedAt,
+      syncBatchId: e.syncBatchId,
+      hash: e.hash,
+      prevHash: e.prevHash,
+      raw: p.withRaw ? e.raw : sql<unknown>`null`,
+    })
     .from(orderEvents)
     .where(and(eq(orderEvents.orderId, p.orderId), eq(orderEvents.ownerId, p.ownerId)))
     .orderBy(asc(orderEvents.seq));
 }
 
-/** An account's chain from its start up to `seq`: what verifying up to one event walks. */
-export async function listAccountChainTo(db: Db, p: { ownerId: string; accountId: string; seq: number }) {
+/**
+ * An account's events after `afterSeq` (null: from its start) through `throughSeq`, in
+ * recording order: what verifying up to one event from a checkpoint reads (one range of
+ * order_events_account_seq_idx).
+ */
+export async function accountEventsBetween(db: Db, p: { ownerId: string; accountId: string; afterSeq: number | null; throughSeq: number }) {
   return db
     .select()
     .from(orderEvents)
-    .where(and(eq(orderEvents.accountId, p.accountId), eq(orderEvents.ownerId, p.ownerId), lte(orderEvents.seq, p.seq)))
+    .where(
+      and(
+        eq(orderEvents.accountId, p.accountId),
+        eq(orderEvents.ownerId, p.ownerId),
+        p.afterSeq === null ? undefined : gt(orderEvents.seq, p.afterSeq),
+        lte(orderEvents.seq, p.throughSeq),
+      ),
+    )
     .orderBy(asc(orderEvents.seq));
 }
 

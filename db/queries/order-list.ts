@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
 import type { Db } from "../client";
+import { orderStrategyCandidate } from "../schema/orders";
 import { executeRows } from "../execute-rows";
 import { keysetOrder, keysetResult, keysetWhere, type KeysetCursor } from "./keyset";
 import { tradeFilterWhere, type TradeFilterColumns, type TradeFilters } from "./trade-filters";
@@ -36,19 +37,34 @@ export interface OrderListRow {
 const KEY = { at: sql`o.venue_created_at`, id: sql`o.id` };
 
 /**
+/**
  * The strategy tag a client order id carries, in SQL: the rule of lib/attribution/strategy-tags.ts
- * ("<tag>:<rest>"; on OKX "<tag>X<rest>"; "untagged" is no tag). The two must agree:
- * lib/read-models/order-data.int.test.ts checks this one against the TypeScript rule on the demo's orders.
+ * ("<tag>:<rest>"; on OKX "<tag>X<rest>"; "untagged" is no tag): the value an export writes.
+ * The two must agree: lib/read-models/order-data.int.test.ts checks this one against the
+ * TypeScript rule on the demo's orders.
  */
 export const orderStrategySql = sql`nullif(case when c.provider = 'okx'
     then substring(o.client_order_id from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$')
     else substring(o.client_order_id from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.') end, 'untagged')`;
 
+/**
+ * The orders of one strategy tag, by the same rule, said so the index serves it. The indexed
+ * candidate finds the rows in keyset order (orders_owner_strategy_placed_idx); then a tag
+ * from the OKX shape (no ":") counts on OKX only, one from the colon shape everywhere else.
+ * Said as a boolean equality, not as "the exact rule = tag": the planner estimates an
+ * equality on an unknown expression at 0.5% of rows, then expects a handful and sorts every
+ * candidate before the cursor (130 ms at page 200 on PGlite, 1M events); this one it
+ * estimates at half, and keeps reading the index in order. "untagged" matches nothing.
+ */
+export function orderStrategyWhere(tag: string): SQL[] {
+  return [sql`${orderStrategyCandidate("o.client_order_id")} = ${tag}`, sql`(c.provider = 'okx') = (strpos(o.client_order_id, ':') = 0)`, sql`${tag} <> 'untagged'`];
+}
+
 const ORDER_COLUMNS: TradeFilterColumns = {
   accountId: sql`o.account_id`,
   symbol: sql`o.symbol`,
   side: sql`o.side`,
-  strategy: orderStrategySql,
+  strategy: orderStrategyWhere,
   at: sql`o.venue_created_at`,
   venueOrderId: sql`o.venue_order_id`,
   clientOrderId: sql`o.client_order_id`,

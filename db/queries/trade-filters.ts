@@ -21,7 +21,8 @@ export interface TradeFilterColumns {
   accountId: SQL;
   symbol: SQL;
   side: SQL;
-  strategy: SQL;
+  /** The conditions that keep one strategy tag's rows (a list may need more than one column compared, so its index serves it). */
+  strategy: (tag: string) => SQL[];
   at: SQL;
   venueOrderId: SQL;
   clientOrderId: SQL;
@@ -34,7 +35,7 @@ export function tradeFilterWhere(c: TradeFilterColumns, f: TradeFilters): SQL[] 
   if (f.accountId) where.push(sql`${c.accountId} = ${f.accountId}::uuid`);
   if (f.symbol) where.push(sql`${c.symbol} = ${f.symbol}`);
   if (f.side) where.push(sql`${c.side} = ${f.side}`);
-  if (f.strategy) where.push(sql`${c.strategy} = ${f.strategy}`);
+  if (f.strategy) where.push(...c.strategy(f.strategy));
   if (f.from) where.push(sql`${c.at} >= ${f.from.toISOString()}::timestamptz`);
   if (f.before) where.push(sql`${c.at} < ${f.before.toISOString()}::timestamptz`);
   if (f.find) where.push(sql`(${c.venueOrderId} = ${f.find} or ${c.clientOrderId} = ${f.find})`);

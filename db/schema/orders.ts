@@ -1,9 +1,23 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { OrderSide, OrderStatus } from "@/lib/connectors/types";
 import { createdAt, money, utc } from "./columns";
 import { tradingAccounts } from "./accounts";
 import { syncBatches } from "./sync";
 import { workspaces } from "./workspaces";
+
+/**
+ * The strategy tag a client order id's shape carries, whichever venue's rule the shape fits:
+ * "<tag>:<rest>" (lib/attribution/strategy-tags.ts COLON_TAG) or OKX's "<tag>X<rest>"
+ * (OKX_TAG). The two shapes exclude each other (one needs a ":", the other allows none), so
+ * at most one matches. It reads the order's own column only, so it is immutable and can be
+ * indexed; the provider's own rule (db/queries/order-list.ts, which joins the connection)
+ * is then rechecked on the few rows the index finds.
+ */
+export function orderStrategyCandidate(clientOrderIdColumn: "client_order_id" | "o.client_order_id") {
+  const c = clientOrderIdColumn;
+  return sql.raw(`coalesce(substring(${c} from '^([A-Za-z0-9][A-Za-z0-9_-]{0,31}):.'), substring(${c} from '^([a-z][a-z0-9]{0,15})X[A-Za-z0-9]+$'))`);
+}
 
 /** Current state of each order: a projection of its `order_events`. */
 export const orders = pgTable(
@@ -35,11 +49,21 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex("orders_account_venue_order_uq").on(t.accountId, t.venueOrderId),
-    // Serves: open-order lists per owner.
-    index("orders_owner_status_idx").on(t.ownerId, t.status),
+    // Serves: open-order lists per owner, and /orders filtered by status newest first by keyset
+    // (a rare status, e.g. rejected, otherwise walks the placed-at index past every other order).
+    index("orders_owner_status_placed_idx").on(t.ownerId, t.status, t.venueCreatedAt, t.id),
     // Serve: /orders, newest first by keyset (placed at, id), and filtered by symbol.
     index("orders_owner_placed_idx").on(t.ownerId, t.venueCreatedAt, t.id),
     index("orders_owner_symbol_placed_idx").on(t.ownerId, t.symbol, t.venueCreatedAt, t.id),
+    // Serve: /orders search by id ("o.venue_order_id = $find or o.client_order_id = $find"):
+    // the planner reads both and ORs the bitmaps.
+    index("orders_owner_venue_order_idx").on(t.ownerId, t.venueOrderId),
+    index("orders_owner_client_order_idx").on(t.ownerId, t.clientOrderId),
+    // Serves: /orders filtered by strategy, newest first by keyset. An expression index and
+    // not a stored generated column: the exact rule depends on the connection's provider
+    // (another table), which neither may read, and the provider-free candidate above is
+    // immutable, so it indexes without a table rewrite or a column every writer must know.
+    index("orders_owner_strategy_placed_idx").on(t.ownerId, orderStrategyCandidate("client_order_id"), t.venueCreatedAt, t.id),
   ],
 );
 
@@ -98,6 +122,10 @@ export const orderEvents = pgTable(
     // Serves: an account's chain head (each sync) and walking its chain (audit:verify);
     // without it the head is found by scanning back through every account's events.
     index("order_events_account_seq_idx").on(t.accountId, t.seq),
+    // Serves: quantity changes of one symbol across the workspace's accounts, in time order.
+    index("order_events_owner_symbol_occurred_idx").on(t.ownerId, t.symbol, t.occurredAt, t.seq),
+    // Serves: exports of the workspace's events by date range, in time order.
+    index("order_events_owner_occurred_idx").on(t.ownerId, t.occurredAt, t.seq),
   ],
 );
 
@@ -135,8 +163,10 @@ export const fills = pgTable(
     uniqueIndex("fills_account_venue_fill_uq").on(t.accountId, t.venueFillId),
     // Serves: an order's fills (/orders/[id]).
     index("fills_account_order_idx").on(t.accountId, t.venueOrderId),
-    // Serves: trade history per owner, newest first.
-    index("fills_owner_executed_idx").on(t.ownerId, t.executedAt),
+    // Serves: /fills and trade history per owner, newest first by keyset (executed at, id).
+    index("fills_owner_executed_id_idx").on(t.ownerId, t.executedAt, t.id),
+    // Serves: /fills filtered by symbol, by the same keyset.
+    index("fills_owner_symbol_executed_idx").on(t.ownerId, t.symbol, t.executedAt, t.id),
   ],
 );
 

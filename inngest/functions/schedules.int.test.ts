@@ -28,6 +28,7 @@ const fakeTasks = (over: Partial<MaintenanceTasks> = {}): MaintenanceTasks => ({
   "end-of-day-snapshots": idle(),
   "snapshot-gaps": idle(),
   "ibkr-keepalive": idle(),
+  "audit-rewalk": idle(),
   ...over,
 });
 const deps = (over: Partial<FunctionDeps> = {}): FunctionDeps => ({ db: async () => h.db, tasks: fakeTasks(), now: () => T0, ...over });

@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
+import { readCheckpoint, saveCheckpoint } from "@/db/queries/audit-checkpoints";
 import { NotFoundError } from "@/db/queries/not-found";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { orderEvents, orders, tradingAccounts } from "@/db/schema";
+import { connections, orderEvents, orders, syncBatches, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
+import { rewalkAccount } from "@/lib/audit/checkpoint";
+import { verifyThroughEvent } from "@/lib/audit/verify-through";
 import { sum, toDecimalString } from "@/lib/money/decimal";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import type { KeysetPageRequest } from "./keyset-page";
@@ -128,6 +131,27 @@ describe("the orders list", () => {
     expect((await walk({ status: "filled", symbol: "BTC/USDT", side: "buy" })).rows.map((r) => r.id)).toEqual(expected);
   });
 
+  it("filters by strategy by each venue's own rule: an OKX-shaped id counts on OKX only, a colon-shaped one everywhere else", async () => {
+    const shapes = (await createWorkspace(h.db, { name: "Shapes", slug: "shapes" })).id;
+    const at = new Date("2026-11-20T10:00:00Z");
+    const ids: Record<string, string> = {};
+    for (const provider of ["okx", "binance"]) {
+      const [c] = await h.db.insert(connections).values({ ownerId: shapes, provider, label: provider, config: {} }).returning();
+      const [a] = await h.db.insert(tradingAccounts).values({ ownerId: shapes, connectionId: c!.id, accountUid: "main", name: "main", venue: provider, kind: "spot" }).returning();
+      const [b] = await h.db.insert(syncBatches).values({ ownerId: shapes, connectionId: c!.id, trigger: "manual", status: "succeeded", startedAt: at }).returning();
+      for (const clientOrderId of ["arbX9a", "arb:9a", "untagged:1", "arbx9a"]) {
+        const [o] = await h.db
+          .insert(orders)
+          .values({ ownerId: shapes, accountId: a!.id, venueOrderId: `${provider}-${clientOrderId}`, clientOrderId, symbol: "BTC/USDT", side: "buy", type: "limit", status: "open", quantity: "1", filledQuantity: "0", venueCreatedAt: at, venueUpdatedAt: at, lastSyncBatchId: b!.id })
+          .returning();
+        ids[`${provider} ${clientOrderId}`] = o!.id;
+      }
+    }
+    const arb = (await walk({ strategy: "arb" }, 25, shapes)).rows.map((r) => r.id).sort();
+    expect(arb).toEqual([ids["okx arbX9a"], ids["binance arb:9a"]].sort());
+    expect((await walk({ strategy: "untagged" }, 25, shapes)).rows).toEqual([]);
+  });
+
   it("refuses a filter value that is not allowed, naming the field", () => {
     const fields = (q: string) => {
       const r = parseOrderFilters(new URLSearchParams(q));
@@ -144,6 +168,16 @@ describe("the orders list", () => {
 });
 
 describe("one order", () => {
+  /** Edits an event's content as a tamperer would: with the append-only trigger off (in this test only). */
+  async function editBehindTrigger(seq: number) {
+    await h.db.execute(sql`alter table order_events disable trigger order_events_append_only`);
+    try {
+      await h.db.update(orderEvents).set({ filledAfter: "999" }).where(eq(orderEvents.seq, seq));
+    } finally {
+      await h.db.execute(sql`alter table order_events enable trigger order_events_append_only`);
+    }
+  }
+
   /** The demo order with the most events: placed, a fill, then cancelled or filled. */
   async function busiestOrder() {
     const [row] = await h.db
@@ -191,19 +225,76 @@ describe("one order", () => {
     await expect(loadOrderDetail(h.db, { ownerId, orderId: "00000000-0000-4000-8000-000000000000", admin: true })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("after an event is edited behind the trigger's back: events before it verified, it and every later one not", async () => {
+  it("verifies from the account's checkpoint: an order at or before it is marked verified with no event read or hashed", async () => {
     const { orderId } = await busiestOrder();
-    const [account] = await h.db.select({ id: tradingAccounts.id }).from(tradingAccounts).where(eq(tradingAccounts.ownerId, ownerId));
     const events = await h.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq));
-    const edited = events[1]!;
-    await h.db.execute(sql`alter table order_events disable trigger order_events_append_only`);
-    try {
-      await h.db.update(orderEvents).set({ filledAfter: "999" }).where(and(eq(orderEvents.seq, edited.seq), eq(orderEvents.accountId, account!.id)));
-    } finally {
-      await h.db.execute(sql`alter table order_events enable trigger order_events_append_only`);
-    }
+    const accountId = events[0]!.accountId;
+    const cp = await readCheckpoint(h.db, { ownerId, accountId });
+    // Every sync checked the account, so its checkpoint is at its head.
+    expect(cp?.status).toBe("ok");
+    expect(cp!.lastSeq!).toBeGreaterThanOrEqual(events.at(-1)!.seq);
+    const through = await verifyThroughEvent(h.db, { ownerId, accountId, seq: events.at(-1)!.seq });
+    expect(through).toMatchObject({ broken: null, read: 0, hashed: 0 });
+    const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
+    expect(detail.events.every((e) => e.verified)).toBe(true);
+    expect(detail.chain).toMatchObject({ checkedEvents: 0, checkpoint: { lastSeq: cp!.lastSeq }, broken: null });
+  });
+
+  it("hashes only the events after the checkpoint: one edited there is not verified, nor any later one; those before are", async () => {
+    const { orderId } = await busiestOrder();
+    const events = await h.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq));
+    const accountId = events[0]!.accountId;
+    const [first, edited] = [events[0]!, events[1]!];
+    // The checkpoint an incremental check would have left just after the order's first event.
+    const [{ n }] = (await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.accountId, accountId), lte(orderEvents.seq, first.seq)))) as [{ n: number }];
+    await saveCheckpoint(h.db, {
+      accountId,
+      ownerId,
+      lastSeq: first.seq,
+      headHash: first.hash,
+      eventsVerified: n,
+      status: "ok",
+      brokenAtSeq: null,
+      brokenReason: null,
+      brokenDetail: null,
+      checkedAt: new Date("2026-11-20T14:05:00Z"),
+    });
+    const intact = await verifyThroughEvent(h.db, { ownerId, accountId, seq: events.at(-1)!.seq });
+    const between = await h.db
+      .select({ seq: orderEvents.seq })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.accountId, accountId), gt(orderEvents.seq, first.seq), lte(orderEvents.seq, events.at(-1)!.seq)));
+    // Read and hashed: exactly the account's events between the checkpoint and the order's last.
+    expect(intact).toMatchObject({ broken: null, verifiedThroughSeq: events.at(-1)!.seq, read: between.length, hashed: between.length });
+
+    await editBehindTrigger(edited.seq);
     const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
     expect(detail.chain.broken).toMatchObject({ seq: edited.seq, reason: "edited" });
     expect(detail.events.map((e) => e.verified)).toEqual([true, false, false]);
+    expect(detail.chain.checkedEvents).toBeLessThanOrEqual(between.length);
+  });
+
+  it("an edit before the checkpoint stands until the full re-walk records the break; then it and every later event are not verified", async () => {
+    const { orderId } = await busiestOrder();
+    const events = await h.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.seq));
+    const accountId = events[0]!.accountId;
+    const edited = events[1]!; // edited by the test before
+    // An incremental check after a sync would have left the checkpoint past the edit (it never looks back).
+    const head = (await h.db.select().from(orderEvents).where(eq(orderEvents.accountId, accountId)).orderBy(desc(orderEvents.seq)).limit(1))[0]!;
+    const cp = (await readCheckpoint(h.db, { ownerId, accountId }))!;
+    await saveCheckpoint(h.db, { ...cp, lastSeq: head.seq, headHash: head.hash });
+    const trusted = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
+    expect(trusted.events.every((e) => e.verified)).toBe(true);
+    expect(trusted.chain.checkedEvents).toBe(0);
+
+    const walked = await rewalkAccount(h.db, { ownerId, accountId, at: new Date("2026-11-21T03:30:00Z") });
+    expect(walked.broken).toMatchObject({ seq: edited.seq, reason: "edited" });
+    const detail = await loadOrderDetail(h.db, { ownerId, orderId, admin: false });
+    expect(detail.chain.broken).toMatchObject({ seq: edited.seq, reason: "edited" });
+    expect(detail.events.map((e) => e.verified)).toEqual([true, false, false]);
+    expect(detail.chain.checkedEvents).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { decodeCursor } from "@/db/queries/keyset";
-import { getOrder, listAccountChainTo, listOrderEvents, listOrderFills } from "@/db/queries/order-detail";
+import { getOrder, listOrderEvents, listOrderFills } from "@/db/queries/order-detail";
 import { listOrderPage, type OrderListRow } from "@/db/queries/order-list";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
-import { verifyAccountChain } from "@/lib/audit/verify-chain";
+import { isVerified, verifyThroughEvent } from "@/lib/audit/verify-through";
 import { redact } from "@/lib/security/redact";
 import type { KeysetPage, KeysetPageRequest } from "./keyset-page";
 import { ORDER_STATUSES, type OrderDetailView, type OrderView } from "./order-schemas";
@@ -77,19 +77,20 @@ function shownRaw(raw: unknown, admin: boolean): string | null {
 
 /**
  * One order: its current state, its events in sequence, each marked verified when the
- * account's chain — walked from its start up to this order's last event — verifies up to
- * it (the events before the first broken link; the broken one and everything after it are
- * not verified), and its fills. Raw payloads only for admins.
+ * account's chain verifies up to it — by the account's stored audit checkpoint (walked from
+ * the chain's start) plus the events between the checkpoint and this order's last event,
+ * hashed now (lib/audit/verify-through.ts); the events before the first broken link verify,
+ * the broken one and everything after it do not — and its fills. Raw payloads only for admins.
  */
 export async function loadOrderDetail(db: Db, p: { ownerId: string; orderId: string; admin: boolean }): Promise<OrderDetailView> {
   const order = await getOrder(db, p);
   const [events, orderFills] = await Promise.all([
-    listOrderEvents(db, p),
+    listOrderEvents(db, { ...p, withRaw: p.admin }),
     listOrderFills(db, { ownerId: p.ownerId, accountId: order.accountId, venueOrderId: order.venueOrderId }),
   ]);
   const last = events[events.length - 1];
-  const chain = last ? await listAccountChainTo(db, { ownerId: p.ownerId, accountId: order.accountId, seq: last.seq }) : [];
-  const broken = verifyAccountChain(order.accountId, chain);
+  const chain = last ? await verifyThroughEvent(db, { ownerId: p.ownerId, accountId: order.accountId, seq: last.seq }) : null;
+  const broken = chain?.broken ?? null;
   return {
     order: toOrderView(order),
     raw: shownRaw(order.raw, p.admin),
@@ -107,7 +108,7 @@ export async function loadOrderDetail(db: Db, p: { ownerId: string; orderId: str
       syncBatchId: e.syncBatchId,
       hash: e.hash,
       prevHash: e.prevHash,
-      verified: broken === null || e.seq < broken.seq,
+      verified: chain !== null && isVerified(chain, e.seq),
       raw: shownRaw(e.raw, p.admin),
     })),
     fills: orderFills.map((f) => ({
@@ -122,6 +123,10 @@ export async function loadOrderDetail(db: Db, p: { ownerId: string; orderId: str
       strategy: f.strategy,
       raw: shownRaw(f.raw, p.admin),
     })),
-    chain: { checkedEvents: chain.length, broken: broken ? { seq: broken.seq, reason: broken.reason, detail: broken.detail } : null },
+    chain: {
+      checkedEvents: chain?.hashed ?? 0,
+      checkpoint: chain?.checkpoint ? { lastSeq: chain.checkpoint.lastSeq, checkedAt: chain.checkpoint.checkedAt.toISOString() } : null,
+      broken: broken ? { seq: broken.seq, reason: broken.reason, detail: broken.detail } : null,
+    },
   };
 }

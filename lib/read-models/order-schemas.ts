@@ -75,7 +75,7 @@ export const orderEventViewSchema = z.object({
   syncBatchId: z.uuid(),
   hash: z.string(),
   prevHash: z.string(),
-  /** True when the account's chain, walked from its start, verifies up to and including this event. */
+  /** True when the account's chain verifies from its start up to and including this event (by its checkpoint, then hashing the rest). */
   verified: z.boolean(),
   /** Pretty-printed, redacted raw payload; admins only (null otherwise or when none was stored). */
   raw: z.string().nullable(),
@@ -105,6 +105,12 @@ export const orderDetailSchema = z.object({
   raw: z.string().nullable(),
   events: z.array(orderEventViewSchema),
   fills: z.array(orderFillViewSchema),
-  chain: z.object({ checkedEvents: z.number().int(), broken: chainBreakSchema.nullable() }),
+  chain: z.object({
+    /** Events hashed for this view: those after the account's checkpoint, through this order's last. */
+    checkedEvents: z.number().int(),
+    /** The account's stored checkpoint the marks start from (null: never checked, so walked from the start). */
+    checkpoint: z.object({ lastSeq: z.number().int().nullable(), checkedAt: iso }).nullable(),
+    broken: chainBreakSchema.nullable(),
+  }),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;

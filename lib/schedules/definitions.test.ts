@@ -33,6 +33,7 @@ describe("the schedule table", () => {
       "reap-stale-syncs": "TZ=UTC */5 * * * *",
       "snapshot-gaps": "TZ=UTC 30 * * * *",
       "ibkr-keepalive": "TZ=UTC * * * * *",
+      "audit-rewalk": "TZ=UTC 30 3 * * *",
     });
   });
 

@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/connectors/types";
 
 /** Background work that is not a venue sync; each is one lib call `(db, { now })`. */
-export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive"] as const;
+export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive", "audit-rewalk"] as const;
 export type MaintenanceTaskId = (typeof MAINTENANCE_TASKS)[number];
 
 export type ScheduleJob =
@@ -59,6 +59,12 @@ export const SCHEDULES = [
   // IBKR Client Portal gateways drop an idle session after a few minutes and IBKR asks for
   // a /tickle about once a minute. Only connections configured with a gateway are touched.
   { id: "ibkr-keepalive", cron: "* * * * *", timeZone: "UTC", job: { kind: "maintenance", task: "ibkr-keepalive" } },
+  // The full audit re-walk: every account's order-event chain from its first event, each
+  // workspace in turn, saving checkpoints and alerting on a break. After-sync checks and the
+  // order detail hash only what follows a checkpoint, so an edit to an older event surfaces
+  // here, within a day. 03:30 UTC: night in Europe and the Americas, before the Indian
+  // session (09:00 IST), and clear of the quarter-hour end-of-day runs.
+  { id: "audit-rewalk", cron: "30 3 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "audit-rewalk" } },
 ] as const satisfies readonly ScheduleDefinition[];
 
 export type ScheduleId = (typeof SCHEDULES)[number]["id"];

@@ -1,5 +1,6 @@
 import { evaluateRiskAlertsForAllOwners } from "@/lib/alerts/risk-alerts";
 import { reconcileAll } from "@/lib/attribution/reconcile-job";
+import { rewalkEveryWorkspace } from "@/lib/audit/rewalk";
 import { captureEndOfDaySnapshots } from "@/lib/snapshots/end-of-day";
 import { detectSnapshotGaps } from "@/lib/snapshots/gaps";
 import { reapStaleSyncBatches } from "@/lib/sync/reaper";
@@ -24,4 +25,5 @@ export const maintenanceTasks: MaintenanceTasks = {
     const r = await keepIbkrGatewaysAlive(db, { now: p.now });
     return { gateways: r.gateways, authenticated: r.authenticated, failed: r.failed };
   },
+  "audit-rewalk": (db, p) => rewalkEveryWorkspace(db, { now: p.now }),
 };

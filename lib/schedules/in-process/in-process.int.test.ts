@@ -26,6 +26,7 @@ const fakeTasks = (): MaintenanceTasks => ({
   "end-of-day-snapshots": idle(),
   "snapshot-gaps": idle(),
   "ibkr-keepalive": idle(),
+  "audit-rewalk": idle(),
 });
 
 function start(over: Partial<InProcessSchedulerOptions> = {}) {

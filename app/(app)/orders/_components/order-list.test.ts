@@ -80,7 +80,7 @@ describe("an order's timeline", () => {
     raw: null,
   });
   it("marks a verified event and a not-verified one in words, links the sync run, shows the hash shortened with the whole in the title", () => {
-    const detail: OrderDetailView = { order, raw: null, events: [event(1, true), event(2, false)], fills: [], chain: { checkedEvents: 2, broken: { seq: 2, reason: "edited", detail: "x" } } };
+    const detail: OrderDetailView = { order, raw: null, events: [event(1, true), event(2, false)], fills: [], chain: { checkedEvents: 2, checkpoint: null, broken: { seq: 2, reason: "edited", detail: "x" } } };
     const html = renderToHtml(createElement(OrderTimeline, { detail, timeZone: "UTC" }), { search: "", client: new QueryClient() });
     const t = text(html);
     expect(t).toContain("✓ verified");

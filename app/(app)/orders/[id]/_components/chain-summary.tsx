@@ -1,3 +1,4 @@
+import { When } from "@/components/ui/when";
 import type { OrderDetailView } from "@/lib/read-models/order-schemas";
 
 const REASONS = {
@@ -8,7 +9,16 @@ const REASONS = {
 
 /** What the chain marks mean and what was checked: the method named next to the result. */
 export function ChainSummary({ chain }: { chain: OrderDetailView["chain"] }) {
-  const method = `Checked by walking the account's hash chain from its first event through this order's last (${chain.checkedEvents} events), re-hashing each (sha256 over its content and the previous hash), as npm run audit:verify does.`;
+  const hashed = `re-hashing each (sha256 over its content and the previous hash)`;
+  const cp = chain.checkpoint;
+  const method = cp ? (
+    <>
+      Events through #{cp.lastSeq ?? 0} are verified by the account&apos;s audit checkpoint (its chain walked from the first event, checked at <When iso={cp.checkedAt} absolute />; re-walked in full daily);{" "}
+      {chain.checkedEvents} later event{chain.checkedEvents === 1 ? "" : "s"} through this order&apos;s last were checked now, {hashed}.
+    </>
+  ) : (
+    `Checked by walking the account's hash chain from its first event through this order's last (${chain.checkedEvents} events), ${hashed}, as npm run audit:verify does.`
+  );
   return (
     <div role="status" className="space-y-1 text-sm">
       {chain.broken ? (

@@ -5,7 +5,7 @@ import type { InstrumentType } from "@/lib/connectors/types";
 import { assetsBySector, sectorOf } from "@/lib/engines/classify";
 import { type AllocationBucket, calculateExposure } from "@/lib/engines/exposure";
 import { distanceToLiquidation } from "@/lib/engines/exposure/liquidation";
-import { D, sum, toDecimalString } from "@/lib/money/decimal";
+import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import type { Exposure } from "./exposure-schemas";
 
 /** Instruments a venue can liquidate; spot, margin and stock positions have no liquidation price to show. */
@@ -91,10 +91,10 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
     })),
   });
 
-  const ofEquity = (v: InstanceType<typeof D>) => (equity.isPositive() ? toDecimalString(v.div(equity)) : null);
+  const ofEquity = (v: Dec) => (equity.isPositive() ? toDecimalString(v.div(equity)) : null);
   const heldAs = new Map<string, InstrumentType>();
   for (const x of held.positions) if (x.instrumentType === "equity") heldAs.set(x.underlying, "equity");
-  const sectorMembers = assetsBySector(result.allocation.byAsset.map((b) => ({ asset: b.key, instrumentType: heldAs.get(b.key) })));
+  const sectorMembers: ReadonlyMap<string, string[]> = assetsBySector(result.allocation.byAsset.map((b) => ({ asset: b.key, instrumentType: heldAs.get(b.key) })));
 
   const connectionLabel = new Map<string, string>();
   const accountLabel = new Map<string, { name: string; connectionLabel: string }>();
@@ -144,7 +144,7 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
       return { ...labelled(b, a?.name ?? b.key), connectionLabel: a?.connectionLabel ?? "" };
     }),
     byAssetClass: result.allocation.byAssetClass.map((b) => labelled(b, ASSET_CLASS_LABELS[b.key] ?? b.key)),
-    bySector: result.allocation.bySector.map((b) => ({ ...labelled(b, b.key), assets: sectorMembers.get(b.key as never) ?? [] })),
+    bySector: result.allocation.bySector.map((b) => ({ ...labelled(b, b.key), assets: sectorMembers.get(b.key) ?? [] })),
     concentration: {
       herfindahl: result.concentration.herfindahl,
       top5Weight: result.concentration.top5Weight,

@@ -90,6 +90,7 @@ const exposure: Exposure = {
     },
   ],
   unpriced: [{ asset: "XYZ", amount: "5", symbol: null }],
+  notValued: [],
 };
 
 const render = (data: Exposure) => {
@@ -146,6 +147,10 @@ describe("ExposureView", () => {
 
   it("an unpriced holding is said, never silently zero", () => {
     expect(render(exposure)).toContain("Excludes 1 unpriced holding: XYZ.");
+  });
+
+  it("partial: a connection with no snapshot in the base currency is named as left out", () => {
+    expect(render({ ...exposure, notValued: ["OKX"] })).toContain("Partial: OKX has no snapshot in USD yet and is left out.");
   });
 
   it("empty: “Connect a venue to see exposure”, linking to /connections/new", () => {

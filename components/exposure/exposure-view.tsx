@@ -44,6 +44,13 @@ function Headline({ data, timeZone }: { data: Exposure; timeZone: string }) {
       <p className="mt-3 text-xs text-fg-subtle">
         {data.asOf && <>As of the latest snapshots, {formatDateTime(data.asOf, timeZone)}. </>}
         Stablecoins and cash are money, not a bet: they count in allocation, not in exposure rows.
+        {data.notValued.length > 0 && (
+          <span className="font-medium text-amber-800 dark:text-amber-300" data-testid="not-valued-note">
+            {" "}
+            Partial: {data.notValued.join(", ")} {data.notValued.length === 1 ? "has" : "have"} no snapshot in {data.baseCurrency} yet and{" "}
+            {data.notValued.length === 1 ? "is" : "are"} left out.
+          </span>
+        )}
         {data.unpriced.length > 0 && (
           <span className="font-medium text-amber-800 dark:text-amber-300" data-testid="unpriced-note">
             {" "}

@@ -109,6 +109,16 @@ describe("loadExposure on the synced demo", () => {
     expect(new D(mine.totals!.gross).eq(snap!.grossExposure)).toBe(true);
     expect(mine.byAccount.every((a) => a.connectionLabel === "Demo")).toBe(true);
     expect(mine.derivatives.every((d) => d.connectionLabel === "Demo")).toBe(true);
+    expect(mine.notValued).toEqual([]);
+  });
+
+  it("partial: a live connection not yet synced is named, and counts nowhere", async () => {
+    const before = await load(ownerId);
+    await createConnection(h.db, { ownerId, provider: "demo", label: "Not yet synced", config: { seed: "later" } });
+    const after = await load(ownerId);
+    expect(after.notValued).toEqual(["Not yet synced"]);
+    expect(after.totals).toEqual(before.totals);
+    expect(after.byVenue.map((v) => v.label)).toEqual(["Demo"]);
   });
 
   it("a workspace with no snapshot is empty, and a base currency with no snapshot yet is empty too", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getLatestSnapshots, getSnapshotRows } from "@/db/queries/dashboard";
+import { listConnections } from "@/db/queries/connections";
 import { getExposureHoldings } from "@/db/queries/exposure";
 import type { InstrumentType } from "@/lib/connectors/types";
 import { assetsBySector, sectorOf } from "@/lib/engines/classify";
@@ -36,6 +37,7 @@ const empty = (baseCurrency: string): Exposure => ({
   concentration: null,
   derivatives: [],
   unpriced: [],
+  notValued: [],
 });
 
 /**
@@ -47,8 +49,10 @@ const empty = (baseCurrency: string): Exposure => ({
  * the newer snapshot's price is used for both.
  */
 export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Exposure> {
-  const latest = await getLatestSnapshots(db, p);
+  const [latest, live] = await Promise.all([getLatestSnapshots(db, p), listConnections(db, { ownerId: p.ownerId })]);
   if (latest.length === 0) return empty(p.baseCurrency);
+  const valued = new Set(latest.map((s) => s.connectionId));
+  const notValued = live.filter((c) => !valued.has(c.id)).map((c) => c.label);
   latest.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime());
   const connectionIds = latest.map((s) => s.connectionId);
   const [rows, held] = await Promise.all([
@@ -176,5 +180,6 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
       };
     }),
     unpriced: result.unpriced.map((u) => ({ asset: u.asset, amount: u.amount, symbol: u.symbol ?? null })),
+    notValued,
   };
 }

@@ -84,6 +84,8 @@ export const exposureSchema = z.object({
       isDemo: z.boolean(),
     }),
   ),
+  /** Live connections with no snapshot in the base currency yet: left out of every figure (partial). */
+  notValued: z.array(z.string()),
   /** Holdings left out of every figure for want of a price. */
   unpriced: z.array(z.object({ asset: z.string(), amount: decimal, symbol: z.string().nullable() })),
 });

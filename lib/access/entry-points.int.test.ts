@@ -40,6 +40,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/equity/route.ts": { role: "viewer" },
   "api/dashboard/metrics/route.ts": { role: "viewer" },
   "api/performance/route.ts": { role: "viewer" },
+  "api/exposure/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {

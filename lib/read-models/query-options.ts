@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { alertPageSchema } from "./alert-schemas";
 import { flowPageSchema } from "./cash-flow-schemas";
+import { exposureSchema } from "./exposure-schemas";
 import { fillPageSchema } from "./fill-schemas";
 import { equitySeriesSchema, holdingsSchema, summarySchema, syncBatchSchema, type EquityRangeParam } from "./dashboard-schemas";
 import { keysetSearch, type KeysetPageRequest } from "./keyset-page";
@@ -23,6 +24,8 @@ export const dashboardKeys = {
   performance: () => [...dashboardKeys.all, "performance"] as const,
   /** The overview's metrics bar. */
   metrics: () => [...dashboardKeys.all, "metrics"] as const,
+  /** Under the dashboard's keys too: a resync refreshes the exposure page's figures. */
+  exposure: () => [...dashboardKeys.all, "exposure"] as const,
 };
 
 /** Sync runs sit outside `dashboardKeys.all`: invalidating the dashboard after a run must not re-poll finished runs. */
@@ -73,6 +76,7 @@ export const performanceQuery = () =>
 
 export const metricsBarQuery = () =>
   queryOptions({ queryKey: dashboardKeys.metrics(), queryFn: () => getJson("/api/dashboard/metrics", metricsBarSchema) });
+export const exposureQuery = () => queryOptions({ queryKey: dashboardKeys.exposure(), queryFn: () => getJson("/api/exposure", exposureSchema) });
 
 /** One sync run, always read fresh: a caller follows it until it is no longer queued or running. */
 export const syncBatchQuery = (id: string) =>

@@ -60,3 +60,20 @@ export function assetClassOfPosition(instrumentType: InstrumentType | undefined)
   if (instrumentType === "spot" || instrumentType === "margin") return "crypto";
   return "derivatives";
 }
+
+/**
+ * Which assets make up each sector, for a page that must say what "Unclassified" holds
+ * rather than hide it. An asset held as a stock (`instrumentType` "equity") is "Equity" even
+ * when the map does not list it; anything else the map does not list stays "Unclassified",
+ * never guessed from its name (an OKX Web3 look-alike "USDT:0xabc…" is not USDT).
+ */
+export function assetsBySector(assets: readonly { asset: string; instrumentType?: InstrumentType }[]): Map<Sector, string[]> {
+  const out = new Map<Sector, Set<string>>();
+  for (const a of assets) {
+    const sector = sectorOf(a.asset, a.instrumentType);
+    const members = out.get(sector) ?? new Set<string>();
+    members.add(a.asset);
+    out.set(sector, members);
+  }
+  return new Map([...out.entries()].map(([sector, members]): [Sector, string[]] => [sector, [...members].sort()]));
+}

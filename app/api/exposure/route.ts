@@ -1,0 +1,11 @@
+// GET /api/exposure — the active workspace's exposure: per underlying (long, short, net, gross, % of NAV, leverage), by venue, account, asset class and sector, concentration, and each derivative's distance to liquidation.
+import { guardRoute } from "@/lib/access/route";
+import { loadExposure } from "@/lib/read-models/exposure-data";
+import { exposureSchema } from "@/lib/read-models/exposure-schemas";
+import { ok } from "@/lib/read-models/respond";
+
+export async function GET(request: Request) {
+  return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) =>
+    ok(exposureSchema, await loadExposure(db, { ownerId, baseCurrency: workspace.baseCurrency })),
+  );
+}

@@ -1,0 +1,185 @@
+import type { Db } from "@/db/client";
+import { getLatestSnapshots, getSnapshotRows } from "@/db/queries/dashboard";
+import { listConnections } from "@/db/queries/connections";
+import { getExposureHoldings } from "@/db/queries/exposure";
+import type { InstrumentType } from "@/lib/connectors/types";
+import { assetsBySector, sectorOf } from "@/lib/engines/classify";
+import { type AllocationBucket, calculateExposure } from "@/lib/engines/exposure";
+import { distanceToLiquidation } from "@/lib/engines/exposure/liquidation";
+import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
+import type { Exposure } from "./exposure-schemas";
+
+/** Instruments a venue can liquidate; spot, margin and stock positions have no liquidation price to show. */
+const DERIVATIVES = new Set<InstrumentType>(["perpetual", "future", "option"]);
+
+/** How many of the largest asset weights the concentration card lists. */
+const TOP_N = 5;
+
+const ASSET_CLASS_LABELS: Record<string, string> = {
+  cash: "Cash",
+  stablecoin: "Stablecoins",
+  crypto: "Crypto (spot)",
+  derivatives: "Derivatives",
+  equity: "Equities",
+};
+
+const empty = (baseCurrency: string): Exposure => ({
+  state: "empty",
+  baseCurrency,
+  asOf: null,
+  equity: null,
+  totals: null,
+  underlyings: [],
+  byVenue: [],
+  byAccount: [],
+  byAssetClass: [],
+  bySector: [],
+  concentration: null,
+  derivatives: [],
+  unpriced: [],
+  notValued: [],
+});
+
+/**
+ * The exposure page's document. Prices and equity come from each connection's latest
+ * snapshot in the base currency (the dashboard's read); the holdings they value are the
+ * accounts' current balances and positions, which the same sync wrote, so each can be
+ * split by venue and account. The exposure engine nets, allocates and measures
+ * concentration; this only labels its answer. Where two connections priced one asset,
+ * the newer snapshot's price is used for both.
+ */
+export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Exposure> {
+  const [latest, live] = await Promise.all([getLatestSnapshots(db, p), listConnections(db, { ownerId: p.ownerId })]);
+  if (latest.length === 0) return empty(p.baseCurrency);
+  const valued = new Set(latest.map((s) => s.connectionId));
+  const notValued = live.filter((c) => !valued.has(c.id)).map((c) => c.label);
+  latest.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime());
+  const connectionIds = latest.map((s) => s.connectionId);
+  const [rows, held] = await Promise.all([
+    getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) }),
+    getExposureHoldings(db, { ownerId: p.ownerId, connectionIds }),
+  ]);
+
+  // Oldest snapshot first, so the newest price of an asset is the one kept.
+  const order = new Map(latest.map((s, i) => [s.id, i]));
+  rows.sort((a, b) => order.get(a.snapshotId)! - order.get(b.snapshotId)!);
+  const connectionOf = new Map(latest.map((s) => [s.id, s.connectionId]));
+  const prices: Record<string, string> = {};
+  const symbolFx = new Map<string, string>();
+  for (const r of rows) {
+    if (r.kind === "spot") prices[r.asset] = r.price;
+    else symbolFx.set(`${connectionOf.get(r.snapshotId)}\u0000${r.symbol}`, r.fxRate);
+  }
+  const fxRates: Record<string, string> = {};
+  for (const pos of held.positions) {
+    const fx = symbolFx.get(`${pos.connectionId}\u0000${pos.symbol}`);
+    if (fx !== undefined && prices[pos.quoteCurrency] === undefined) fxRates[pos.quoteCurrency] = fx;
+  }
+
+  const equity = sum(latest.map((s) => s.equity));
+  const result = calculateExposure({
+    baseCurrency: p.baseCurrency,
+    equity: toDecimalString(equity),
+    prices,
+    fxRates,
+    balances: held.balances.map((b) => ({ asset: b.asset, quantity: b.total, wallet: b.wallet, venue: b.connectionId, accountUid: b.accountId })),
+    positions: held.positions.map((x) => ({
+      symbol: x.symbol,
+      underlying: x.underlying,
+      quoteCurrency: x.quoteCurrency,
+      quantity: x.quantity,
+      notional: x.notional,
+      instrumentType: x.instrumentType,
+      venue: x.connectionId,
+      accountUid: x.accountId,
+    })),
+  });
+
+  const ofEquity = (v: Dec) => (equity.isPositive() ? toDecimalString(v.div(equity)) : null);
+  const heldAs = new Map<string, InstrumentType>();
+  for (const x of held.positions) if (x.instrumentType === "equity") heldAs.set(x.underlying, "equity");
+  const sectorMembers: ReadonlyMap<string, string[]> = assetsBySector(result.allocation.byAsset.map((b) => ({ asset: b.key, instrumentType: heldAs.get(b.key) })));
+
+  const connectionLabel = new Map<string, string>();
+  const accountLabel = new Map<string, { name: string; connectionLabel: string }>();
+  for (const x of [...held.balances, ...held.positions]) {
+    connectionLabel.set(x.connectionId, x.connectionLabel);
+    accountLabel.set(x.accountId, { name: x.accountName, connectionLabel: x.connectionLabel });
+  }
+  const equityOf = new Map(latest.map((s) => [s.connectionId, s.equity]));
+  const labelled = (b: AllocationBucket, label: string) => ({ key: b.key, label, value: b.value, weight: b.weight });
+
+  const { totals } = result;
+  const grossUnnetted = new D(totals.grossUnnetted);
+  return {
+    state: "ok",
+    baseCurrency: result.baseCurrency,
+    asOf: latest[latest.length - 1]!.capturedAt.toISOString(),
+    equity: result.equity,
+    totals: {
+      long: totals.long,
+      short: totals.short,
+      net: totals.net,
+      gross: totals.gross,
+      grossUnnetted: totals.grossUnnetted,
+      netWeight: totals.netWeight,
+      leverage: totals.leverage,
+      leverageUnnetted: ofEquity(grossUnnetted),
+    },
+    underlyings: result.rows.map((r) => {
+      const gross = new D(r.long).minus(r.short);
+      return {
+        underlying: r.underlying,
+        sector: sectorOf(r.underlying, heldAs.get(r.underlying)),
+        long: r.long,
+        short: r.short,
+        net: r.net,
+        gross: toDecimalString(gross),
+        netWeight: r.netWeight,
+        leverage: ofEquity(gross),
+      };
+    }),
+    byVenue: result.allocation.byVenue.map((b) => ({
+      ...labelled(b, connectionLabel.get(b.key) ?? b.key),
+      equity: equityOf.has(b.key) ? toDecimalString(equityOf.get(b.key)!) : null,
+    })),
+    byAccount: result.allocation.byAccount.map((b) => {
+      const a = accountLabel.get(b.key);
+      return { ...labelled(b, a?.name ?? b.key), connectionLabel: a?.connectionLabel ?? "" };
+    }),
+    byAssetClass: result.allocation.byAssetClass.map((b) => labelled(b, ASSET_CLASS_LABELS[b.key] ?? b.key)),
+    bySector: result.allocation.bySector.map((b) => ({ ...labelled(b, b.key), assets: sectorMembers.get(b.key) ?? [] })),
+    concentration: {
+      herfindahl: result.concentration.herfindahl,
+      top5Weight: result.concentration.top5Weight,
+      threshold: result.concentration.threshold,
+      top: result.allocation.byAsset.slice(0, TOP_N).map((b) => ({ asset: b.key, weight: b.weight })),
+      breaches: result.concentration.breaches,
+    },
+    derivatives: held.positions.filter((x) => DERIVATIVES.has(x.instrumentType)).map((x) => {
+      const liquidationPrice = x.liquidationPrice === null ? null : toDecimalString(x.liquidationPrice);
+      const d = distanceToLiquidation({ side: x.side, markPrice: x.markPrice, liquidationPrice });
+      return {
+        // The position's natural key: one per account, symbol and side.
+        id: `${x.accountId}:${x.symbol}:${x.side}`,
+        symbol: x.symbol,
+        underlying: x.underlying,
+        side: x.side,
+        quantity: toDecimalString(x.quantity),
+        markPrice: toDecimalString(x.markPrice),
+        notional: toDecimalString(x.notional),
+        quoteCurrency: x.quoteCurrency,
+        liquidationPrice,
+        liquidationDistance: d.distance,
+        liquidationMissing: d.reason,
+        marginMode: x.marginMode,
+        leverage: x.leverage === null ? null : toDecimalString(x.leverage),
+        accountName: x.accountName,
+        connectionLabel: x.connectionLabel,
+        isDemo: x.provider === "demo",
+      };
+    }),
+    unpriced: result.unpriced.map((u) => ({ asset: u.asset, amount: u.amount, symbol: u.symbol ?? null })),
+    notValued,
+  };
+}

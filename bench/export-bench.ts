@@ -18,8 +18,8 @@ v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
 
 const MB = 1024 * 1024;
-const FROM = "2026-10-01T00:00:00Z";
-const TO = "2026-11-01T00:00:00Z";
+/** Where seedOrderEvents puts its events; a caller with its own seed passes its own range. */
+const RANGE = { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" };
 const SEED_CHUNK = 100_000;
 
 export interface ExportBenchResult {
@@ -44,6 +44,7 @@ export interface ExportBenchResult {
  * the schema has it already.
  */
 export async function seedOrderEvents(h: DbHandle, events: number): Promise<{ ownerId: string }> {
+  const { from: FROM, to: TO } = RANGE;
   const db = h.db;
   const ownerId = (await ensurePersonalWorkspace(db)).id;
   const { id: connectionId } = await createConnection(db, { ownerId, provider: "demo", label: "bench", config: { seed: "export" } });
@@ -113,8 +114,9 @@ const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
  * then the plain indexed read of the same rows in batches of EXPORT_BATCH_SIZE (the
  * baseline) and the export's batch reads alone, with RSS sampled throughout.
  */
-export async function benchOrderEventExport(h: DbHandle, p: { ownerId: string; events: number }): Promise<ExportBenchResult> {
+export async function benchOrderEventExport(h: DbHandle, p: { ownerId: string; events: number; range?: { from: string; to: string } }): Promise<ExportBenchResult> {
   const { db } = h;
+  const { from: FROM, to: TO } = p.range ?? RANGE;
   const limit = EXPORT_BATCH_SIZE;
 
   // One untimed pass of the export's reads first: the server's caches, the JIT and, on PGlite, the

@@ -74,7 +74,7 @@ export function FundMethodsNote({ methods, timeZone }: { methods: FundList["meth
       <li>{methods.netAssets}.</li>
       <li>{methods.grossReturn}.</li>
       <li>{methods.netReturn}.</li>
-      <li>Figures are as 1Token reported them in the fund&apos;s last valuation; times in {timeZone}. See docs/metrics.md, “1Token funds”.</li>
+      <li>{`Figures are as 1Token reported them in the fund's last valuation; times in ${timeZone}. See docs/metrics.md, “1Token funds”.`}</li>
     </ul>
   );
 }

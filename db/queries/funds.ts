@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { departments, portfolios, tradingAccounts, valuations } from "../schema";
+import { connections, departments, portfolios, tradingAccounts, valuations } from "../schema";
 import { NotFoundError } from "./not-found";
 
 /**
  * The 1Token funds of an owner (portfolios with data source "1token") with what their
  * valuations say: the latest point per fund, a chart series, the recent points. Every read
- * is scoped by owner; another owner's fund or department is a NotFoundError.
+ * is scoped by owner; another owner's fund or department is a NotFoundError. A fund is shown
+ * while the connection that last reported it is live: a deleted connection's funds are no
+ * longer read, so their figures would go stale without saying so (its history stays stored,
+ * and a new connection that reports the fund again takes it over).
  */
 
 export const ONETOKEN_SOURCE = "1token";
@@ -101,6 +104,7 @@ export async function readFunds(db: Db, p: { ownerId: string; departmentId?: str
       netReturn: latest.netReturn,
     })
     .from(portfolios)
+    .innerJoin(connections, and(eq(connections.id, portfolios.connectionId), eq(connections.ownerId, p.ownerId), isNull(connections.deletedAt)))
     .leftJoin(departments, and(eq(departments.id, portfolios.departmentId), eq(departments.ownerId, p.ownerId)))
     .leftJoin(latest, eq(latest.portfolioId, portfolios.id))
     .leftJoin(counts, eq(counts.portfolioId, portfolios.id))
@@ -137,6 +141,7 @@ export async function readFundDepartments(db: Db, p: { ownerId: string }): Promi
     .selectDistinct({ id: departments.id, name: departments.name })
     .from(departments)
     .innerJoin(portfolios, and(eq(portfolios.departmentId, departments.id), eq(portfolios.ownerId, p.ownerId), eq(portfolios.dataSource, ONETOKEN_SOURCE)))
+    .innerJoin(connections, and(eq(connections.id, portfolios.connectionId), isNull(connections.deletedAt)))
     .where(eq(departments.ownerId, p.ownerId))
     .orderBy(asc(departments.name), asc(departments.id));
 }

@@ -1,10 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { NotFoundError } from "@/db/queries/not-found";
 import { createDepartment } from "@/db/queries/portfolios";
 import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { portfolios, tradingAccounts, valuations } from "@/db/schema";
+import { connections, portfolios, tradingAccounts, valuations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { loadFundDetail, loadFundList, parseFundFilters } from "./fund-data";
 import { fundDetailSchema, fundListSchema } from "./fund-schemas";
@@ -12,7 +13,7 @@ import { fundDetailSchema, fundListSchema } from "./fund-schemas";
 let h: DbHandle;
 let ownerId: string;
 let otherOwnerId: string;
-const ids = {} as { alpha: string; beta: string; manual: string; theirs: string; deptA: string; deptB: string; theirDept: string };
+const ids = {} as { alpha: string; beta: string; manual: string; theirs: string; gone: string; deptA: string; deptB: string; theirDept: string };
 const TZ = "Asia/Kolkata";
 
 async function fund(owner: string, connectionId: string, p: { name: string; externalId: string; departmentId?: string; dataSource?: string }) {
@@ -63,6 +64,10 @@ beforeAll(async () => {
   ids.beta = await fund(ownerId, mine, { name: "Beta", externalId: "fund/beta01", departmentId: ids.deptB });
   ids.manual = await fund(ownerId, mine, { name: "Hand-made", externalId: "manual-1", dataSource: "manual" });
   ids.theirs = await fund(otherOwnerId, theirs, { name: "Aardvark", externalId: "fund/alpha1", departmentId: ids.theirDept });
+  // A fund last reported by a connection since deleted: no longer read, so no longer shown.
+  const deleted = (await createConnection(h.db, { ownerId, provider: "demo", label: "Old desk", config: { seed: "old" } })).id;
+  ids.gone = await fund(ownerId, deleted, { name: "Gone", externalId: "fund/gone01", departmentId: ids.deptA });
+  await h.db.update(connections).set({ deletedAt: new Date("2026-11-04T00:00:00Z") }).where(eq(connections.id, deleted));
   await h.db.insert(valuations).values([
     point(ownerId, mine, ids.alpha, "fund/alpha1", "2026-11-01T00:00:00Z", "1", "1000000", null),
     // 20:00 UTC on 1 Nov is 01:30 on 2 Nov in Kolkata (+05:30): three points on the local day 2 Nov, the chart keeps the last.
@@ -81,7 +86,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("loadFundList", () => {
-  it("lists only the workspace's 1Token funds, by name, with the latest valuation's exact decimals; never a manual portfolio or another workspace's fund", async () => {
+  it("lists only the workspace's live 1Token funds, by name, with the latest valuation's exact decimals; never a manual portfolio, a deleted connection's fund or another workspace's fund", async () => {
     const list = fundListSchema.parse(await loadFundList(h.db, { ownerId }));
     expect(list.funds.map((f) => f.name)).toEqual(["Alpha", "Beta"]);
     const alpha = list.funds[0]!;
@@ -107,6 +112,8 @@ describe("loadFundList", () => {
     const list = await loadFundList(h.db, { ownerId, departmentId: ids.deptB });
     expect(list.department).toBe(ids.deptB);
     expect(list.funds.map((f) => f.name)).toEqual(["Beta"]);
+    // Arbitrage also holds the deleted connection's fund: not listed.
+    expect((await loadFundList(h.db, { ownerId, departmentId: ids.deptA })).funds.map((f) => f.name)).toEqual(["Alpha"]);
   });
 
   it("another workspace's department is not found, and its funds never listed", async () => {
@@ -162,8 +169,9 @@ describe("loadFundDetail", () => {
     expect([detail.chart.points, detail.recent, detail.accounts, detail.fund.latest]).toEqual([[], [], [], null]);
   });
 
-  it("another workspace's fund, and a manual portfolio, are not found", async () => {
+  it("another workspace's fund, a manual portfolio and a deleted connection's fund are not found", async () => {
     await expect(loadFundDetail(h.db, { ownerId, portfolioId: ids.theirs, timeZone: TZ })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadFundDetail(h.db, { ownerId, portfolioId: ids.gone, timeZone: TZ })).rejects.toBeInstanceOf(NotFoundError);
     await expect(loadFundDetail(h.db, { ownerId, portfolioId: ids.manual, timeZone: TZ })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -30,10 +30,9 @@ const fund: FundSummary = {
   baseCurrency: "USD",
   inceptionAt: "2026-01-01T00:00:00.000Z",
   connectionId: null,
-  points: 5,
   latest,
 };
-const list: FundList = { department: null, departments: [{ id: DEPT, name: "Arbitrage" }], funds: [fund, { ...fund, id: DEPT, name: "Beta", latest: null, points: 0 }], methods: FUND_METHODS };
+const list: FundList = { department: null, departments: [{ id: DEPT, name: "Arbitrage" }], funds: [fund, { ...fund, id: DEPT, name: "Beta", latest: null }], methods: FUND_METHODS };
 const html = (el: ReturnType<typeof createElement>) => renderToString(el);
 /** An attribute as React writes it: apostrophes escaped. */
 const attr = (text: string) => text.replaceAll("'", "&#x27;");
@@ -70,6 +69,7 @@ describe("DepartmentFilter", () => {
 
 const detail: FundDetail = {
   fund,
+  points: 5,
   timeZone: "UTC",
   chart: {
     points: [

@@ -45,7 +45,7 @@ export function FundFigures({ detail }: { detail: FundDetail }) {
       <Figure label="Inception" title="The fund's inception time at 1Token">
         {fund.inceptionAt ? <time dateTime={fund.inceptionAt}>{formatDate(fund.inceptionAt, timeZone)}</time> : "—"}
       </Figure>
-      <Figure label="Valuations stored" title="How many of 1Token's NAV points are stored for the fund">{fund.points.toLocaleString("en-US")}</Figure>
+      <Figure label="Valuations stored" title="How many of 1Token's NAV points are stored for the fund">{detail.points.toLocaleString("en-US")}</Figure>
     </dl>
   );
 }

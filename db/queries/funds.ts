@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { connections, departments, portfolios, tradingAccounts, valuations } from "../schema";
 import { NotFoundError } from "./not-found";
@@ -47,18 +47,6 @@ export interface FundRow {
   departmentName: string | null;
   /** The fund's latest valuation; null before its first. */
   latest: FundPointRow | null;
-  /** How many valuations are stored for it. */
-  points: number;
-}
-
-/** The latest valuation of every fund of the owner (DISTINCT ON, served by valuations_owner_portfolio_at_idx). */
-function latestPoints(db: Db, ownerId: string) {
-  return db
-    .selectDistinctOn([valuations.portfolioId], { portfolioId: valuations.portfolioId, ...pointColumns })
-    .from(valuations)
-    .where(and(eq(valuations.ownerId, ownerId), isNotNull(valuations.portfolioId)))
-    .orderBy(valuations.portfolioId, desc(valuations.at))
-    .as("latest");
 }
 
 /** Asserts the department is the owner's: a filter naming another workspace's department is a 404, like a missing one. */
@@ -73,13 +61,14 @@ async function assertDepartment(db: Db, p: { ownerId: string; departmentId: stri
 /** The owner's 1Token funds by name, optionally those of one department, or one fund by id. */
 export async function readFunds(db: Db, p: { ownerId: string; departmentId?: string; portfolioId?: string }): Promise<FundRow[]> {
   if (p.departmentId !== undefined) await assertDepartment(db, { ownerId: p.ownerId, departmentId: p.departmentId });
-  const latest = latestPoints(db, p.ownerId);
-  const counts = db
-    .select({ portfolioId: valuations.portfolioId, points: sql<number>`count(*)::int`.as("points") })
+  // The latest point per fund, one index probe each on valuations (owner_id, portfolio_id, at): a scan of every point was 60–100 ms at 5 × 8,760.
+  const latest = db
+    .select({ portfolioId: valuations.portfolioId, ...pointColumns })
     .from(valuations)
-    .where(and(eq(valuations.ownerId, p.ownerId), isNotNull(valuations.portfolioId)))
-    .groupBy(valuations.portfolioId)
-    .as("counts");
+    .where(and(eq(valuations.ownerId, p.ownerId), eq(valuations.portfolioId, portfolios.id)))
+    .orderBy(desc(valuations.at))
+    .limit(1)
+    .as("latest");
   const where: SQL[] = [eq(portfolios.ownerId, p.ownerId), eq(portfolios.dataSource, ONETOKEN_SOURCE)];
   if (p.departmentId !== undefined) where.push(eq(portfolios.departmentId, p.departmentId));
   if (p.portfolioId !== undefined) where.push(eq(portfolios.id, p.portfolioId));
@@ -94,7 +83,6 @@ export async function readFunds(db: Db, p: { ownerId: string; departmentId?: str
       connectionId: portfolios.connectionId,
       departmentId: portfolios.departmentId,
       departmentName: departments.name,
-      points: counts.points,
       at: latest.at,
       snapshotId: latest.snapshotId,
       currency: latest.currency,
@@ -106,8 +94,7 @@ export async function readFunds(db: Db, p: { ownerId: string; departmentId?: str
     .from(portfolios)
     .innerJoin(connections, and(eq(connections.id, portfolios.connectionId), eq(connections.ownerId, p.ownerId), isNull(connections.deletedAt)))
     .leftJoin(departments, and(eq(departments.id, portfolios.departmentId), eq(departments.ownerId, p.ownerId)))
-    .leftJoin(latest, eq(latest.portfolioId, portfolios.id))
-    .leftJoin(counts, eq(counts.portfolioId, portfolios.id))
+    .leftJoinLateral(latest, sql`true`)
     .where(and(...where))
     .orderBy(asc(portfolios.name), asc(portfolios.id));
   return rows.map((r) => ({
@@ -120,7 +107,6 @@ export async function readFunds(db: Db, p: { ownerId: string; departmentId?: str
     connectionId: r.connectionId,
     departmentId: r.departmentId,
     departmentName: r.departmentName,
-    points: r.points ?? 0,
     latest:
       r.at && r.snapshotId !== null && r.netAssets !== null
         ? { at: r.at, snapshotId: r.snapshotId, currency: r.currency, netAssets: r.netAssets, navPerUnit: r.navPerUnit, grossReturn: r.grossReturn, netReturn: r.netReturn }
@@ -133,6 +119,15 @@ export async function readFund(db: Db, p: { ownerId: string; portfolioId: string
   const [row] = await readFunds(db, { ownerId: p.ownerId, portfolioId: p.portfolioId });
   if (!row) throw new NotFoundError("Fund");
   return row;
+}
+
+/** How many valuations are stored for one fund. */
+export async function countFundPoints(db: Db, p: { ownerId: string; portfolioId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(valuations)
+    .where(and(eq(valuations.ownerId, p.ownerId), eq(valuations.portfolioId, p.portfolioId)));
+  return row?.n ?? 0;
 }
 
 /** The departments of the owner that have at least one 1Token fund: the filter's choices. */

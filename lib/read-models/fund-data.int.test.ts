@@ -90,7 +90,7 @@ describe("loadFundList", () => {
     const list = fundListSchema.parse(await loadFundList(h.db, { ownerId }));
     expect(list.funds.map((f) => f.name)).toEqual(["Alpha", "Beta"]);
     const alpha = list.funds[0]!;
-    expect(alpha).toMatchObject({ externalId: "fund/alpha1", alias: "Alpha alias", baseCurrency: "USDT", department: { id: ids.deptA, name: "Arbitrage" }, points: 5 });
+    expect(alpha).toMatchObject({ externalId: "fund/alpha1", alias: "Alpha alias", baseCurrency: "USDT", department: { id: ids.deptA, name: "Arbitrage" } });
     expect(alpha.latest).toEqual({
       at: "2026-11-03T00:00:00.000Z",
       snapshotId: "fund/alpha1@1793664000000000000",
@@ -100,7 +100,7 @@ describe("loadFundList", () => {
       grossReturn: "-0.019705882352",
       netReturn: "-0.019705882352",
     });
-    expect(list.funds[1]).toMatchObject({ name: "Beta", latest: null, points: 0 });
+    expect(list.funds[1]).toMatchObject({ name: "Beta", latest: null });
     expect(list.departments).toEqual([
       { id: ids.deptA, name: "Arbitrage" },
       { id: ids.deptB, name: "Beta desk" },
@@ -140,6 +140,7 @@ describe("loadFundDetail", () => {
       { at: "2026-11-03T00:00:00.000Z", navPerUnit: "0.99990000000000000001", netAssets: "999900.123456789012345678" },
     ]);
     expect(detail.chart.truncated).toBe(false);
+    expect(detail.points).toBe(5);
     expect(detail.recent.map((r) => r.at)).toEqual([
       "2026-11-03T00:00:00.000Z",
       "2026-11-02T12:00:00.000Z",

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { readFund, readFundAccounts, readFundDailyNav, readFundDepartments, readFundRecentPoints, readFunds, type FundPointRow, type FundRow } from "@/db/queries/funds";
+import { countFundPoints, readFund, readFundAccounts, readFundDailyNav, readFundDepartments, readFundRecentPoints, readFunds, type FundPointRow, type FundRow } from "@/db/queries/funds";
 import { fundFiltersSchema, type FundDetail, type FundList, type FundMethods, type FundPoint, type FundSummary } from "./fund-schemas";
 import { filterValues, type SearchInput } from "./trade-filters";
 
@@ -45,7 +45,6 @@ function summaryView(r: FundRow): FundSummary {
     baseCurrency: r.baseCurrency,
     inceptionAt: iso(r.inceptionAt),
     connectionId: r.connectionId,
-    points: r.points,
     latest: r.latest ? pointView(r.latest) : null,
   };
 }
@@ -64,13 +63,15 @@ export async function loadFundList(db: Db, p: { ownerId: string; departmentId?: 
 /** One fund: its latest figures, the daily NAV chart in `timeZone`, its newest valuations and its trading accounts. */
 export async function loadFundDetail(db: Db, p: { ownerId: string; portfolioId: string; timeZone: string }): Promise<FundDetail> {
   const fund = await readFund(db, p);
-  const [chart, recent, accounts] = await Promise.all([
+  const [chart, recent, accounts, points] = await Promise.all([
     readFundDailyNav(db, { ...p, maxDays: FUND_CHART_MAX_DAYS }),
     readFundRecentPoints(db, { ...p, limit: FUND_RECENT_POINTS }),
     readFundAccounts(db, p),
+    countFundPoints(db, p),
   ]);
   return {
     fund: summaryView(fund),
+    points,
     timeZone: p.timeZone,
     chart: {
       points: chart.points.map((c) => ({ at: c.at.toISOString(), navPerUnit: c.navPerUnit, netAssets: c.netAssets })),

@@ -35,7 +35,6 @@ export const fundSummarySchema = z.object({
   inceptionAt: iso.nullable(),
   /** The connection that last reported the fund; null if it was deleted. */
   connectionId: z.uuid().nullable(),
-  points: z.number().int().nonnegative(),
   /** The latest stored valuation; null before the first. */
   latest: fundPointSchema.nullable(),
 });
@@ -75,6 +74,8 @@ export type FundAccount = z.infer<typeof fundAccountSchema>;
 
 export const fundDetailSchema = z.object({
   fund: fundSummarySchema,
+  /** How many valuations are stored for the fund. */
+  points: z.number().int().nonnegative(),
   timeZone: z.string(),
   /** NAV per unit and net assets, the last point of each local day, oldest first. */
   chart: z.object({

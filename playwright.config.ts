@@ -14,6 +14,8 @@ export const OWNER_STATE = "./test-results/.auth/owner.json";
  * lib/env/venue-override.ts), so the port is fixed rather than discovered.
  */
 export const FAKE_BINANCE_PORT = Number(process.env.E2E_FAKE_BINANCE_PORT ?? port + 1);
+/** Where e2e/funds.spec.ts starts the fake 1Token tenant (VENUE_BASE_URL_ONETOKEN, the same way). */
+export const FAKE_ONETOKEN_PORT = Number(process.env.E2E_FAKE_ONETOKEN_PORT ?? port + 2);
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -71,6 +73,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Binance requests go to the fake the connections spec starts; nothing else reaches out.
       VENUE_BASE_URL_BINANCE: `http://127.0.0.1:${FAKE_BINANCE_PORT}`,
+      // 1Token requests go to the fake the funds spec starts, the tenant address's path kept.
+      VENUE_BASE_URL_ONETOKEN: `http://127.0.0.1:${FAKE_ONETOKEN_PORT}`,
       // No outside network in e2e: a USDT-only venue's holdings are then reported unpriced, never guessed.
       REFERENCE_PRICES: "off",
     },

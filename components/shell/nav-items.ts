@@ -33,7 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/exposure", label: "Exposure", icon: ChartPie, built: true },
   { href: "/orders", label: "Orders", icon: ListOrdered, built: true },
   { href: "/fills", label: "Fills", icon: Receipt, built: true },
-  { href: "/funds", label: "Funds", icon: Landmark, built: false },
+  { href: "/funds", label: "Funds", icon: Landmark, built: true },
   { href: "/strategies", label: "Strategies", icon: Target, built: false },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
   { href: "/connections", label: "Connections", icon: Plug, built: true },

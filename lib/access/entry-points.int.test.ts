@@ -41,6 +41,12 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/metrics/route.ts": { role: "viewer" },
   "api/performance/route.ts": { role: "viewer" },
   "api/exposure/route.ts": { role: "viewer" },
+  // Another workspace's department in ?department= is a 404 too (lib/read-models/fund-data.int.test.ts).
+  "api/funds/route.ts": { role: "viewer" },
+  "api/funds/[id]/route.ts": {
+    role: "viewer",
+    params: (w) => ({ mine: { id: w.personal.fundId }, theirs: { id: w.other.fundId } }),
+  },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {

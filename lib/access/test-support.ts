@@ -7,7 +7,19 @@ import { createChannel } from "@/db/queries/notification-channels";
 import { queueSyncBatch } from "@/db/queries/sync-batches";
 import { addMember, listMemberships } from "@/db/queries/workspaces";
 import { openTestDb } from "@/db/testing";
-import { cashFlowMatches, cashFlows, orders, syncBatches, syncRawResponses, tradingAccounts, workspaceInvitations, workspaceMembers, type WorkspaceRole } from "@/db/schema";
+import {
+  cashFlowMatches,
+  cashFlows,
+  orders,
+  portfolios,
+  syncBatches,
+  syncRawResponses,
+  tradingAccounts,
+  valuations,
+  workspaceInvitations,
+  workspaceMembers,
+  type WorkspaceRole,
+} from "@/db/schema";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { provideRuntimeForTests } from "@/lib/runtime/app-db";
 import type { DbHandle } from "@/db/client";
@@ -49,6 +61,8 @@ export interface WorldWorkspace {
   flowId: string;
   /** An open limit order on that account, recorded directly (no events). */
   orderId: string;
+  /** A 1Token fund (portfolio "fund/access") with one valuation, reported by the world's connection. */
+  fundId: string;
   /** Member ids by role (the other workspace has only its owner, the outsider). */
   memberIds: Record<WorkspaceRole, string>;
 }
@@ -204,7 +218,32 @@ async function opsResources(handle: DbHandle, ownerId: string, connectionId: str
     flowId: flow!.id,
     orderId: order!.id,
     transferMatchId: await transferMatch(handle, { ownerId, connectionId, accountId: account!.id, at }),
+    fundId: await oneTokenFund(handle, { ownerId, connectionId, at }),
   };
+}
+
+/**
+ * A 1Token fund and one valuation of it, recorded directly under the world's one connection
+ * (a second connection would change what every connection list here shows). No account is
+ * moved into it: the world's account stays outside any portfolio.
+ */
+async function oneTokenFund(handle: DbHandle, p: { ownerId: string; connectionId: string; at: Date }): Promise<string> {
+  const [fund] = await handle.db
+    .insert(portfolios)
+    .values({ ownerId: p.ownerId, connectionId: p.connectionId, name: "Access fund", dataSource: "1token", externalId: "fund/access", baseCurrency: "USDT" })
+    .returning({ id: portfolios.id });
+  await handle.db.insert(valuations).values({
+    ownerId: p.ownerId,
+    connectionId: p.connectionId,
+    portfolioId: fund!.id,
+    series: "fund/access",
+    snapshotId: `fund/access@${BigInt(p.at.getTime()) * 1_000_000n}`,
+    at: p.at,
+    currency: "USDT",
+    netAssets: "1000000",
+    navPerUnit: "1",
+  });
+  return fund!.id;
 }
 
 /**

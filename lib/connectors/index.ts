@@ -10,6 +10,7 @@ import { createOkxWeb3Connector, okxWeb3ConfigSchema, okxWeb3CredentialsSchema }
 import { okxFromConnection } from "./okx";
 import { createOneTokenConnector, oneTokenConfigSchema, oneTokenCredentialsSchema } from "./onetoken";
 import { parseSettings } from "./settings";
+import { oneTokenBaseUrl } from "@/lib/env/venue-override";
 import { PROVIDERS, type Connector, type ProviderId } from "./types";
 
 /** What the factory needs of a stored connection. Secrets arrive still encrypted. */
@@ -42,7 +43,8 @@ export function createConnector(conn: ConnectionForConnector, ctx: ConnectorCont
     case "onetoken": {
       const config = parseSettings(provider, oneTokenConfigSchema, conn.config);
       const credentials = openCredentials(provider, oneTokenCredentialsSchema, conn.credentialsEncrypted);
-      return createOneTokenConnector({ credentials, config, now: ctx.now });
+      // End-to-end tests only (lib/env/venue-override.ts): the operator's environment, never a request.
+      return createOneTokenConnector({ credentials, config: { ...config, baseUrl: oneTokenBaseUrl(config.baseUrl) }, now: ctx.now });
     }
     case "groww": {
       const config = parseSettings(provider, growwConfigSchema, conn.config);

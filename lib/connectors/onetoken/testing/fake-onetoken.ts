@@ -57,12 +57,13 @@ export interface FakeOneToken {
   close(): Promise<void>;
 }
 
-export async function startFakeOneToken(opts: { now: () => Date }): Promise<FakeOneToken> {
+/** `port`: a fixed one for a server started elsewhere that must know it in advance (e2e); a free one by default. */
+export async function startFakeOneToken(opts: { now: () => Date; port?: number }): Promise<FakeOneToken> {
   const received: FakeRequest[] = [];
   const server = await FakeHttpServer.start((req) => {
     received.push(req);
     return handle(req, opts.now());
-  });
+  }, opts.port);
   return { server, baseUrl: `${server.origin}/api/v1`, received, close: () => server.close() };
 }
 

@@ -5,15 +5,18 @@ import { guardRoute } from "@/lib/access/route";
 import { loadFillPage, parseFillFilters } from "@/lib/read-models/fill-data";
 import { fillPageSchema } from "@/lib/read-models/fill-schemas";
 import { filterRefused, ok } from "@/lib/read-models/respond";
-import { loadTradeFilterChoices } from "@/lib/read-models/trade-filters";
+
+/** The table state is read for its cursor, page size and sort only; the filters are the strict ones. */
+const NO_CHOICES = { connections: [], accounts: [] };
 
 export async function GET(request: Request) {
   return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) => {
     const url = new URL(request.url);
     const filters = parseFillFilters(url.searchParams);
     if (!filters.success) return filterRefused(filters.error);
-    // Cursor, page size and sort by the table's own parsers (anything they do not allow reads as the default).
-    const table = parseTableState(url.search, fillTableConfig(await loadTradeFilterChoices(db, { ownerId })));
+    // Cursor, page size and sort by the table's own parsers (anything they do not allow reads as the default). The filters
+    // are the strict ones above, so the table's filter choices are not loaded: two queries a request fewer (bench:audit).
+    const table = parseTableState(url.search, fillTableConfig(NO_CHOICES));
     const page = await loadFillPage(db, { ownerId, timeZone: workspace.timeZone, request: table, filters: filters.data });
     return ok(fillPageSchema, page);
   });

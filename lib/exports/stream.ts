@@ -3,7 +3,6 @@ import { csvRecord } from "./csv";
 import type { ExportFormat } from "./export-options";
 import { ndjsonErrorLine, ndjsonLine } from "./ndjson";
 
-
 /** Rows per read: one indexed range read of this many rows, serialised, sent, then the next. */
 export const EXPORT_BATCH_SIZE = 5000;
 

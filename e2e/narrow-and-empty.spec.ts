@@ -55,6 +55,7 @@ test("a workspace with nothing in it: each list says what it will hold and links
     { path: "/orders", title: "No orders yet", shot: "orders-empty" },
     { path: "/flows", title: "No flows yet", shot: "flows-empty" },
     { path: "/fills", title: "Connect a venue to see fills", shot: "fills-empty" },
+    { path: "/strategies", title: "Connect a venue with tagged orders to see strategies", shot: "strategies-empty" },
   ]) {
     await page.goto(p.path);
     await expect(page.getByText(p.title)).toBeVisible({ timeout: 30_000 });

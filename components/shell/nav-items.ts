@@ -34,7 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/orders", label: "Orders", icon: ListOrdered, built: true },
   { href: "/fills", label: "Fills", icon: Receipt, built: true },
   { href: "/funds", label: "Funds", icon: Landmark, built: true },
-  { href: "/strategies", label: "Strategies", icon: Target, built: false },
+  { href: "/strategies", label: "Strategies", icon: Target, built: true },
   { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
   { href: "/connections", label: "Connections", icon: Plug, built: true },
   { href: "/flows", label: "Flows", icon: ArrowLeftRight, built: true },

@@ -14,6 +14,7 @@ import {
   type StrategyEquityRow,
 } from "../schema";
 import { chunk } from "@/db/chunk";
+import { liveConnection } from "./connections";
 
 /**
  * The newest snapshot (at or before `asOf`) of every owner's active connections that has
@@ -35,6 +36,36 @@ export async function listSnapshotsToReconcile(db: Db, p: { asOf: Date }): Promi
     .where(and(eq(connections.status, "active"), sql`${reconciliationSummaries.snapshotId} is null`))
     .orderBy(asc(connections.createdAt));
   return rows;
+}
+
+/**
+ * The newest snapshot (at or before `asOf`) of each of one owner's active connections,
+ * reconciled or not: what "Run now" reconciles. One index probe per connection.
+ */
+export async function listOwnerLatestSnapshots(db: Db, p: { ownerId: string; asOf: Date }): Promise<Array<{ snapshotId: string; connectionId: string }>> {
+  const latest = db
+    .select({ id: portfolioSnapshots.id })
+    .from(portfolioSnapshots)
+    .where(and(eq(portfolioSnapshots.connectionId, connections.id), lte(portfolioSnapshots.capturedAt, p.asOf)))
+    .orderBy(desc(portfolioSnapshots.capturedAt))
+    .limit(1)
+    .as("latest");
+  return db
+    .select({ snapshotId: latest.id, connectionId: connections.id })
+    .from(connections)
+    .innerJoinLateral(latest, sql`true`)
+    .where(and(eq(connections.ownerId, p.ownerId), eq(connections.status, "active"), liveConnection))
+    .orderBy(asc(connections.createdAt));
+}
+
+/**
+ * Removes a snapshot's reconciliation (summary, rows and strategy points) so it can be
+ * written again with the fills stored since: a run now replaces, never doubles.
+ */
+export async function deleteReconciliation(tx: Db, p: { ownerId: string; snapshotId: string }): Promise<void> {
+  await tx.delete(strategyEquity).where(and(eq(strategyEquity.ownerId, p.ownerId), eq(strategyEquity.snapshotId, p.snapshotId)));
+  await tx.delete(reconciledPositions).where(and(eq(reconciledPositions.ownerId, p.ownerId), eq(reconciledPositions.snapshotId, p.snapshotId)));
+  await tx.delete(reconciliationSummaries).where(and(eq(reconciliationSummaries.ownerId, p.ownerId), eq(reconciliationSummaries.snapshotId, p.snapshotId)));
 }
 
 /** One snapshot with its per-symbol rows; null when it is not the owner's. */

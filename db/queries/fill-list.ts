@@ -39,7 +39,8 @@ const FILL_COLUMNS: TradeFilterColumns = {
   symbol: sql`f.symbol`,
   side: sql`f.side`,
   // Stored with the fill by the sync, by the same rule as the orders' (lib/attribution/strategy-tags.ts).
-  strategy: (tag) => [sql`f.strategy = ${tag}`],
+  // "untagged" is reserved there (never stored): it names the fills without a tag, /strategies' untagged row.
+  strategy: (tag) => [tag === "untagged" ? sql`f.strategy is null` : sql`f.strategy = ${tag}`],
   at: sql`f.executed_at`,
   venueOrderId: sql`f.venue_order_id`,
   clientOrderId: sql`f.client_order_id`,

@@ -47,6 +47,8 @@ const ROUTES: Record<string, RouteCase> = {
     role: "viewer",
     params: (w) => ({ mine: { id: w.personal.fundId }, theirs: { id: w.other.fundId } }),
   },
+  // Another workspace's connection in ?connection= is a 404 too (lib/read-models/strategy-data.int.test.ts).
+  "api/strategies/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {
@@ -196,6 +198,8 @@ const ACTIONS: Record<string, ActionCase> = {
     role: "viewer",
     input: () => ({ mine: { currentPassword: "correct horse battery", newPassword: "a brand new password", confirmPassword: "a brand new password", revokeOtherSessions: false } }),
   },
+  // Names no resource: it reconciles the caller's own workspace only (lib/actions/strategies.int.test.ts).
+  "strategies.ts#runReconciliation": { role: "member", input: () => ({ mine: {} }) },
   "syncs.ts#retrySync": {
     role: "member",
     input: (w) => ({ mine: { batchId: w.personal.failedBatchId }, theirs: { batchId: w.other.failedBatchId } }),

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { getSnapshotWithRows, insertReconciliation, listConnectionFills, listSnapshotsToReconcile } from "@/db/queries/attribution";
+import { deleteReconciliation, getSnapshotWithRows, insertReconciliation, listConnectionFills, listOwnerLatestSnapshots, listSnapshotsToReconcile } from "@/db/queries/attribution";
 import { calculateAttribution } from "./calculate";
 
 /** Ratios come from the engine as floats; stored as exact decimal text of that float. */
@@ -9,17 +9,20 @@ const ratio = (v: number | null) => (v === null || !Number.isFinite(v) ? null : 
  * Reconciles one snapshot: loads it, its rows and the connection's fills up to its instant,
  * attributes it (calculate.ts) and writes the reconciled rows, the account summary and one
  * strategy PnL point per strategy, in one transaction. Returns the rows written, or null
- * when the snapshot is not the owner's or was already reconciled.
+ * when the snapshot is not the owner's or was already reconciled. With `replace`, an
+ * existing reconciliation of the snapshot is removed first, in the same transaction, and
+ * written again from the fills stored now (a fill synced late counts).
  */
-export async function materializeReconciliation(db: Db, p: { ownerId: string; snapshotId: string; now: Date }): Promise<number | null> {
+export async function materializeReconciliation(db: Db, p: { ownerId: string; snapshotId: string; now: Date; replace?: boolean }): Promise<number | null> {
   const loaded = await getSnapshotWithRows(db, p);
   if (!loaded) return null;
   const { snapshot, rows } = loaded;
   const fills = await listConnectionFills(db, { ownerId: p.ownerId, connectionId: snapshot.connectionId, until: snapshot.capturedAt });
   const result = calculateAttribution({ snapshot, rows, fills });
 
-  const written = await db.transaction((tx) =>
-    insertReconciliation(tx, {
+  const written = await db.transaction(async (tx) => {
+    if (p.replace) await deleteReconciliation(tx, { ownerId: p.ownerId, snapshotId: snapshot.id });
+    return insertReconciliation(tx, {
       summary: {
         snapshotId: snapshot.id,
         ownerId: p.ownerId,
@@ -48,8 +51,8 @@ export async function materializeReconciliation(db: Db, p: { ownerId: string; sn
         closedAtVenue: r.closedAtVenue,
       })),
       strategies: result.strategies,
-    }),
-  );
+    });
+  });
   return written ? result.rows.length : null;
 }
 
@@ -66,6 +69,29 @@ export async function reconcileAll(db: Db, p: { now: Date }): Promise<{ connecti
   for (const target of await listSnapshotsToReconcile(db, { asOf: p.now })) {
     try {
       const rows = await materializeReconciliation(db, { ownerId: target.ownerId, snapshotId: target.snapshotId, now: p.now });
+      if (rows === null) continue;
+      result.connections++;
+      result.rows += rows;
+    } catch (e) {
+      failures.push(new Error(`reconcile of connection ${target.connectionId}, snapshot ${target.snapshotId}: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `reconciliation failed for ${failures.length} connection(s); ${result.connections} reconciled`);
+  return result;
+}
+
+/**
+ * "Run now" for one workspace: the newest snapshot of each of its active connections is
+ * reconciled, again when it already was (replacing it, so the time of the last
+ * reconciliation moves to `now` and late fills count). Failures are collected like the
+ * hourly job's and thrown together after the rest is written.
+ */
+export async function reconcileWorkspace(db: Db, p: { ownerId: string; now: Date }): Promise<{ connections: number; rows: number }> {
+  const result = { connections: 0, rows: 0 };
+  const failures: Error[] = [];
+  for (const target of await listOwnerLatestSnapshots(db, { ownerId: p.ownerId, asOf: p.now })) {
+    try {
+      const rows = await materializeReconciliation(db, { ownerId: p.ownerId, snapshotId: target.snapshotId, now: p.now, replace: true });
       if (rows === null) continue;
       result.connections++;
       result.rows += rows;

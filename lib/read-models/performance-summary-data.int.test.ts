@@ -121,6 +121,7 @@ describe("the metrics table over 2–6 March: returns 0.1, −0.1, 0.1, 0.05, 0 
     const mean = 0.03;
     const std = Math.sqrt(RETURNS.reduce((s, r) => s + (r - mean) ** 2, 0) / 4);
     expect(metrics.sharpeRatio).toBeCloseTo(((mean - rf) / std) * Math.sqrt(365), 9);
+    expect(metrics.sharpeRatio).toBeCloseTo(6.8199, 4); // docs/metrics.md, "The risk-free rate setting"
     expect(metrics.riskFreeRate).toBe("0.05");
     expect(metrics.methods.sharpeRatio!.text).toContain("5 % a year");
   });

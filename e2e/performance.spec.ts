@@ -55,6 +55,31 @@ test("a bad range is refused naming its field, on the page and by the API (400)"
   expect(((await api.json()) as { fields: string[] }).fields).toEqual(["range"]);
 });
 
+test("the risk-free rate set in Settings (percent) is the rate Sharpe names and uses on /performance", async ({ page }) => {
+  await page.goto("/settings");
+  const rate = page.getByLabel("Risk-free rate (% a year)");
+  await expect(rate).toHaveValue("0");
+  await rate.fill("45");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Risk-free rate: a percentage a year from -5 to 25, such as 4.5")).toBeVisible();
+  await expect(rate).toBeFocused();
+  await rate.fill("4.5");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/Saved: USD, UTC, risk-free rate 4.5 %/)).toBeVisible();
+
+  const body = (await (await page.request.get("/api/performance/summary?range=90d")).json()) as SummaryBody;
+  expect(body.metrics.riskFreeRate).toBe("0.045");
+  await page.goto("/performance?range=90d");
+  await expect(page.getByTestId("metric-sharpeRatio")).toContainText("Risk-free rate 4.5 % a year");
+  if (body.metrics.sharpeRatio !== null) await expect(page.getByTestId("metric-sharpeRatio")).toContainText(ratio(body.metrics.sharpeRatio));
+
+  // Back to 0 for the other specs.
+  await page.goto("/settings");
+  await page.getByLabel("Risk-free rate (% a year)").fill("0");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/risk-free rate 0 %/)).toBeVisible();
+});
+
 test.describe("at 390 px", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -53,12 +53,12 @@ function view(s: TradeSummary, extremes: { win: Dec | null; loss: Dec | null } |
 }
 
 /** Rows with something inside the range: a closed trip, realised PnL or a fee. */
-const active = (s: TradeSummary) => s.trades > 0 || !new D(s.realizedPnl).isZero() || !new D(s.fees).isZero();
+const hasActivity = (s: TradeSummary) => s.trades > 0 || !new D(s.realizedPnl).isZero() || !new D(s.fees).isZero();
 
 function keyed(later: Record<string, TradeSummary>, earlier: Record<string, TradeSummary> | undefined, extremes: Extremes) {
   return Object.entries(later)
     .map(([key, s]) => ({ key, s: summaryBetween(s, earlier?.[key]) }))
-    .filter(({ s }) => active(s))
+    .filter(({ s }) => hasActivity(s))
     .map(({ key, s }) => ({ key, ...view(s, extremes.get(key)) }));
 }
 
@@ -67,7 +67,8 @@ function keyed(later: Record<string, TradeSummary>, earlier: Record<string, Trad
  * connection; owner-scoped). The FIFO book runs over every fill up to the range's end, and
  * again over those before its start; the range's figures are the difference (trips closed
  * before the start are the same in both runs), so a trip opened before the range and closed
- * inside it counts, whole, in the range. Money stays exact (decimal strings); conversion to
+ * inside it counts, whole, in the range; a position with no fill in the range is left out of
+ * both runs (it can close nothing there). Money stays exact (decimal strings); conversion to
  * the base currency uses the rates of each connection's latest snapshot.
  */
 export async function loadRangeTradeStats(db: Db, p: { ownerId: string; baseCurrency: string; range: ResolvedRange }): Promise<TradeStatsView> {
@@ -79,7 +80,12 @@ export async function loadRangeTradeStats(db: Db, p: { ownerId: string; baseCurr
   latest.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime());
   const rows = await getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) });
   const rates = snapshotRates(rows, new Map());
-  const tagged = fills.map((f) => ({ ...f, strategy: f.strategy === RESERVED_STRATEGY ? null : f.strategy }));
+  // Only a position (account, symbol, strategy) with a fill in the range can close a trip or
+  // realise PnL in it: the others are left out of both runs, whole, which changes no figure.
+  const keyOf = (f: { accountUid: string; symbol: string; strategy: string | null }) => `${f.accountUid}\u0000${f.symbol}\u0000${f.strategy ?? ""}`;
+  const normalised = fills.map((f) => ({ ...f, strategy: f.strategy === RESERVED_STRATEGY ? null : f.strategy }));
+  const active = new Set(normalised.filter((f) => f.executedAt.getTime() >= fromMs).map(keyOf));
+  const tagged = normalised.filter((f) => active.has(keyOf(f)));
   // Fills are in time order, so those before the range are a prefix.
   const cut = tagged.findIndex((f) => f.executedAt.getTime() >= fromMs);
   const before = cut === -1 ? tagged.length : cut;

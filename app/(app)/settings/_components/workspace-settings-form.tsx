@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { formatDate, formatUtcOffset } from "@/components/format";
 import { updateWorkspaceSettings } from "@/lib/actions/workspace-settings";
 import { dashboardKeys } from "@/lib/read-models/query-options";
-import { fractionToPercent, RISK_FREE_PERCENT_MAX, RISK_FREE_PERCENT_MIN, workspaceSettingsSchema, type CurrencyHistory } from "@/lib/read-models/workspace-settings";
+import { fractionToPercent, RISK_FREE_PERCENT_MAX, RISK_FREE_PERCENT_MIN, workspaceSettingsSchema, type CurrencyHistory, type WorkspaceSettingsInput } from "@/lib/read-models/workspace-settings";
 import { settingsChangeNotice } from "./change-notice";
 
 type Field = "baseCurrency" | "timeZone" | "riskFreeRatePercent";
@@ -71,8 +71,8 @@ export function WorkspaceSettingsForm(props: {
       if (!parsed.success) {
         return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       }
-      // The action parses the same schema: it takes the input as typed (percent), not the parsed fraction.
-      const answer = await updateWorkspaceSettings(input);
+      // The action parses the same schema: it takes the input as typed (percent), not the parsed fraction; parsing just accepted it.
+      const answer = await updateWorkspaceSettings(input as WorkspaceSettingsInput);
       const invalid = answer?.validationErrors as Partial<Record<Field, { _errors?: string[] }>> | undefined;
       if (invalid)
         return refuse({

@@ -29,7 +29,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview", icon: LayoutDashboard, built: true },
-  { href: "/performance", label: "Performance", icon: ChartLine, built: false },
+  { href: "/performance", label: "Performance", icon: ChartLine, built: true },
   { href: "/exposure", label: "Exposure", icon: ChartPie, built: true },
   { href: "/orders", label: "Orders", icon: ListOrdered, built: true },
   { href: "/fills", label: "Fills", icon: Receipt, built: true },

@@ -104,3 +104,14 @@ export async function getWorkspaceSettings(db: Db, p: { ownerId: string; lock?: 
 export async function saveWorkspaceSettings(db: Db, p: { ownerId: string } & WorkspaceSettings): Promise<void> {
   await db.update(workspaces).set({ baseCurrency: p.baseCurrency, timeZone: p.timeZone }).where(eq(workspaces.id, p.ownerId));
 }
+
+/** The workspace's annual risk-free rate, an exact fraction ("0.045" = 4.5 % a year). */
+export async function getRiskFreeRate(db: Db, p: { ownerId: string }): Promise<string> {
+  const [row] = await db.select({ rate: workspaces.riskFreeRate }).from(workspaces).where(eq(workspaces.id, p.ownerId));
+  if (!row) throw new NotFoundError("workspace");
+  return row.rate;
+}
+
+export async function saveRiskFreeRate(db: Db, p: { ownerId: string; riskFreeRate: string }): Promise<void> {
+  await db.update(workspaces).set({ riskFreeRate: p.riskFreeRate }).where(eq(workspaces.id, p.ownerId));
+}

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
 import { users } from "./users";
 
@@ -17,6 +17,11 @@ export const workspaces = pgTable("workspaces", {
   baseCurrency: text("base_currency").notNull().default("USD"),
   /** IANA zone where this workspace's days, weeks and months begin. */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /**
+   * The annual risk-free rate of Sharpe (and the Sortino target) on /performance, an exact
+   * fraction: 0.045 is 4.5 % a year. 0 until an admin sets it (docs/metrics.md).
+   */
+  riskFreeRate: numeric("risk_free_rate").notNull().default("0"),
   createdAt: createdAt(),
 });
 

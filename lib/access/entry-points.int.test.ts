@@ -40,6 +40,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/equity/route.ts": { role: "viewer" },
   "api/dashboard/metrics/route.ts": { role: "viewer" },
   "api/performance/route.ts": { role: "viewer" },
+  "api/performance/summary/route.ts": { role: "viewer", query: "range=30d" },
   "api/exposure/route.ts": { role: "viewer" },
   // Another workspace's department in ?department= is a 404 too (lib/read-models/fund-data.int.test.ts).
   "api/funds/route.ts": { role: "viewer" },

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
-import { getWorkspaceSettings, saveWorkspaceSettings, type WorkspaceSettings } from "@/db/queries/workspaces";
+import { getRiskFreeRate, getWorkspaceSettings, saveRiskFreeRate, saveWorkspaceSettings, type WorkspaceSettings } from "@/db/queries/workspaces";
 import { ROLLUP_BUCKETS, type RollupBucket } from "@/db/schema";
+import { D } from "@/lib/money/decimal";
 import type { WorkspaceSettingsResult } from "@/lib/read-models/workspace-settings";
 import { rebuildEquityRollups } from "@/lib/snapshots/rollups";
 import { requestResync, type ResyncRequest, type SyncQueue } from "./request-resync";
@@ -19,11 +20,15 @@ const ZONED_BUCKETS: readonly RollupBucket[] = ["1d", "1w"];
  * After a change of currency, every connection is resynced (queued, or started here), so
  * the overview has numbers in the new currency within a sync instead of at the next
  * scheduled one. Nothing changed: nothing written, nothing synced.
+ *
+ * The risk-free rate (an exact fraction; absent: kept) only feeds the ratios computed when a
+ * page is read, so saving it rebuilds and resyncs nothing.
  */
 export async function changeWorkspaceSettings(
   db: Db,
   p: WorkspaceSettings & {
     ownerId: string;
+    riskFreeRate?: string;
     queue?: SyncQueue;
     /** Passed to the resync's runs (tests inject a connector and no reference prices). */
     syncOptions?: Parameters<typeof requestResync>[1]["syncOptions"];
@@ -32,13 +37,18 @@ export async function changeWorkspaceSettings(
   const next: WorkspaceSettings = { baseCurrency: p.baseCurrency, timeZone: p.timeZone };
   const saved = await db.transaction(async (tx) => {
     const before = await getWorkspaceSettings(tx, { ownerId: p.ownerId, lock: "update" });
+    const rateBefore = await getRiskFreeRate(tx, { ownerId: p.ownerId });
+    // Compared as numbers, exactly: "0.045" and "0.0450" are the same rate.
+    const riskFreeRateChanged = p.riskFreeRate !== undefined && !new D(p.riskFreeRate).equals(rateBefore);
+    if (riskFreeRateChanged) await saveRiskFreeRate(tx, { ownerId: p.ownerId, riskFreeRate: p.riskFreeRate! });
+    const riskFreeRate = riskFreeRateChanged ? p.riskFreeRate! : rateBefore;
     const currencyChanged = before.baseCurrency !== next.baseCurrency;
     const timeZoneChanged = before.timeZone !== next.timeZone;
-    if (!currencyChanged && !timeZoneChanged) return { currencyChanged, timeZoneChanged, rollupsRebuilt: 0 };
+    if (!currencyChanged && !timeZoneChanged) return { currencyChanged, timeZoneChanged, riskFreeRate, riskFreeRateChanged, rollupsRebuilt: 0 };
     await saveWorkspaceSettings(tx, { ownerId: p.ownerId, ...next });
     const buckets = currencyChanged ? ROLLUP_BUCKETS : ZONED_BUCKETS;
     const rollupsRebuilt = await rebuildEquityRollups(tx, { ownerId: p.ownerId, settings: next, buckets });
-    return { currencyChanged, timeZoneChanged, rollupsRebuilt };
+    return { currencyChanged, timeZoneChanged, riskFreeRate, riskFreeRateChanged, rollupsRebuilt };
   });
 
   let resync: ResyncRequest | null = null;

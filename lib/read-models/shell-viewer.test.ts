@@ -10,6 +10,7 @@ const ws = (id: string, name: string, slug: string): Workspace => ({
   metadata: null,
   baseCurrency: "USD",
   timeZone: "UTC",
+  riskFreeRate: "0",
   createdAt: new Date("2026-12-01T00:00:00Z"),
 });
 

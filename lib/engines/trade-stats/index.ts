@@ -12,6 +12,9 @@ import type { InstrumentDescriptor } from "@/lib/engines/trade-stats/instrument"
 export type { CostMethod } from "@/lib/engines/trade-stats/book";
 export type { TradeFill } from "@/lib/engines/trade-stats/fill";
 export type { TradeSummary } from "@/lib/engines/trade-stats/summary";
+
+/** Statistics of the round trips closed between two runs over prefixes of the same fills (SummaryAccumulator.between). */
+export const summaryBetween = (later: TradeSummary, earlier: TradeSummary | undefined): TradeSummary => SummaryAccumulator.between(later, earlier);
 export type { InstrumentDescriptor, InstrumentResolution } from "@/lib/engines/trade-stats/instrument";
 export { resolveInstrument, resolveInstruments } from "@/lib/engines/trade-stats/instrument";
 

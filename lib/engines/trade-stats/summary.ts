@@ -1,4 +1,4 @@
-import { type Amount, amountToNumber, amountToString, div, isPositive, isNegative, minus, plus, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
+import { type Amount, amount, amountToNumber, amountToString, div, isPositive, isNegative, minus, plus, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 
 /**
  * Statistics over closed round trips:
@@ -59,6 +59,27 @@ export class SummaryAccumulator {
 
   addRealized(amount: Amount): void {
     this.realized = plus(this.realized, amount);
+  }
+
+  /**
+   * The trips of `later` that `earlier` does not hold: both summaries of one book over a
+   * prefix of the same fills (FIFO and average cost are deterministic, so every trip closed
+   * before the shorter prefix ends is in both, identically). Counts, sums and realized PnL
+   * subtract exactly; the ratios are taken again from the differences.
+   */
+  static between(later: TradeSummary, earlier: TradeSummary | undefined): TradeSummary {
+    const acc = new SummaryAccumulator(later.currency);
+    const less = (a: string, b: string | undefined) => (b === undefined ? amount(a) : minus(amount(a), amount(b)));
+    acc.trades = later.trades - (earlier?.trades ?? 0);
+    acc.winners = later.winners - (earlier?.winners ?? 0);
+    acc.losers = later.losers - (earlier?.losers ?? 0);
+    acc.grossProfit = less(later.grossProfit, earlier?.grossProfit);
+    acc.grossLoss = less(later.grossLoss, earlier?.grossLoss);
+    acc.fees = less(later.fees, earlier?.fees);
+    const held = (s: TradeSummary | undefined) => (s && s.trades > 0 ? s.averageHoldingMs * s.trades : 0);
+    acc.holdingMs = held(later) - held(earlier);
+    acc.realized = less(later.realizedPnl, earlier?.realizedPnl);
+    return acc.result();
   }
 
   result(): TradeSummary {

@@ -8,21 +8,22 @@ import { toast } from "sonner";
 import { formatDate, formatUtcOffset } from "@/components/format";
 import { updateWorkspaceSettings } from "@/lib/actions/workspace-settings";
 import { dashboardKeys } from "@/lib/read-models/query-options";
-import { workspaceSettingsSchema, type CurrencyHistory } from "@/lib/read-models/workspace-settings";
+import { fractionToPercent, RISK_FREE_PERCENT_MAX, RISK_FREE_PERCENT_MIN, workspaceSettingsSchema, type CurrencyHistory, type WorkspaceSettingsInput } from "@/lib/read-models/workspace-settings";
 import { settingsChangeNotice } from "./change-notice";
 
-type Field = "baseCurrency" | "timeZone";
+type Field = "baseCurrency" | "timeZone" | "riskFreeRatePercent";
 const FIELD_CLASS =
   "block w-full rounded-md border bg-surface px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /**
- * Base currency (a select of the currencies the price book reaches) and time zone (a text
- * field searching the server's zone list). Before saving it says what the change will do;
+ * Base currency (a select of the currencies the price book reaches), time zone (a text
+ * field searching the server's zone list) and the annual risk-free rate of Sharpe, typed in
+ * percent and stored as the exact fraction. Before saving it says what the change will do;
  * the same zod schema as the action checks the input, a refusal is shown beside its field,
  * and nothing typed is lost.
  */
 export function WorkspaceSettingsForm(props: {
-  current: { baseCurrency: string; timeZone: string };
+  current: { baseCurrency: string; timeZone: string; riskFreeRate: string };
   currencies: ReadonlyArray<{ code: string; label: string }>;
   timeZones: readonly string[];
   history: readonly CurrencyHistory[];
@@ -32,16 +33,20 @@ export function WorkspaceSettingsForm(props: {
   const [pending, startTransition] = useTransition();
   const [baseCurrency, setBaseCurrency] = useState(props.current.baseCurrency);
   const [timeZone, setTimeZone] = useState(props.current.timeZone);
+  const currentPercent = fractionToPercent(props.current.riskFreeRate);
+  const [ratePercent, setRatePercent] = useState(currentPercent);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const currencyField = useRef<HTMLSelectElement>(null);
   const zoneField = useRef<HTMLInputElement>(null);
+  const rateField = useRef<HTMLInputElement>(null);
   // The offset shown is the zone's as the page opened: a DST change during the visit can wait.
   const [openedAt] = useState(() => Date.now());
   const schema = useMemo(() => workspaceSettingsSchema(props.timeZones), [props.timeZones]);
 
   const next = { baseCurrency, timeZone: timeZone.trim() };
-  const changed = next.baseCurrency !== props.current.baseCurrency || next.timeZone !== props.current.timeZone;
+  const rateChanged = ratePercent.trim() !== currentPercent;
+  const changed = next.baseCurrency !== props.current.baseCurrency || next.timeZone !== props.current.timeZone || rateChanged;
   const notice = settingsChangeNotice({
     current: props.current,
     next,
@@ -52,25 +57,33 @@ export function WorkspaceSettingsForm(props: {
 
   const refuse = (found: Partial<Record<Field, string>>) => {
     setErrors(found);
-    const first = (["baseCurrency", "timeZone"] as const).find((f) => found[f]);
-    if (first) (first === "baseCurrency" ? currencyField : zoneField).current?.focus();
+    const first = (["baseCurrency", "timeZone", "riskFreeRatePercent"] as const).find((f) => found[f]);
+    const fields = { baseCurrency: currencyField, timeZone: zoneField, riskFreeRatePercent: rateField };
+    if (first) fields[first].current?.focus();
   };
 
   const submit = () =>
     startTransition(async () => {
       setErrors({});
       setFormError(null);
-      const parsed = schema.safeParse(next);
+      const input = rateChanged ? { ...next, riskFreeRatePercent: ratePercent } : next;
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       }
-      const answer = await updateWorkspaceSettings(parsed.data);
+      // The action parses the same schema: it takes the input as typed (percent), not the parsed fraction; parsing just accepted it.
+      const answer = await updateWorkspaceSettings(input as WorkspaceSettingsInput);
       const invalid = answer?.validationErrors as Partial<Record<Field, { _errors?: string[] }>> | undefined;
-      if (invalid) return refuse({ baseCurrency: invalid.baseCurrency?._errors?.[0], timeZone: invalid.timeZone?._errors?.[0] });
+      if (invalid)
+        return refuse({
+          baseCurrency: invalid.baseCurrency?._errors?.[0],
+          timeZone: invalid.timeZone?._errors?.[0],
+          riskFreeRatePercent: invalid.riskFreeRatePercent?._errors?.[0],
+        });
       if (!answer?.data) return setFormError(answer?.serverError?.message ?? "The settings were not saved");
       const r = answer.data;
       toast.success(
-        [`Saved: ${r.baseCurrency}, ${r.timeZone}`, r.rollupsRebuilt > 0 ? `chart rebuilt (${r.rollupsRebuilt} points)` : null, r.resync]
+        [`Saved: ${r.baseCurrency}, ${r.timeZone}, risk-free rate ${fractionToPercent(r.riskFreeRate)} %`, r.rollupsRebuilt > 0 ? `chart rebuilt (${r.rollupsRebuilt} points)` : null, r.resync]
           .filter(Boolean)
           .join(". "),
       );
@@ -154,6 +167,33 @@ export function WorkspaceSettingsForm(props: {
             )}
           </span>
         </label>
+        <label className="min-w-0 space-y-1 text-sm">
+          <span className="block font-medium">Risk-free rate (% a year)</span>
+          <input
+            ref={rateField}
+            name="riskFreeRatePercent"
+            type="text"
+            inputMode="decimal"
+            value={ratePercent}
+            onChange={(e) => {
+              setRatePercent(e.target.value);
+              setErrors((found) => ({ ...found, riskFreeRatePercent: undefined }));
+            }}
+            autoComplete="off"
+            aria-invalid={errors.riskFreeRatePercent ? true : undefined}
+            aria-describedby="risk-free-help"
+            className={`${FIELD_CLASS} ${errors.riskFreeRatePercent ? "border-rose-500" : "border-line"}`}
+          />
+          <span id="risk-free-help" className="block text-fg-subtle">
+            {errors.riskFreeRatePercent ? (
+              <span role="alert" className="text-rose-700 dark:text-rose-300">
+                {errors.riskFreeRatePercent}
+              </span>
+            ) : (
+              `Sharpe's risk-free rate and Sortino's target on Performance, ${RISK_FREE_PERCENT_MIN} to ${RISK_FREE_PERCENT_MAX}. 0 compares with cash that earns nothing.`
+            )}
+          </span>
+        </label>
       </div>
 
       {notice.length > 0 && (
@@ -187,6 +227,7 @@ export function WorkspaceSettingsForm(props: {
             onClick={() => {
               setBaseCurrency(props.current.baseCurrency);
               setTimeZone(props.current.timeZone);
+              setRatePercent(currentPercent);
               setErrors({});
               setFormError(null);
             }}

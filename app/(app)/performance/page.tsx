@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { metricRows } from "@/components/performance/metric-rows";
+import { MetricsTable } from "@/components/performance/metrics-table";
+import { RangeSelector } from "@/components/performance/range-selector";
+import { TradeStatsSection } from "@/components/performance/trade-stats-section";
+import { Card } from "@/components/ui/card";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { formatDateTime } from "@/components/format";
+import { requirePageScope } from "@/lib/access/page";
+import { parsePerformanceRange } from "@/lib/read-models/performance-range";
+import { loadPerformanceSummary } from "@/lib/read-models/performance-summary-data";
+import { filterErrorMessage } from "@/lib/read-models/trade-filters";
+import { isoDate, localDayOf } from "@/lib/time/zoned";
+
+export const metadata: Metadata = { title: "Performance" };
+
+/**
+ * The workspace's performance over a range in the URL (?range=30d, or custom local days):
+ * the metrics table (time-weighted and money-weighted return, Sharpe with the workspace's
+ * risk-free rate, drawdown with its dates…), then the charts, then the trade statistics.
+ * Rendered on the server from the read model GET /api/performance/summary also serves.
+ */
+export default async function PerformancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const { db, ownerId, viewer } = await requirePageScope("/performance");
+  const { baseCurrency, timeZone } = viewer.workspace;
+  const now = new Date();
+  const today = isoDate(localDayOf(timeZone, now.getTime()));
+  const range = parsePerformanceRange(await searchParams, { now, timeZone });
+  if (!range.success) {
+    return (
+      <Card title="Performance">
+        <div className="space-y-4">
+          <RangeSelector selected={null} fromDay={null} toDay={today} today={today} timeZone={timeZone} />
+          <ErrorState title="This range cannot be shown" message={filterErrorMessage(range.error)} />
+          <Link href="/performance" className="inline-block text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Show the last 90 days
+          </Link>
+        </div>
+      </Card>
+    );
+  }
+  const r = range.data;
+  const data = await loadPerformanceSummary(db, { ownerId, baseCurrency, timeZone, range: r });
+  if (data.metrics.state === "empty" && data.trades.overall.trades === 0 && data.trades.fillsInRange === 0) {
+    return (
+      <Card title="Performance">
+        <EmptyState title="No performance yet" action={{ href: "/connections/new", label: "Connect a venue" }}>
+          Connect a venue to see performance: time-weighted return, Sharpe, drawdown and trade statistics appear after its first daily snapshot.
+        </EmptyState>
+      </Card>
+    );
+  }
+  const selector = <RangeSelector selected={r.id} fromDay={r.fromDay} toDay={r.toDay} today={today} timeZone={timeZone} />;
+  return (
+    <div className="space-y-4">
+      <Card title={`Metrics · ${r.label}`} actions={selector}>
+        <div className="space-y-3">
+          <p className="text-xs text-fg-subtle" data-testid="range-note">
+            {data.metrics.returns} daily returns of NAV per unit
+            {data.metrics.firstReturnAt && data.metrics.lastReturnAt
+              ? `, ${formatDateTime(data.metrics.firstReturnAt, timeZone)} to ${formatDateTime(data.metrics.lastReturnAt, timeZone)}`
+              : ""}
+            , from the daily roll-ups in {timeZone}; deposits and withdrawals are not returns.
+          </p>
+          {data.metrics.state === "no_returns" ? (
+            <EmptyState title="No daily return in this range">Pick a longer range: the first return comes a day after the first snapshot.</EmptyState>
+          ) : (
+            <MetricsTable rows={metricRows(data.metrics, { timeZone, baseCurrency })} />
+          )}
+        </div>
+      </Card>
+      {/* The charts section (cumulative return vs benchmark, underwater, monthly heatmap, rolling volatility and Sharpe) goes here, between the metrics and the trade statistics, with the same range. */}
+      <Card title={`Trade statistics · ${r.label}`}>
+        <TradeStatsSection data={data.trades} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "risk_free_rate" numeric DEFAULT '0' NOT NULL;

@@ -1,0 +1,28 @@
+import { and, asc, eq, lte } from "drizzle-orm";
+import type { Db } from "../client";
+import { fills } from "../schema";
+
+/**
+ * Every fill of the workspace executed up to `until`, oldest first (ties in the order they
+ * were recorded, then by the venue's id), as trade statistics read them. /performance runs
+ * the FIFO book over them: a round trip closed in a range may have opened long before it.
+ * Served by fills_owner_executed_id_idx.
+ */
+export async function listWorkspaceFillsUntil(db: Db, p: { ownerId: string; until: Date }) {
+  return db
+    .select({
+      symbol: fills.symbol,
+      side: fills.side,
+      price: fills.price,
+      quantity: fills.quantity,
+      fee: fills.fee,
+      feeCurrency: fills.feeCurrency,
+      executedAt: fills.executedAt,
+      strategy: fills.strategy,
+      venueFillId: fills.venueFillId,
+      accountUid: fills.accountId,
+    })
+    .from(fills)
+    .where(and(eq(fills.ownerId, p.ownerId), lte(fills.executedAt, p.until)))
+    .orderBy(asc(fills.executedAt), asc(fills.recordedAt), asc(fills.venueFillId));
+}

@@ -29,7 +29,7 @@ export function MonthlyReturnsHeatmap({ months, timeZone, method }: { months: Mo
     <figure className="m-0" data-testid="monthly-returns-heatmap">
       <ScrollRegion label="Monthly returns, scrollable">
         <table className="w-full border-separate border-spacing-0.5 text-right text-xs tabular-nums">
-          <caption className="sr-only">Monthly returns by year and month, in {timeZone}</caption>
+          <caption className="sr-only">{`Monthly returns by year and month, in ${timeZone}`}</caption>
           <thead>
             <tr>
               <th scope="col" className="px-2 py-1 text-left font-medium text-fg-subtle">

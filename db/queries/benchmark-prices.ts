@@ -9,7 +9,8 @@ import { executeRows } from "../execute-rows";
  * venue had none, the reference index the sync priced it with (`price` × `fxRate`). There is
  * no stored reference-price history besides these rows (lib/prices fetches live quotes), so
  * an asset the workspace never held has no benchmark here. One statement for every instant;
- * each lookup walks the (owner, time) index over one day.
+ * each lookup walks the (owner, time) index over one day, newest first, and stops at the first
+ * snapshot holding the asset (within a document, at its first spot row).
  */
 export async function benchmarkPricesAt(
   db: Db,
@@ -23,7 +24,7 @@ export async function benchmarkPricesAt(
     select x.i, b.price, b.fx_rate
     from json_to_recordset(${items}::json) as x(i int, t timestamptz)
     left join lateral (
-      select r->>'price' as price, r->>'fxRate' as fx_rate
+      select px.price, px.fx_rate
       from (
         select s.id, s.captured_at from portfolio_snapshots s
         where s.owner_id = ${p.ownerId} and s.base_currency = ${p.baseCurrency}
@@ -31,8 +32,12 @@ export async function benchmarkPricesAt(
         order by s.captured_at desc limit 16
       ) s
       join snapshot_holdings h on h.snapshot_id = s.id and h.owner_id = ${p.ownerId}
-      cross join lateral json_array_elements(h.rows) r
-      where r->>'kind' = 'spot' and r->>'asset' = ${p.asset}
+      cross join lateral (
+        select r->>'price' as price, r->>'fxRate' as fx_rate
+        from json_array_elements(h.rows) r
+        where r->>'kind' = 'spot' and r->>'asset' = ${p.asset}
+        limit 1
+      ) px
       order by s.captured_at desc
       limit 1
     ) b on true

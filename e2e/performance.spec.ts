@@ -36,6 +36,16 @@ test("/performance shows the metrics with their methods, and the range moves the
   if (ninety.metrics.twr !== null) await expect(page.getByTestId("metric-twr")).toContainText(pct(ninety.metrics.twr));
   if (ninety.metrics.sharpeRatio !== null) await expect(page.getByTestId("metric-sharpeRatio")).toContainText(ratio(ninety.metrics.sharpeRatio));
   await expect(page.getByTestId("trade-stats")).toBeVisible();
+
+  // The charts between them: cumulative return against bitcoin (the default benchmark), the drawdown, the monthly grid.
+  await expect(page.getByText("Cumulative return (time-weighted)")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Drawdown (underwater)")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Monthly returns by year and month/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Benchmark" }).getByRole("button", { name: "BTC" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("group", { name: "Benchmark" }).getByRole("button", { name: "None" }).click();
+  await expect(page).toHaveURL(/benchmark=none/);
+  const series = await page.request.get("/api/performance/series?from=2026-11-01&to=2026-11-30&benchmark=DOGE");
+  expect(series.status()).toBe(400);
   await page.screenshot({ path: "e2e/screenshots/performance.png", fullPage: true });
 
   await page.getByRole("navigation", { name: "Range" }).getByRole("link", { name: "7D" }).click();

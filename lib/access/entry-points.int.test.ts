@@ -40,7 +40,9 @@ const ROUTES: Record<string, RouteCase> = {
   "api/dashboard/equity/route.ts": { role: "viewer" },
   "api/dashboard/metrics/route.ts": { role: "viewer" },
   "api/performance/route.ts": { role: "viewer" },
-  "api/performance/summary/route.ts": { role: "viewer", query: "range=30d" },
+  "api/performance/summary/route.ts": { role: "viewer", query: "?range=30d" },
+  // A bad range or benchmark is a 400 naming the field (lib/read-models/performance-series-schemas.test.ts).
+  "api/performance/series/route.ts": { role: "viewer", query: "?from=2026-11-01&to=2026-11-30&benchmark=BTC" },
   "api/exposure/route.ts": { role: "viewer" },
   // Another workspace's department in ?department= is a 404 too (lib/read-models/fund-data.int.test.ts).
   "api/funds/route.ts": { role: "viewer" },

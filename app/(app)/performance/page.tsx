@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { metricRows } from "@/components/performance/metric-rows";
+import { PerformanceCharts } from "@/components/performance/performance-charts";
 import { MetricsTable } from "@/components/performance/metrics-table";
 import { RangeSelector } from "@/components/performance/range-selector";
 import { TradeStatsSection } from "@/components/performance/trade-stats-section";
@@ -10,11 +11,21 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/format";
 import { requirePageScope } from "@/lib/access/page";
 import { parsePerformanceRange } from "@/lib/read-models/performance-range";
+import { BENCHMARKS, type Benchmark } from "@/lib/read-models/performance-series-schemas";
 import { loadPerformanceSummary } from "@/lib/read-models/performance-summary-data";
 import { filterErrorMessage } from "@/lib/read-models/trade-filters";
 import { isoDate, localDayOf } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Performance" };
+
+/** "All": the charts' longest range (3,660 local days, GET /api/performance/series's limit) back from its last day. */
+const earliestChartDay = (toDay: string) => new Date(Date.parse(`${toDay}T00:00:00Z`) - 3659 * 86_400_000).toISOString().slice(0, 10);
+
+/** The benchmark the URL names (?benchmark=), else bitcoin; the charts' picker changes it in place. */
+function benchmarkOf(v: string | string[] | undefined): Benchmark {
+  const b = Array.isArray(v) ? v[0] : v;
+  return (BENCHMARKS as readonly string[]).includes(b ?? "") ? (b as Benchmark) : "BTC";
+}
 
 /**
  * The workspace's performance over a range in the URL (?range=30d, or custom local days):
@@ -28,7 +39,8 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
   const { baseCurrency, timeZone } = viewer.workspace;
   const now = new Date();
   const today = isoDate(localDayOf(timeZone, now.getTime()));
-  const range = parsePerformanceRange(await searchParams, { now, timeZone });
+  const search = await searchParams;
+  const range = parsePerformanceRange(search, { now, timeZone });
   if (!range.success) {
     return (
       <Card title="Performance">
@@ -72,7 +84,7 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
           )}
         </div>
       </Card>
-      {/* The charts section (cumulative return vs benchmark, underwater, monthly heatmap, rolling volatility and Sharpe) goes here, between the metrics and the trade statistics, with the same range. */}
+      <PerformanceCharts from={r.fromDay ?? earliestChartDay(r.toDay)} to={r.toDay} benchmark={benchmarkOf(search.benchmark)} />
       <Card title={`Trade statistics · ${r.label}`}>
         <TradeStatsSection data={data.trades} />
       </Card>

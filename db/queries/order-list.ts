@@ -54,10 +54,12 @@ export const orderStrategySql = sql`nullif(case when c.provider = 'okx'
  * Said as a boolean equality, not as "the exact rule = tag": the planner estimates an
  * equality on an unknown expression at 0.5% of rows, then expects a handful and sorts every
  * candidate before the cursor (130 ms at page 200 on PGlite, 1M events); this one it
- * estimates at half, and keeps reading the index in order. "untagged" matches nothing.
+ * estimates at half, and keeps reading the index in order. "untagged" (a reserved name, never a
+ * tag) names the orders with no tag by that rule, as /fills?strategy=untagged names the fills.
  */
 export function orderStrategyWhere(tag: string): SQL[] {
-  return [sql`${orderStrategyCandidate("o.client_order_id")} = ${tag}`, sql`(c.provider = 'okx') = (strpos(o.client_order_id, ':') = 0)`, sql`${tag} <> 'untagged'`];
+  if (tag === "untagged") return [sql`${orderStrategySql} is null`];
+  return [sql`${orderStrategyCandidate("o.client_order_id")} = ${tag}`, sql`(c.provider = 'okx') = (strpos(o.client_order_id, ':') = 0)`];
 }
 
 const ORDER_COLUMNS: TradeFilterColumns = {

@@ -131,7 +131,7 @@ describe("the orders list", () => {
     expect((await walk({ status: "filled", symbol: "BTC/USDT", side: "buy" })).rows.map((r) => r.id)).toEqual(expected);
   });
 
-  it("filters by strategy by each venue's own rule: an OKX-shaped id counts on OKX only, a colon-shaped one everywhere else", async () => {
+  it("filters by strategy by each venue's own rule: an OKX-shaped id counts on OKX only, a colon-shaped one everywhere else; untagged is every order with no tag", async () => {
     const shapes = (await createWorkspace(h.db, { name: "Shapes", slug: "shapes" })).id;
     const at = new Date("2026-11-20T10:00:00Z");
     const ids: Record<string, string> = {};
@@ -149,7 +149,13 @@ describe("the orders list", () => {
     }
     const arb = (await walk({ strategy: "arb" }, 25, shapes)).rows.map((r) => r.id).sort();
     expect(arb).toEqual([ids["okx arbX9a"], ids["binance arb:9a"]].sort());
-    expect((await walk({ strategy: "untagged" }, 25, shapes)).rows).toEqual([]);
+    const untagged = (await walk({ strategy: "untagged" }, 25, shapes)).rows.map((r) => r.id).sort();
+    const expectedUntagged = Object.entries(ids)
+      .filter(([k]) => strategyFromClientOrderId(k.split(" ")[1]!, k.split(" ")[0]!) === null)
+      .map(([, id]) => id)
+      .sort();
+    expect(expectedUntagged).toHaveLength(6);
+    expect(untagged).toEqual(expectedUntagged);
   });
 
   it("refuses a filter value that is not allowed, naming the field", () => {

@@ -1,9 +1,10 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatTimeTick, timeTicks, toChartNumber } from "@/components/format";
+import { formatDateTime, toChartNumber } from "@/components/format";
 import type { Benchmark, SeriesPoint } from "@/lib/read-models/performance-series-schemas";
 import { chartTheme } from "./chart-theme";
+import { timeAxisProps } from "./time-axis";
 import { pctText, pctTick } from "./percent";
 
 interface Plotted {
@@ -51,9 +52,6 @@ export function CumulativeReturnChart({ points, benchmark, timeZone, method }: {
     bench: p.benchmarkReturn === null ? null : toChartNumber(p.benchmarkReturn),
     point: p,
   }));
-  const first = data[0]?.t ?? 0;
-  const last = data.at(-1)?.t ?? 0;
-  const spanMs = Math.max(last - first, 1);
   const showBench = benchmark !== "none" && data.some((d) => d.bench !== null);
   const summary =
     `Cumulative return from ${points[0] ? formatDateTime(points[0].at, timeZone) : "—"} to ${points.at(-1) ? formatDateTime(points.at(-1)!.at, timeZone) : "—"}: ` +
@@ -65,16 +63,7 @@ export function CumulativeReturnChart({ points, benchmark, timeZone, method }: {
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid stroke={chartTheme.grid} vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              ticks={timeTicks(first, last, spanMs, timeZone)}
-              tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
-              tick={chartTheme.axisTick}
-              minTickGap={40}
-            />
+            <XAxis {...timeAxisProps(data, timeZone)} />
             <YAxis tickFormatter={pctTick} tick={chartTheme.axisTick} width={56} label={{ value: "Return, %", angle: -90, position: "insideLeft", style: chartTheme.axisTick }} />
             <ReferenceLine y={0} stroke={chartTheme.grid} />
             <Tooltip content={({ active, payload }) => <PointTooltip active={active} payload={payload} benchmark={benchmark} timeZone={timeZone} />} />

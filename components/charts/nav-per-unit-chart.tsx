@@ -1,8 +1,9 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatMoney, formatQuantity, formatTimeTick, timeTicks } from "@/components/format";
+import { formatDateTime, formatMoney, formatQuantity } from "@/components/format";
 import { chartTheme } from "./chart-theme";
+import { timeAxisProps } from "./time-axis";
 
 export interface NavPerUnitPoint {
   t: number;
@@ -31,9 +32,6 @@ function PointTooltip({ active, payload, currency, timeZone }: { active?: boolea
  * tooltip shows the exact decimals as stored. A day without a NAV is a gap, never bridged.
  */
 export function NavPerUnitChart({ points, currency, timeZone }: { points: NavPerUnitPoint[]; currency: string; timeZone: string }) {
-  const first = points[0]?.t ?? 0;
-  const last = points.at(-1)?.t ?? 0;
-  const spanMs = Math.max(last - first, 1);
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const min = Math.min(...values);
   const max = Math.max(...values);
@@ -43,16 +41,7 @@ export function NavPerUnitChart({ points, currency, timeZone }: { points: NavPer
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={chartTheme.grid} vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            ticks={timeTicks(first, last, spanMs, timeZone)}
-            tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
-            tick={chartTheme.axisTick}
-            minTickGap={40}
-          />
+          <XAxis {...timeAxisProps(points, timeZone)} />
           <YAxis
             domain={[min - pad, max + pad]}
             tickFormatter={(v: number) => formatQuantity(v.toFixed(4))}

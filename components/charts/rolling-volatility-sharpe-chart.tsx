@@ -1,9 +1,10 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatTimeTick, timeTicks } from "@/components/format";
+import { formatDateTime } from "@/components/format";
 import type { RollingPoint } from "@/lib/read-models/performance-series-schemas";
 import { chartTheme } from "./chart-theme";
+import { timeAxisProps } from "./time-axis";
 import { pctText, pctTick } from "./percent";
 
 interface Plotted {
@@ -36,9 +37,6 @@ function PointTooltip({ active, payload, timeZone }: { active?: boolean; payload
  */
 export function RollingVolatilitySharpeChart({ points, window, timeZone, method }: { points: RollingPoint[]; window: number; timeZone: string; method: string }) {
   const data: Plotted[] = points.map((p) => ({ t: Date.parse(p.at), volatility: p.volatility, sharpe: p.sharpe, point: p }));
-  const first = data[0]?.t ?? 0;
-  const last = data.at(-1)?.t ?? 0;
-  const spanMs = Math.max(last - first, 1);
   const end = points.at(-1);
   const summary = end
     ? `Rolling ${window}-day figures on ${formatDateTime(end.at, timeZone)}: volatility ${pctText(end.volatility)} a year, Sharpe ${sharpeText(end.sharpe)}.`
@@ -49,16 +47,7 @@ export function RollingVolatilitySharpeChart({ points, window, timeZone, method 
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid stroke={chartTheme.grid} vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              ticks={timeTicks(first, last, spanMs, timeZone)}
-              tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
-              tick={chartTheme.axisTick}
-              minTickGap={40}
-            />
+            <XAxis {...timeAxisProps(data, timeZone)} />
             <YAxis yAxisId="vol" tickFormatter={pctTick} tick={chartTheme.axisTick} width={56} label={{ value: "Volatility, % a year", angle: -90, position: "insideLeft", style: chartTheme.axisTick }} />
             <YAxis yAxisId="sharpe" orientation="right" tickFormatter={(v: number) => v.toFixed(1)} tick={chartTheme.axisTick} width={44} label={{ value: "Sharpe", angle: 90, position: "insideRight", style: chartTheme.axisTick }} />
             <Tooltip content={({ active, payload }) => <PointTooltip active={active} payload={payload} timeZone={timeZone} />} />

@@ -1,9 +1,10 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatMoney, formatTimeTick, timeTicks } from "@/components/format";
+import { formatDateTime, formatMoney } from "@/components/format";
 import { SLICE_COLORS } from "./allocation-chart";
 import { chartTheme } from "./chart-theme";
+import { timeAxisProps } from "./time-axis";
 
 /** One instant: per strategy its plotted PnL (null: no point stored then) and the exact decimal for the tooltip. */
 export interface StrategyPnlPoint {
@@ -33,24 +34,12 @@ function PointTooltip({ active, payload, currency, timeZone }: { active?: boolea
  * strategies; an instant without a point for a strategy is a gap, never bridged.
  */
 export function StrategyPnlChart({ points, strategies, currency, timeZone }: { points: StrategyPnlPoint[]; strategies: string[]; currency: string; timeZone: string }) {
-  const first = points[0]?.t ?? 0;
-  const last = points.at(-1)?.t ?? 0;
-  const spanMs = Math.max(last - first, 1);
   return (
     <div className="h-64 w-full" data-testid="strategy-pnl-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={chartTheme.grid} vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={["dataMin", "dataMax"]}
-            ticks={timeTicks(first, last, spanMs, timeZone)}
-            tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
-            tick={chartTheme.axisTick}
-            minTickGap={40}
-          />
+          <XAxis {...timeAxisProps(points, timeZone)} />
           <YAxis
             tickFormatter={(v: number) => formatMoney(String(v), currency, { compact: true })}
             tick={chartTheme.axisTick}

@@ -1,9 +1,10 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDateTime, formatTimeTick, timeTicks } from "@/components/format";
+import { formatDateTime } from "@/components/format";
 import type { SeriesPoint } from "@/lib/read-models/performance-series-schemas";
 import { chartTheme } from "./chart-theme";
+import { timeAxisProps } from "./time-axis";
 import { pctText, pctTick } from "./percent";
 
 interface Plotted {
@@ -35,9 +36,6 @@ function PointTooltip({ active, payload, timeZone }: { active?: boolean; payload
  */
 export function UnderwaterChart({ points, maxDrawdown, timeZone, method }: { points: SeriesPoint[]; maxDrawdown: number | null; timeZone: string; method: string }) {
   const data: Plotted[] = points.map((p) => ({ t: Date.parse(p.at), value: p.drawdown, point: p }));
-  const first = data[0]?.t ?? 0;
-  const last = data.at(-1)?.t ?? 0;
-  const spanMs = Math.max(last - first, 1);
   const trough = maxDrawdown === null ? undefined : points.find((p) => p.drawdown === maxDrawdown);
   const current = points.findLast((p) => p.drawdown !== null)?.drawdown ?? null;
   const summary =
@@ -57,16 +55,7 @@ export function UnderwaterChart({ points, maxDrawdown, timeZone, method }: { poi
               </linearGradient>
             </defs>
             <CartesianGrid stroke={chartTheme.grid} vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              ticks={timeTicks(first, last, spanMs, timeZone)}
-              tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
-              tick={chartTheme.axisTick}
-              minTickGap={40}
-            />
+            <XAxis {...timeAxisProps(data, timeZone)} />
             <YAxis domain={[low * 1.1, 0]} tickFormatter={pctTick} tick={chartTheme.axisTick} width={56} label={{ value: "Below peak, %", angle: -90, position: "insideLeft", style: chartTheme.axisTick }} />
             <Tooltip content={({ active, payload }) => <PointTooltip active={active} payload={payload} timeZone={timeZone} />} />
             <Area type="linear" dataKey="value" baseValue={0} stroke={LOSS} strokeWidth={1.5} fill="url(#underwaterFill)" connectNulls={false} isAnimationActive={false} />

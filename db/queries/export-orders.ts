@@ -1,7 +1,8 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
-import { orderStrategySql, orderStrategyWhere } from "./order-list";
+import { ORDER_FILTER_COLUMNS, orderStrategySql } from "./order-list";
+import { tradeFilterWhere } from "./trade-filters";
 
 /**
  * The /orders filters over an order aliased `o`, its account `a` and connection `c`: the same
@@ -9,15 +10,7 @@ import { orderStrategySql, orderStrategyWhere } from "./order-list";
  * rows the view lists.
  */
 export function orderFilterSql(f: ExportOrderFilters): SQL[] {
-  const where: SQL[] = [];
-  if (f.connectionId) where.push(sql`a.connection_id = ${f.connectionId}::uuid`);
-  if (f.accountId) where.push(sql`o.account_id = ${f.accountId}::uuid`);
-  if (f.symbol) where.push(sql`o.symbol = ${f.symbol}`);
-  if (f.side) where.push(sql`o.side = ${f.side}`);
-  if (f.status) where.push(sql`o.status = ${f.status}`);
-  if (f.strategy) where.push(...orderStrategyWhere(f.strategy));
-  if (f.find) where.push(sql`(o.venue_order_id = ${f.find} or o.client_order_id = ${f.find})`);
-  return where;
+  return [...tradeFilterWhere(ORDER_FILTER_COLUMNS, f), ...(f.status ? [sql`o.status = ${f.status}`] : [])];
 }
 
 /** The orders export's columns (docs/architecture.md, "Exports"). */

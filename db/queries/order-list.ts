@@ -62,7 +62,8 @@ export function orderStrategyWhere(tag: string): SQL[] {
   return [sql`${orderStrategyCandidate("o.client_order_id")} = ${tag}`, sql`(c.provider = 'okx') = (strpos(o.client_order_id, ':') = 0)`];
 }
 
-const ORDER_COLUMNS: TradeFilterColumns = {
+/** Where an order aliased `o` keeps what the trade filters test (its account `a`, connection `c` joined): the list and the exports. */
+export const ORDER_FILTER_COLUMNS: TradeFilterColumns = {
   accountId: sql`o.account_id`,
   symbol: sql`o.symbol`,
   side: sql`o.side`,
@@ -78,7 +79,7 @@ const ORDER_COLUMNS: TradeFilterColumns = {
  */
 export async function listOrderPage(db: Db, p: { ownerId: string; cursor: KeysetCursor | null; limit: number; descending: boolean; filters: OrderListFilters }) {
   const f = p.filters;
-  const where: SQL[] = [sql`o.owner_id = ${p.ownerId}::uuid`, ...tradeFilterWhere(ORDER_COLUMNS, f)];
+  const where: SQL[] = [sql`o.owner_id = ${p.ownerId}::uuid`, ...tradeFilterWhere(ORDER_FILTER_COLUMNS, f)];
   if (f.status) where.push(sql`o.status = ${f.status}`);
   const range = keysetWhere(KEY, p.cursor, p.descending);
   if (range) where.push(range);

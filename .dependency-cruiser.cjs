@@ -11,9 +11,10 @@ const LAYERS = [
   { name: "connectors", path: "^lib/connectors/" },
   { name: "db", path: "^db/" },
   { name: "engines", path: "^lib/engines/" },
-  { name: "domain services", path: "^lib/(sync|snapshots|prices|alerts|attribution|audit|connections|auth|cash-flows)/" },
+  { name: "domain services", path: "^lib/(sync|snapshots|prices|alerts|attribution|audit|connections|auth|cash-flows|portfolios|rebalance|history|retention|backup)/" },
   { name: "background work", path: "^lib/(schedules|runtime)/|^inngest/" },
   { name: "read models and actions", path: "^lib/(read-models|actions|access|api-v1|exports)/" },
+  { name: "chat bot", path: "^lib/telegram/" },
   { name: "routes and pages", path: "^(app|components)/" },
 ];
 

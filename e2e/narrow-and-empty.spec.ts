@@ -41,6 +41,17 @@ test.describe("at 390 px", () => {
     await noPageScroll(page);
     await page.screenshot({ path: "e2e/screenshots/order-detail-390.png", fullPage: true });
   });
+
+  test("/performance: each metric's value sits beside its name, inside the screen", async ({ page }) => {
+    await page.goto("/performance?range=90d");
+    const row = page.getByTestId("metric-sharpeRatio");
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    const value = await row.getByRole("cell").first().boundingBox();
+    expect(value).not.toBeNull();
+    expect(value!.x + value!.width).toBeLessThanOrEqual(390);
+    await noPageScroll(page);
+    await page.screenshot({ path: "e2e/screenshots/performance-390.png", fullPage: true });
+  });
 });
 
 test("a workspace with nothing in it: each list says what it will hold and links to adding a connection", async ({ browser, baseURL }) => {

@@ -48,8 +48,9 @@ test("/performance shows the metrics with their methods, and the range moves the
   expect(series.status()).toBe(400);
   await page.screenshot({ path: "e2e/screenshots/performance.png", fullPage: true });
 
+  // The range link keeps the benchmark picked in place (it used to drop it).
   await page.getByRole("navigation", { name: "Range" }).getByRole("link", { name: "7D" }).click();
-  await expect(page).toHaveURL(/\/performance\?range=7d$/);
+  await expect(page).toHaveURL(/\/performance\?range=7d&benchmark=none$/);
   const seven = (await (await page.request.get("/api/performance/summary?range=7d")).json()) as SummaryBody;
   expect(seven.metrics.returns).toBeLessThanOrEqual(7);
   expect(seven.metrics.returns).toBeLessThan(ninety.metrics.returns);

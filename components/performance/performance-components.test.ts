@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RangeMetrics, TradeStatsView, TradeSummaryView } from "@/lib/read-models/performance-summary-schemas";
 import { metricRows } from "./metric-rows";
 import { MetricsTable } from "./metrics-table";
-import { RangeSelector } from "./range-selector";
+import { RangeSelector, rangeHref } from "./range-selector";
 import { TradeStatsSection } from "./trade-stats-section";
 
 const method = (doc: string) => ({ text: `method of ${doc}`, doc: `docs/metrics.md#${doc}` });
@@ -85,6 +85,10 @@ describe("RangeSelector", () => {
     expect(html).toContain('name="range" value="custom"');
     expect(html).toContain('max="2026-03-10"');
     expect(html).toContain("Days in Asia/Kolkata");
+  });
+
+  it("keeps the view's other parameters (benchmark, portfolio) when the range changes", () => {
+    expect(rangeHref("ytd", [["benchmark", "ETH"], ["portfolio", "all"]])).toBe("/performance?range=ytd&benchmark=ETH&portfolio=all");
   });
 });
 

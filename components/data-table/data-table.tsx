@@ -31,8 +31,12 @@ export interface DataTableProps<Row extends RowData, Key extends QueryKey = Quer
   getRowId: (row: Row) => string;
   /** Why the list is empty and what to do next, when no filter is the reason; `filteredTitle` when one is ("Nothing matches these filters"). */
   empty: { title: string; description?: ReactNode; action?: { href: string; label: string }; filteredTitle?: string };
-  /** Shown between the filters and the rows, from the same response (a list's totals); undefined while the first page loads. */
-  summary?: (page: Page | undefined) => ReactNode;
+  /**
+   * Shown between the filters and the rows, from the same response (a list's totals);
+   * undefined while the first page loads. `request` is the page's, for a summary that the
+   * first page alone carries (it does not change with the page).
+   */
+  summary?: (page: Page | undefined, request: KeysetPageRequest) => ReactNode;
 }
 
 // One empty array for every render: a new [] would make the table rebuild its row model each time.
@@ -137,7 +141,7 @@ function DataTableView<Row extends RowData, Key extends QueryKey, Page extends K
         />
       )}
       {/* Not beside a failed first load: its error says what happened, a skeleton would say "loading". */}
-      {!(result.isError && !page) && summary?.(page)}
+      {!(result.isError && !page) && summary?.(page, state)}
       {body}
       {/* A refetch failed while the last page is still shown: say so, keep the rows. */}
       {result.isError && page && <ErrorState title="Could not refresh" message={result.error.message} onRetry={() => void result.refetch()} />}

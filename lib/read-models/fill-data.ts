@@ -54,7 +54,7 @@ export async function loadFillTotals(db: Db, p: { ownerId: string; timeZone: str
   return { fills: quantity.reduce((n, r) => n + r.fills, 0), quantity, notional: of("notional"), fees: of("fee") };
 }
 
-/** One page of the workspace's fills for a table request and its validated filters, with the whole filtered set's totals. */
+/** One page of the workspace's fills for a table request and its validated filters; the first page (no cursor) also has the whole filtered set's totals. */
 export async function loadFillPage(db: Db, p: { ownerId: string; timeZone: string; request: KeysetPageRequest; filters: FillFilters }): Promise<FillPage> {
   const [page, totals] = await Promise.all([
     listFillPage(db, {
@@ -64,7 +64,7 @@ export async function loadFillPage(db: Db, p: { ownerId: string; timeZone: strin
       descending: p.request.sort?.desc ?? true,
       filters: queryFilters(p.filters, p.timeZone),
     }),
-    loadFillTotals(db, p),
+    p.request.cursor === null ? loadFillTotals(db, p) : null,
   ]);
   return { ...page, rows: page.rows.map(toFillView), totals };
 }

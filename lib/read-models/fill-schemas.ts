@@ -51,6 +51,10 @@ export const fillTotalsSchema = z.object({
 });
 export type FillTotals = z.infer<typeof fillTotalsSchema>;
 
-/** GET /api/fills: one keyset page and the filtered set's totals. */
-export const fillPageSchema = keysetPageSchema(fillViewSchema).extend({ totals: fillTotalsSchema });
+/**
+ * GET /api/fills: one keyset page, and on the first page (no cursor) the filtered set's
+ * totals. Later pages carry null: the totals do not change with the page, and summing every
+ * matching fill again for each page cost 0.29 s a page at 300,000 fills.
+ */
+export const fillPageSchema = keysetPageSchema(fillViewSchema).extend({ totals: fillTotalsSchema.nullable() });
 export type FillPage = z.infer<typeof fillPageSchema>;

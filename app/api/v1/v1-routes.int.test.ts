@@ -253,12 +253,15 @@ describe("GET /api/v1/fills", () => {
     await expectGapless("fills", "symbol=SOL%2FUSDT&side=sell", 5);
   });
 
-  it("totals the whole filtered set exactly by asset, whatever the page", async () => {
+  it("totals the whole filtered set exactly by asset on the first page, whatever its size; later pages carry null", async () => {
     type Fill = { id: string; symbol: string; quantity: string; price: string; fee: string; feeAsset: string };
     type Totals = { fills: number; quantity: Array<{ asset: string; total: string }>; notional: Array<{ asset: string; total: string }>; fees: Array<{ asset: string; total: string }> };
     const all = await json<List<Fill> & { totals: Totals }>(await call("fills", { query: "?symbol=BTC%2FUSDT&limit=200" }));
     const first = await json<List<Fill> & { totals: Totals }>(await call("fills", { query: "?symbol=BTC%2FUSDT&limit=1" }));
     expect(first.totals).toEqual(all.totals);
+    const second = await json<List<Fill> & { totals: Totals | null }>(await call("fills", { query: `?symbol=BTC%2FUSDT&limit=1&cursor=${encodeURIComponent(first.nextCursor!)}` }));
+    expect(second.data).toHaveLength(1);
+    expect(second.totals).toBeNull();
     expect(all.totals.fills).toBe(all.data.length);
     expect(all.totals.quantity).toEqual([{ asset: "BTC", total: sum(all.data.map((f) => f.quantity)).toFixed(), fills: all.data.length }]);
     expect(new D(all.totals.notional[0]!.total).eq(sum(all.data.map((f) => new D(f.price).times(f.quantity))))).toBe(true);

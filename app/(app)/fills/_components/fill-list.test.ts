@@ -48,10 +48,10 @@ const totals: FillPage["totals"] = {
 };
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
-function render(rows: FillView[], search = "", c = choices): string {
-  const client = new QueryClient();
-  const page: FillPage = { rows, nextCursor: null, prevCursor: null, totals: rows.length ? totals : { fills: 0, quantity: [], notional: [], fees: [] } };
-  client.setQueryData(fillKeys.page(parseTableState(search, fillTableConfig(c))), page);
+function render(rows: FillView[], search = "", c = choices, client = new QueryClient()): string {
+  const request = parseTableState(search, fillTableConfig(c));
+  const page: FillPage = { rows, nextCursor: null, prevCursor: null, totals: request.cursor !== null ? null : rows.length ? totals : { fills: 0, quantity: [], notional: [], fees: [] } };
+  client.setQueryData(fillKeys.page(request), page);
   return renderToHtml(createElement(FillList, { choices: c, timeZone: "Asia/Kolkata" }), { search, client });
 }
 
@@ -93,6 +93,15 @@ describe("the /fills list", () => {
     expect(t).toContain("1,900.5 (quote not named by the symbol)");
     expect(t).toContain("0.0003 BNB");
     expect(t).toContain("Σ price × quantity and Σ quantity over the 1,234 fills matching the filters");
+  });
+
+  it("a later page (totals: null) shows the totals its first page carried, not a second sum", () => {
+    const client = new QueryClient();
+    const first = parseTableState("?symbol=BTC%2FUSDT", fillTableConfig(choices));
+    client.setQueryData(fillKeys.page(first), { rows: [fill], nextCursor: "c2", prevCursor: null, totals } satisfies FillPage);
+    const t = text(render([fill], "?symbol=BTC%2FUSDT&cursor=c2", choices, client));
+    expect(t).toContain("1.2345 BTC");
+    expect(t).toContain("over the 1,234 fills matching the filters");
   });
 
   it("empty: asks for a venue when there is no connection, says none executed otherwise, and names the filters when they are the reason", () => {

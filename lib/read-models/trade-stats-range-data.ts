@@ -64,9 +64,9 @@ function keyed(later: Record<string, TradeSummary>, earlier: Record<string, Trad
 
 /**
  * Trade statistics of /performance over one range, from the workspace's stored fills (every
- * connection; owner-scoped). The FIFO book runs over every fill up to the range's end, and
- * again over those before its start; the range's figures are the difference (trips closed
- * before the start are the same in both runs), so a trip opened before the range and closed
+ * connection; owner-scoped). The FIFO book runs once over every fill up to the range's end,
+ * noting the summaries as they stood at the range's start (the engine's `cutMs`); the range's
+ * figures are the difference (trips closed before the start are in both), so a trip opened before the range and closed
  * inside it counts, whole, in the range; a position with no fill in the range is left out of
  * both runs (it can close nothing there). Money stays exact (decimal strings); conversion to
  * the base currency uses the rates of each connection's latest snapshot.
@@ -89,9 +89,9 @@ export async function loadRangeTradeStats(db: Db, p: { ownerId: string; baseCurr
   // Fills are in time order, so those before the range are a prefix.
   const cut = tagged.findIndex((f) => f.executedAt.getTime() >= fromMs);
   const before = cut === -1 ? tagged.length : cut;
-  const run = (list: typeof tagged): TradeStatsResult => calculateTradeStats({ baseCurrency: p.baseCurrency, ...rates, fills: list });
-  const later = run(tagged);
-  const earlier = before > 0 ? run(tagged.slice(0, before)) : undefined;
+  // One pass: the book's state at the range's start comes with it (cutMs), not from a second run over the prefix.
+  const later: TradeStatsResult = calculateTradeStats({ baseCurrency: p.baseCurrency, ...rates, fills: tagged, ...(before > 0 && { cutMs: fromMs }) });
+  const earlier = later.beforeCut;
 
   const bySymbol: Extremes = new Map();
   const byStrategy: Extremes = new Map();

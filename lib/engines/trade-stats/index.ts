@@ -37,6 +37,20 @@ export interface TradeStatsInput extends PricingInput {
    * refused for want of a contract size and listed in `unpricedSymbols`.
    */
   instruments?: Readonly<Record<string, InstrumentDescriptor>>;
+  /**
+   * A cut in time (ms): the result also carries `beforeCut`, the summaries a run over only the
+   * fills executed before it would give, from the same single pass — a range's figures are
+   * then summaryBetween(result, beforeCut) without running the book twice.
+   */
+  cutMs?: number;
+}
+
+/** The summaries of a run over the fills before `cutMs` (TradeStatsInput.cutMs). */
+export interface SummariesBeforeCut {
+  overall: TradeSummary;
+  bySymbol: Record<string, TradeSummary>;
+  byStrategy: Record<string, TradeSummary>;
+  bySettlement: Record<string, TradeSummary>;
 }
 
 export interface RoundTrip {
@@ -109,6 +123,8 @@ export interface TradeStatsResult {
   bySettlement: Record<string, TradeSummary>;
   /** Symbols whose PnL cannot be computed (an inverse contract of unknown size): their fills are left out of every figure. */
   unpricedSymbols: UnpricedSymbol[];
+  /** Only with `cutMs`. */
+  beforeCut?: SummariesBeforeCut;
 }
 
 export interface UnpricedSymbol {
@@ -153,6 +169,32 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
     if (!acc) map.set(key, (acc = new SummaryAccumulator(currency)));
     return acc;
   };
+  // What a run over the fills before the cut would sum: its trips are those closed before it,
+  // and each position's realised PnL is the book's as it stood at its first fill on or after it.
+  const cutMs = input.cutMs;
+  const before = cutMs === undefined ? null : { overall: new SummaryAccumulator(prices.base), bySymbol: new Map<string, SummaryAccumulator>(), byStrategy: new Map<string, SummaryAccumulator>(), bySettlement: new Map<string, SummaryAccumulator>() };
+  const realizedAtCut = new Map<PositionKey, Amount>();
+  // A position with no fill before the cut is not in that run at all.
+  const seenBeforeCut = new Set<PositionKey>();
+  const realizedOf = (book: PositionKey["book"]) => {
+    const open = openState(book);
+    return open ? plus(book.closedNet, open.realized) : book.closedNet;
+  };
+  const addSummaries = (
+    to: { overall: SummaryAccumulator; bySymbol: Map<string, SummaryAccumulator>; byStrategy: Map<string, SummaryAccumulator>; bySettlement: Map<string, SummaryAccumulator> },
+    key: PositionKey,
+    add: (acc: SummaryAccumulator, inBase: (a: Amount) => Amount) => void,
+  ) => {
+    const same = (a: Amount) => a;
+    add(accumulator(to.bySymbol, key.symbol, key.quote), same);
+    add(accumulator(to.bySettlement, key.quote, key.quote), same);
+    const rate = baseRate(key.quote);
+    if (rate) {
+      const inBase = (a: Amount) => (rate === ONE ? a : times(a, rate));
+      add(to.overall, inBase);
+      add(accumulator(to.byStrategy, key.strategy ?? UNTAGGED_STRATEGY, prices.base), inBase);
+    }
+  };
 
   const record = (key: PositionKey, trip: ClosedTrip, rank: number) => {
     const contract = key.contract!;
@@ -191,6 +233,7 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
       overall.addTrip(netBase, feesBase, holdingMs);
       accumulator(byStrategy, key.strategy ?? UNTAGGED_STRATEGY, prices.base).addTrip(netBase, feesBase, holdingMs);
     }
+    if (before && trip.closedMs < cutMs!) addSummaries(before, key, (acc, inBase) => acc.addTrip(inBase(net), inBase(trip.fees), holdingMs));
   };
 
   // Fills are read in time order, the order they sit in memory: hopping from key to key
@@ -209,6 +252,10 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
         else refused.set(key.symbol, { symbol: key.symbol, reason: key.instrument.reason, fills: 1 });
       }
       continue;
+    }
+    if (before) {
+      if (fillMs[i]! < cutMs!) seenBeforeCut.add(key);
+      else if (!realizedAtCut.has(key)) realizedAtCut.set(key, realizedOf(key.book));
     }
     const size = amount(fill.quantity);
     if (isZero(size)) continue;
@@ -238,6 +285,10 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
     for (const { rank, trip } of key.closed) record(key, trip, rank);
     const open = openState(key.book);
     const realized = open ? plus(key.book.closedNet, open.realized) : key.book.closedNet;
+    if (before && seenBeforeCut.has(key)) {
+      const atCut = realizedAtCut.get(key) ?? realized;
+      addSummaries(before, key, (acc, inBase) => acc.addRealized(inBase(atCut)));
+    }
     accumulator(bySymbol, key.symbol, key.quote).addRealized(realized);
     accumulator(bySettlement, key.quote, key.quote).addRealized(realized);
     const rate = baseRate(key.quote);
@@ -278,5 +329,8 @@ export function calculateTradeStats(input: TradeStatsInput): TradeStatsResult {
     unpricedCurrencies: [...unpriced].sort(),
     bySettlement: finish(bySettlement),
     unpricedSymbols: [...refused.values()].sort((a, b) => a.symbol.localeCompare(b.symbol)),
+    ...(before && {
+      beforeCut: { overall: before.overall.result(), bySymbol: finish(before.bySymbol), byStrategy: finish(before.byStrategy), bySettlement: finish(before.bySettlement) },
+    }),
   };
 }

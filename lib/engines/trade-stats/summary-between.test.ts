@@ -30,3 +30,19 @@ describe("summaryBetween: the trips closed after a cut, as later run − earlier
     expect(s.winRate).toBeNaN();
   });
 });
+
+describe("cutMs: the run before a cut, from the same single pass", () => {
+  it("+10 before the cut (day 3); −5 and +20 after: beforeCut holds 1 trade and realized 10, and the range is the same as two runs", () => {
+    const one = calculateTradeStats({ fills, cutMs: at(3).getTime() });
+    expect(one.beforeCut!.overall).toEqual(calculateTradeStats({ fills: fills.slice(0, 2) }).overall);
+    expect(one.beforeCut!.overall).toMatchObject({ trades: 1, realizedPnl: "10" });
+    expect(summaryBetween(one.overall, one.beforeCut!.overall)).toMatchObject({ trades: 2, realizedPnl: "15", expectancy: "7.5" });
+  });
+
+  it("buy 2 @ 100 before the cut, sell 1 @ 130 after: realized at the cut is 0, after it 30", () => {
+    const two = [{ ...fill("buy", "100", 1), quantity: "2" }, fill("sell", "130", 3)];
+    const one = calculateTradeStats({ fills: two, cutMs: at(2).getTime() });
+    expect(one.beforeCut!.overall.realizedPnl).toBe("0");
+    expect(summaryBetween(one.overall, one.beforeCut!.overall).realizedPnl).toBe("30");
+  });
+});

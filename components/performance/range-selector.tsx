@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { hrefWithPortfolio } from "@/components/portfolios/portfolio-pages";
 import { PERFORMANCE_RANGE_LABELS, PERFORMANCE_RANGES, type PerformanceRangeId } from "@/lib/read-models/performance-range";
 
 const pill = "rounded-md px-2.5 py-1 text-sm font-medium";
@@ -7,9 +8,10 @@ const FIELD = "rounded-md border border-line bg-surface px-2 py-1 text-sm focus-
 /**
  * The range in the URL: a link per preset, and a custom range of local days in the
  * workspace's zone submitted as a plain GET form (?range=custom&from=…&to=…), so every view
- * is a link and nothing needs script to change it.
+ * is a link and nothing needs script to change it. The portfolio selection (`portfolio`, its
+ * URL value) travels with every choice.
  */
-export function RangeSelector(p: { selected: PerformanceRangeId | null; fromDay: string | null; toDay: string; today: string; timeZone: string }) {
+export function RangeSelector(p: { selected: PerformanceRangeId | null; fromDay: string | null; toDay: string; today: string; timeZone: string; portfolio?: string }) {
   return (
     <div className="flex flex-wrap items-end gap-x-4 gap-y-2" data-testid="range-selector">
       <nav aria-label="Range" className="flex flex-wrap gap-1">
@@ -18,7 +20,7 @@ export function RangeSelector(p: { selected: PerformanceRangeId | null; fromDay:
           return (
             <Link
               key={r}
-              href={`/performance?range=${r}`}
+              href={hrefWithPortfolio(`/performance?range=${r}`, p.portfolio ?? null)}
               aria-current={current ? "page" : undefined}
               className={`${pill} ${current ? "bg-indigo-600 text-white" : "text-fg-muted hover:bg-surface-2"}`}
             >
@@ -29,6 +31,7 @@ export function RangeSelector(p: { selected: PerformanceRangeId | null; fromDay:
       </nav>
       <form method="get" action="/performance" className="flex flex-wrap items-end gap-2" aria-label="Custom range">
         <input type="hidden" name="range" value="custom" />
+        {p.portfolio && p.portfolio !== "all" && <input type="hidden" name="portfolio" value={p.portfolio} />}
         <label className="text-xs text-fg-subtle">
           <span className="block">From</span>
           <input type="date" name="from" required defaultValue={p.fromDay ?? undefined} max={p.today} className={FIELD} />

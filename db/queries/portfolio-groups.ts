@@ -124,3 +124,13 @@ export async function connectionsOfAccounts(db: Db, p: { ownerId: string; accoun
     .where(and(eq(tradingAccounts.ownerId, p.ownerId), inArray(tradingAccounts.id, p.accountIds)));
   return rows.map((r) => r.id);
 }
+
+/** The portfolios (1Token funds) these accounts of the owner are grouped under. */
+export async function fundIdsOfAccounts(db: Db, p: { ownerId: string; accountIds: readonly string[] }): Promise<Set<string>> {
+  if (p.accountIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: tradingAccounts.portfolioId })
+    .from(tradingAccounts)
+    .where(and(eq(tradingAccounts.ownerId, p.ownerId), inArray(tradingAccounts.id, [...p.accountIds])));
+  return new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+}

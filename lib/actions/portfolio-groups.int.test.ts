@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { portfolioAccounts, portfolios, tradingAccounts } from "@/db/schema";
 import { openAccessWorld, waitForOpenBatches, type AccessWorld } from "@/lib/access/test-support";
-import { createPortfolioGroup, deletePortfolioGroup, renamePortfolioGroup, setPortfolioGroupAccounts } from "./portfolio-groups";
+import { createPortfolioGroup, deletePortfolioGroup, updatePortfolioGroup } from "./portfolio-groups";
 
 let currentCookie = "";
 vi.mock("next/headers", () => ({ headers: async () => new Headers(currentCookie ? { cookie: currentCookie } : {}) }));
@@ -56,7 +56,7 @@ describe("manual portfolio groups", () => {
     const empty = await createPortfolioGroup({ name: " ", accountIds: [second] });
     expect(empty.validationErrors?.name?._errors).toEqual(["name: give the group a name"]);
     const none = await createPortfolioGroup({ name: "Nothing", accountIds: [] });
-    expect(none.validationErrors?.accountIds?._errors).toEqual(["accountIds: pick at least one account"]);
+    expect((none.validationErrors?.accountIds as { _errors?: string[] } | undefined)?._errors).toEqual(["accountIds: pick at least one account"]);
     const taken = await createPortfolioGroup({ name: "CORE", accountIds: [second] });
     expect(taken.validationErrors?.name?._errors).toEqual(['name: a portfolio named "CORE" already exists in this workspace']);
     const fundName = await createPortfolioGroup({ name: "access fund", accountIds: [second] });
@@ -66,29 +66,24 @@ describe("manual portfolio groups", () => {
     expect((await groups()).map((g) => g.name)).toEqual(["Core"]);
   });
 
-  it("renames it; a clash keeps the old name", async () => {
+  it("renames it and changes its accounts together; a name clash or another workspace's account saves neither", async () => {
     currentCookie = w.cookie.member;
     await createPortfolioGroup({ name: "Other", accountIds: [second] });
-    const clash = await renamePortfolioGroup({ portfolioId: id, name: "other" });
+    const clash = await updatePortfolioGroup({ portfolioId: id, name: "other", accountIds: [second] });
     expect(clash.validationErrors?.name?._errors?.[0]).toMatch(/already exists/);
-    const res = await renamePortfolioGroup({ portfolioId: id, name: "Core book" });
-    expect(res.data).toEqual({ id, name: "Core book" });
-    expect((await groups()).map((g) => g.name).sort()).toEqual(["Core book", "Other"]);
-  });
-
-  it("changes its accounts; another workspace's account refuses the whole change and the old accounts stay", async () => {
-    currentCookie = w.cookie.member;
-    const refused = await setPortfolioGroupAccounts({ portfolioId: id, accountIds: [second, w.other.accountId] });
-    expect(refused.serverError).toEqual({ status: 404, message: "account not found" });
+    const theirs = await updatePortfolioGroup({ portfolioId: id, name: "Core book", accountIds: [second, w.other.accountId] });
+    expect(theirs.serverError).toEqual({ status: 404, message: "account not found" });
+    expect((await groups()).map((g) => g.name).sort()).toEqual(["Core", "Other"]);
     expect(await links(id)).toEqual([w.personal.accountId, second].sort());
-    const res = await setPortfolioGroupAccounts({ portfolioId: id, accountIds: [second] });
-    expect(res.serverError).toBeUndefined();
+    const res = await updatePortfolioGroup({ portfolioId: id, name: "Core book", accountIds: [second] });
+    expect(res.data).toEqual({ id, name: "Core book", accountIds: [second] });
+    expect((await groups()).map((g) => g.name).sort()).toEqual(["Core book", "Other"]);
     expect(await links(id)).toEqual([second]);
   });
 
-  it("a 1Token fund is no manual group: it cannot be renamed or deleted here (404)", async () => {
+  it("a 1Token fund is no manual group: it cannot be changed or deleted here (404)", async () => {
     currentCookie = w.cookie.owner;
-    expect((await renamePortfolioGroup({ portfolioId: w.personal.fundId, name: "Mine now" })).serverError).toEqual({ status: 404, message: "portfolio not found" });
+    expect((await updatePortfolioGroup({ portfolioId: w.personal.fundId, name: "Mine now", accountIds: [second] })).serverError).toEqual({ status: 404, message: "portfolio not found" });
     expect((await deletePortfolioGroup({ portfolioId: w.personal.fundId })).serverError).toEqual({ status: 404, message: "portfolio not found" });
   });
 

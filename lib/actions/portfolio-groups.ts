@@ -3,8 +3,8 @@
 import { returnValidationErrors } from "next-safe-action";
 import type { z } from "zod";
 import { actionClient } from "@/lib/access/action-client";
-import { createGroupSchema, deleteGroupSchema, renameGroupSchema, setGroupAccountsSchema } from "@/lib/portfolios/manual-group-schema";
-import { createManualGroup, deleteManualGroup, GroupNameTakenError, renameManualGroup, setManualGroupAccounts } from "@/lib/portfolios/manual-groups";
+import { createGroupSchema, deleteGroupSchema, updateGroupSchema } from "@/lib/portfolios/manual-group-schema";
+import { createManualGroup, deleteManualGroup, GroupNameTakenError, updateManualGroup } from "@/lib/portfolios/manual-groups";
 
 // Manual portfolios, the selector's hand-made groups of accounts (members and above, like
 // the other workspace data a member edits: flows, strategy tags). A name in use is refused
@@ -28,15 +28,11 @@ export const createPortfolioGroup = actionClient
     ),
   );
 
-export const renamePortfolioGroup = actionClient
+/** Renames a group and sets its accounts, both or neither. */
+export const updatePortfolioGroup = actionClient
   .metadata({ role: "member" })
-  .inputSchema(renameGroupSchema)
-  .action(async ({ parsedInput, ctx }) => nameRefused(renameGroupSchema, () => renameManualGroup(ctx.db, { ownerId: ctx.ownerId, ...parsedInput })));
-
-export const setPortfolioGroupAccounts = actionClient
-  .metadata({ role: "member" })
-  .inputSchema(setGroupAccountsSchema)
-  .action(async ({ parsedInput, ctx }) => setManualGroupAccounts(ctx.db, { ownerId: ctx.ownerId, ...parsedInput }));
+  .inputSchema(updateGroupSchema)
+  .action(async ({ parsedInput, ctx }) => nameRefused(updateGroupSchema, () => updateManualGroup(ctx.db, { ownerId: ctx.ownerId, ...parsedInput })));
 
 export const deletePortfolioGroup = actionClient
   .metadata({ role: "member" })

@@ -13,8 +13,8 @@ const accountIds = z
 const portfolioId = z.uuid("portfolioId: not a portfolio id");
 
 export const createGroupSchema = z.object({ name, accountIds });
-export const renameGroupSchema = z.object({ portfolioId, name });
-export const setGroupAccountsSchema = z.object({ portfolioId, accountIds });
+/** Rename and change accounts in one step: the edit form saves both or neither. */
+export const updateGroupSchema = z.object({ portfolioId, name, accountIds });
 export const deleteGroupSchema = z.object({ portfolioId });
 
 export type CreateGroupInput = z.output<typeof createGroupSchema>;

@@ -5,7 +5,7 @@ import { listSelectableAccounts, lockManualPortfolio, MANUAL_SOURCE, portfolioNa
 import { portfolios } from "@/db/schema";
 
 /**
- * Manual portfolios: create, rename, change accounts, delete. Each runs in one transaction, so
+ * Manual portfolios: create, update (rename and change accounts together), delete. Each runs in one transaction, so
  * a refusal (a name in use, an account that is not the workspace's) saves nothing and the
  * previous group stays as it was. Another workspace's group or account is not found (404).
  */
@@ -51,28 +51,21 @@ export async function createManualGroup(db: Db, p: { ownerId: string; baseCurren
     .catch((e) => nameClash(e, p.name));
 }
 
-export async function renameManualGroup(db: Db, p: { ownerId: string; portfolioId: string; name: string }) {
+/** Renames a group and replaces its accounts, in one transaction: both are saved or neither. */
+export async function updateManualGroup(db: Db, p: { ownerId: string; portfolioId: string; name: string; accountIds: string[] }) {
   return db
     .transaction(async (tx) => {
       await lockManualPortfolio(tx, p);
       await checkName(tx, { ownerId: p.ownerId, name: p.name, exceptId: p.portfolioId });
+      await checkAccounts(tx, p);
+      await replacePortfolioAccounts(tx, p);
       await tx
         .update(portfolios)
         .set({ name: p.name, updatedAt: new Date() })
         .where(and(eq(portfolios.id, p.portfolioId), eq(portfolios.ownerId, p.ownerId)));
-      return { id: p.portfolioId, name: p.name };
+      return { id: p.portfolioId, name: p.name, accountIds: p.accountIds };
     })
     .catch((e) => nameClash(e, p.name));
-}
-
-export async function setManualGroupAccounts(db: Db, p: { ownerId: string; portfolioId: string; accountIds: string[] }) {
-  return db.transaction(async (tx) => {
-    await lockManualPortfolio(tx, p);
-    await checkAccounts(tx, p);
-    await replacePortfolioAccounts(tx, p);
-    await tx.update(portfolios).set({ updatedAt: new Date() }).where(and(eq(portfolios.id, p.portfolioId), eq(portfolios.ownerId, p.ownerId)));
-    return { id: p.portfolioId, accountIds: p.accountIds };
-  });
 }
 
 /** Deletes a group; its links go with it (ON DELETE CASCADE). A 1Token fund cannot be deleted here. */

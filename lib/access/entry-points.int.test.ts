@@ -209,14 +209,12 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ mine: { name: "Entry group", accountIds: [w.personal.accountId] }, theirs: { name: "Entry group", accountIds: [w.other.accountId] } }),
     notFound: "account not found",
   },
-  "portfolio-groups.ts#renamePortfolioGroup": {
+  "portfolio-groups.ts#updatePortfolioGroup": {
     role: "member",
-    input: (w) => ({ mine: { portfolioId: w.personal.fundId, name: "Renamed" }, theirs: { portfolioId: w.other.fundId, name: "Renamed" } }),
-    notFound: "portfolio not found",
-  },
-  "portfolio-groups.ts#setPortfolioGroupAccounts": {
-    role: "member",
-    input: (w) => ({ mine: { portfolioId: w.personal.fundId, accountIds: [w.personal.accountId] }, theirs: { portfolioId: w.other.fundId, accountIds: [w.other.accountId] } }),
+    input: (w) => ({
+      mine: { portfolioId: w.personal.fundId, name: "Renamed", accountIds: [w.personal.accountId] },
+      theirs: { portfolioId: w.other.fundId, name: "Renamed", accountIds: [w.other.accountId] },
+    }),
     notFound: "portfolio not found",
   },
   "portfolio-groups.ts#deletePortfolioGroup": {

@@ -4,17 +4,16 @@ import { NotFoundError } from "@/db/queries/not-found";
 import { PortfolioParamError, resolvePortfolioParam, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import type { PortfolioScopeView } from "./portfolio-scope-schema";
 
-/**
- * The portfolio selector as the read models and routes see it: `?portfolio=` resolved in the
- * viewer's workspace (a bad shape is a 400 naming `portfolio`, another workspace's id a 404:
- * respond.ts's `failure`), and the few words each document carries about it, so a page can
- * say which portfolio it shows and what it could not split.
- */
+// The portfolio selector as the read models and routes see it: `?portfolio=` resolved in the
+// viewer's workspace (a bad shape is a 400 naming `portfolio`, another workspace's id a 404:
+// respond.ts's `failure`), and the few words each document carries about it, so a page can
+// say which portfolio it shows and what it could not split.
+
 /** Snapshots value a connection as a whole: the words for a selection that splits one. */
 export function partialNote(r: ResolvedPortfolio): string | null {
   if (r.partialConnections.length === 0) return null;
   const names = r.partialConnections.map((c) => c.label).join(", ");
-  return `Equity and the figures from snapshots leave out ${names}: only some of its accounts are in ${r.label}, and a snapshot values a connection as a whole`;
+  return `Equity and the figures from snapshots leave out ${names}: only some accounts of it are in ${r.label}, and a snapshot values a connection as a whole`;
 }
 
 export function scopeView(r: ResolvedPortfolio, notFiltered: string | null = partialNote(r)): PortfolioScopeView {

@@ -17,43 +17,60 @@ import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
 import { recentDays } from "@/lib/exports/export-options";
+import { PortfolioNote, PortfolioRefused } from "@/components/portfolios/portfolio-note";
+import { pageSelection, partialNote, ROLLUPS_NOT_SPLIT } from "@/lib/read-models/portfolio-scope";
 
 export const metadata: Metadata = { title: "Overview" };
 
 /**
  * The dashboard. Rendered per request (it reads the database), prefetched on the server.
  * Its <h1> ("Overview") is the shell's page title; the sync toolbar leads the page.
+ * For one connection or portfolio (?portfolio=): the summary, metrics bar and holdings of
+ * the selection; the equity chart, its export and the performance card read the workspace's
+ * roll-ups only, so they are replaced by a note saying so.
  */
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { db, ownerId, viewer } = await requirePageScope("/");
+  const selected = await pageSelection(db, ownerId, await searchParams);
+  if (!selected.ok) return <PortfolioRefused page="/" title={selected.title} message={selected.message} />;
+  const { portfolio } = selected;
+  const key = portfolio.key;
+  const whole = portfolio.kind === "workspace";
   const now = new Date();
   const { baseCurrency, timeZone } = viewer.workspace;
   const queryClient = new QueryClient();
   await Promise.all([
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(), queryFn: () => loadSummary(db, { ownerId, now, baseCurrency }) }),
-    queryClient.prefetchQuery({
-      queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE),
-      queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
-    }),
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(), queryFn: () => loadHoldings(db, { ownerId, baseCurrency }) }),
-    queryClient.prefetchQuery({
-      queryKey: dashboardKeys.performance(),
-      queryFn: () => loadPerformance(db, { ownerId, now, baseCurrency, timeZone }),
-    }),
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone }) }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(key), queryFn: () => loadSummary(db, { ownerId, now, baseCurrency, portfolio }) }),
+    whole &&
+      queryClient.prefetchQuery({
+        queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE),
+        queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
+      }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(key), queryFn: () => loadHoldings(db, { ownerId, baseCurrency, portfolio }) }),
+    whole &&
+      queryClient.prefetchQuery({
+        queryKey: dashboardKeys.performance(),
+        queryFn: () => loadPerformance(db, { ownerId, now, baseCurrency, timeZone }),
+      }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(key), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone, portfolio }) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-4">
+        <PortfolioNote label={portfolio.label} whole={whole} notes={[partialNote(portfolio), whole ? null : ROLLUPS_NOT_SPLIT]} />
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <MetricsBar />
         <EquityHeader />
-        <EquitySection />
-        <Card title="Export the equity series">
-          <ExportForm targets={[{ dataset: "snapshots", label: "Equity series" }]} defaultRange={recentDays(timeZone, now, 30)} timeZone={timeZone} buckets />
-        </Card>
-        <PerformanceCard />
+        {whole && (
+          <>
+            <EquitySection />
+            <Card title="Export the equity series">
+              <ExportForm targets={[{ dataset: "snapshots", label: "Equity series" }]} defaultRange={recentDays(timeZone, now, 30)} timeZone={timeZone} buckets />
+            </Card>
+            <PerformanceCard />
+          </>
+        )}
         <HoldingsSection />
       </div>
     </HydrationBoundary>

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { signToneClass } from "@/components/ui/tone";
 import { summaryQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 function Component({ label, value, currency }: { label: string; value: string | null; currency: string }) {
   return (
@@ -20,7 +21,7 @@ function Component({ label, value, currency }: { label: string; value: string | 
 }
 
 export function EquityHeader() {
-  const { data, isPending, isError, error, refetch } = useQuery(summaryQuery());
+  const { data, isPending, isError, error, refetch } = useQuery(summaryQuery(usePortfolioKey()));
   if (isPending) return <Skeleton className="h-36" />;
   if (isError) return <ErrorState title="Equity could not load" message={error.message} onRetry={() => void refetch()} />;
   if (data.equity === null) {

@@ -9,9 +9,10 @@ import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { holdingsQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 export function HoldingsSection() {
-  const { data, isPending, isError, error, refetch } = useQuery(holdingsQuery());
+  const { data, isPending, isError, error, refetch } = useQuery(holdingsQuery(usePortfolioKey()));
   if (isPending) {
     return (
       <div className="grid grid-cols-1 gap-4">

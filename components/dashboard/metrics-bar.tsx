@@ -9,6 +9,7 @@ import { signToneClass } from "@/components/ui/tone";
 import type { MetricsBar as MetricsBarData, MetricsBarPeriod } from "@/lib/read-models/metrics-bar-schemas";
 import { PERFORMANCE_PERIOD_LABELS } from "@/lib/read-models/performance-schemas";
 import { metricsBarQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 type Method = MetricsBarData["methods"][keyof MetricsBarData["methods"]];
 
@@ -130,7 +131,7 @@ function Bar({ data }: { data: MetricsBarData }) {
  * here (the equity card below explains what to do).
  */
 export function MetricsBar() {
-  const { data, isPending, isError, error, refetch } = useQuery(metricsBarQuery());
+  const { data, isPending, isError, error, refetch } = useQuery(metricsBarQuery(usePortfolioKey()));
   if (isPending) return <LoadingState label="Loading key metrics" blocks={["h-28"]} />;
   if (isError) return <ErrorState title="Key metrics could not load" message={error.message} onRetry={() => void refetch()} />;
   if (data.state === "empty") return null;

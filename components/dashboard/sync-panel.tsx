@@ -11,6 +11,7 @@ import { useNow } from "@/components/ui/use-now";
 import { syncOutcome, type SyncOutcome } from "./sync-outcome";
 import type { SyncBatchView } from "@/lib/read-models/dashboard-schemas";
 import { dashboardKeys, summaryQuery, syncBatchQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 const POLL_MS = 1_000;
 // A run the reaper has not yet marked stale could keep us polling; stop following it sooner.
@@ -46,7 +47,7 @@ function connectionBadge(c: { status: string; lastError: string | null; consecut
 /** `canResync`: the viewer's role allows Resync (member and above); a viewer gets no button. */
 export function SyncPanel({ canResync }: { canResync: boolean }) {
   const queryClient = useQueryClient();
-  const { data } = useQuery(summaryQuery());
+  const { data } = useQuery(summaryQuery(usePortfolioKey()));
   const [pending, startTransition] = useTransition();
   const now = useNow(15_000);
 

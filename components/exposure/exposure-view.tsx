@@ -15,6 +15,7 @@ import { formatHhi, times } from "./exposure-format";
 import { MethodNotes } from "./method-notes";
 import { methodTitle } from "./methods";
 import { UnderlyingTable } from "./underlying-table";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 function Figure({ label, title, children, testId }: { label: string; title: string; children: ReactNode; testId?: string }) {
   return (
@@ -32,7 +33,7 @@ function Headline({ data, timeZone }: { data: Exposure; timeZone: string }) {
   return (
     <Card title="Exposure">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-        <Figure label="Equity (NAV)" title="Σ equity of each connection's latest snapshot">{formatMoney(data.equity!, ccy)}</Figure>
+        <Figure label="Equity (NAV)" title="Σ equity of each connection's latest snapshot">{data.equity === null ? "—" : formatMoney(data.equity, ccy)}</Figure>
         <Figure label="Gross exposure" title={methodTitle("totalGross")} testId="figure-gross">{formatMoney(t.gross, ccy)}</Figure>
         <Figure label="Net exposure" title={methodTitle("net")} testId="figure-net">
           <span className={signToneClass[signTone(t.net)]}>{formatMoney(t.net, ccy, { signed: true })}</span>
@@ -94,7 +95,7 @@ function Concentration({ data }: { data: Exposure }) {
  * distance to liquidation. Every figure's heading names its method (tooltip and footnote).
  */
 export function ExposureView({ timeZone }: { timeZone: string }) {
-  const { data, isPending, isError, error, refetch } = useQuery(exposureQuery());
+  const { data, isPending, isError, error, refetch } = useQuery(exposureQuery(usePortfolioKey()));
   if (isPending) return <LoadingState label="Loading the exposure" blocks={["h-28", "h-64", "h-64"]} />;
   if (isError) return <ErrorState title="The exposure could not load" message={error.message} onRetry={() => void refetch()} />;
   if (data.state === "empty") {

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ShellViewer } from "@/lib/read-models/shell-viewer";
+import type { PortfolioOptions } from "@/lib/read-models/portfolio-options";
 import { Brand } from "./brand";
 import { SidebarNav } from "./sidebar-nav";
 import { TopBar } from "./top-bar";
@@ -13,11 +14,14 @@ export function AppShell({
   viewer,
   onSwitchWorkspace,
   onSignOut,
+  portfolios,
   children,
 }: {
   viewer: ShellViewer;
   onSwitchWorkspace?: (workspaceId: string) => Promise<void>;
   onSignOut?: () => Promise<void>;
+  /** The portfolio selector's choices, and whether the viewer may manage groups (member and above). */
+  portfolios?: { options: PortfolioOptions; canManage: boolean };
   children: ReactNode;
 }) {
   return (
@@ -38,7 +42,7 @@ export function AppShell({
         </div>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <TopBar viewer={viewer} onSwitchWorkspace={onSwitchWorkspace} onSignOut={onSignOut} />
+        <TopBar viewer={viewer} onSwitchWorkspace={onSwitchWorkspace} onSignOut={onSignOut} portfolios={portfolios} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6">
           {children}
         </main>

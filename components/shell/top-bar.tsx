@@ -1,4 +1,6 @@
 import type { ShellViewer } from "@/lib/read-models/shell-viewer";
+import type { PortfolioOptions } from "@/lib/read-models/portfolio-options";
+import { PortfolioSelector } from "@/components/portfolios/portfolio-selector";
 import { MobileNav } from "./mobile-nav";
 import { PageTitle } from "./page-title";
 import { UserMenu } from "./user-menu";
@@ -9,10 +11,12 @@ export function TopBar({
   viewer,
   onSwitchWorkspace,
   onSignOut,
+  portfolios,
 }: {
   viewer: ShellViewer;
   onSwitchWorkspace?: (workspaceId: string) => Promise<void>;
   onSignOut?: () => Promise<void>;
+  portfolios?: { options: PortfolioOptions; canManage: boolean };
 }) {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/90 backdrop-blur">
@@ -24,6 +28,7 @@ export function TopBar({
           <UserMenu user={viewer.user} onSignOut={onSignOut} />
         </div>
       </div>
+      {portfolios && <PortfolioSelector options={portfolios.options} canManage={portfolios.canManage} />}
     </header>
   );
 }

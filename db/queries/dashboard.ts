@@ -11,6 +11,7 @@ import {
 } from "../schema";
 import { bucketStart } from "@/db/queries/rollup-buckets";
 import { liveConnection } from "./connections";
+import { inIds } from "./id-filter";
 import { readEquityRollups } from "./rollups";
 
 /** Each chart range reads one roll-up size: at most ~1,000 points whatever the history. */
@@ -29,7 +30,7 @@ export type EquityRange = keyof typeof EQUITY_RANGES;
  * are history, never added to these. A connection deleted by then counts no more: its
  * history stays, its last value does not carry on into totals.
  */
-async function latestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string; asOf?: Date }) {
+async function latestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string; asOf?: Date; connectionIds?: readonly string[] | null }) {
   const deleted = db
     .select({ id: connections.id })
     .from(connections)
@@ -43,16 +44,18 @@ async function latestSnapshots(db: Db, p: { ownerId: string; baseCurrency: strin
         eq(portfolioSnapshots.baseCurrency, p.baseCurrency),
         p.asOf ? lte(portfolioSnapshots.capturedAt, p.asOf) : undefined,
         notInArray(portfolioSnapshots.connectionId, deleted),
+        inIds(portfolioSnapshots.connectionId, p.connectionIds),
       ),
     )
     .orderBy(portfolioSnapshots.connectionId, desc(portfolioSnapshots.capturedAt));
 }
 
-export async function getLatestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string }) {
+/** `connectionIds`: only these connections (the portfolio selector's whole connections); null or absent: all. */
+export async function getLatestSnapshots(db: Db, p: { ownerId: string; baseCurrency: string; connectionIds?: readonly string[] | null }) {
   return latestSnapshots(db, p);
 }
 
-export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; baseCurrency: string; asOf: Date }) {
+export async function getSnapshotsAsOf(db: Db, p: { ownerId: string; baseCurrency: string; asOf: Date; connectionIds?: readonly string[] | null }) {
   return latestSnapshots(db, p);
 }
 
@@ -89,8 +92,8 @@ export async function getSnapshotRows(db: Db, p: { ownerId: string; snapshotIds:
   return docs.flatMap((d) => d.rows.map((r) => ({ ...r, snapshotId: d.snapshotId })));
 }
 
-/** Open derivatives positions with their account and connection, largest notional first. */
-export async function getOpenPositions(db: Db, p: { ownerId: string }) {
+/** Open derivatives positions with their account and connection, largest notional first; `accountIds` null: every account. */
+export async function getOpenPositions(db: Db, p: { ownerId: string; accountIds?: readonly string[] | null }) {
   return db
     .select({
       accountId: positions.accountId,
@@ -114,12 +117,12 @@ export async function getOpenPositions(db: Db, p: { ownerId: string }) {
     .from(positions)
     .innerJoin(tradingAccounts, eq(tradingAccounts.id, positions.accountId))
     .innerJoin(connections, eq(connections.id, tradingAccounts.connectionId))
-    .where(and(eq(positions.ownerId, p.ownerId), liveConnection))
+    .where(and(eq(positions.ownerId, p.ownerId), liveConnection, inIds(positions.accountId, p.accountIds)))
     .orderBy(desc(sql`abs(${positions.notional})`), asc(positions.symbol));
 }
 
-/** Each connection with its latest sync run. */
-export async function getSyncOverview(db: Db, p: { ownerId: string }) {
+/** Each connection (of `connectionIds`, when given) with its latest sync run. */
+export async function getSyncOverview(db: Db, p: { ownerId: string; connectionIds?: readonly string[] | null }) {
   const conns = await db
     .select({
       id: connections.id,
@@ -132,7 +135,7 @@ export async function getSyncOverview(db: Db, p: { ownerId: string }) {
       consecutiveFailures: connections.consecutiveFailures,
     })
     .from(connections)
-    .where(and(eq(connections.ownerId, p.ownerId), liveConnection))
+    .where(and(eq(connections.ownerId, p.ownerId), liveConnection, inIds(connections.id, p.connectionIds)))
     .orderBy(asc(connections.createdAt));
   const batches = await db
     .selectDistinctOn([syncBatches.connectionId], {

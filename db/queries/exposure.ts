@@ -2,13 +2,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { balances, connections, positions, tradingAccounts } from "../schema";
 import { liveConnection } from "./connections";
+import { inIds } from "./id-filter";
 
 /**
  * The current balances and open positions of the given connections, each with the account
  * and connection it sits in: what the exposure page splits by venue and account. The
- * caller passes the connections whose latest snapshot it values them with.
+ * caller passes the connections whose latest snapshot it values them with, and the
+ * portfolio selector's accounts (null: every account of those connections).
  */
-export async function getExposureHoldings(db: Db, p: { ownerId: string; connectionIds: string[] }) {
+export async function getExposureHoldings(db: Db, p: { ownerId: string; connectionIds: string[]; accountIds?: readonly string[] | null }) {
   if (p.connectionIds.length === 0) return { balances: [], positions: [] };
   const inConnections = sql`${connections.id} = any(${sql.param(p.connectionIds)}::uuid[])`;
   const account = {
@@ -24,7 +26,7 @@ export async function getExposureHoldings(db: Db, p: { ownerId: string; connecti
       .from(balances)
       .innerJoin(tradingAccounts, eq(tradingAccounts.id, balances.accountId))
       .innerJoin(connections, eq(connections.id, tradingAccounts.connectionId))
-      .where(and(eq(balances.ownerId, p.ownerId), eq(connections.ownerId, p.ownerId), liveConnection, inConnections))
+      .where(and(eq(balances.ownerId, p.ownerId), eq(connections.ownerId, p.ownerId), liveConnection, inConnections, inIds(tradingAccounts.id, p.accountIds)))
       .orderBy(asc(connections.label), asc(tradingAccounts.name), asc(balances.asset)),
     db
       .select({
@@ -44,7 +46,7 @@ export async function getExposureHoldings(db: Db, p: { ownerId: string; connecti
       .from(positions)
       .innerJoin(tradingAccounts, eq(tradingAccounts.id, positions.accountId))
       .innerJoin(connections, eq(connections.id, tradingAccounts.connectionId))
-      .where(and(eq(positions.ownerId, p.ownerId), eq(connections.ownerId, p.ownerId), liveConnection, inConnections))
+      .where(and(eq(positions.ownerId, p.ownerId), eq(connections.ownerId, p.ownerId), liveConnection, inConnections, inIds(tradingAccounts.id, p.accountIds)))
       .orderBy(sql`abs(${positions.notional}) desc`, asc(positions.symbol)),
   ]);
   return { balances: held, positions: open };

@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { fills } from "../schema";
+import { inIds } from "./id-filter";
 
 /**
  * Every fill of the workspace executed up to `until`, oldest first (ties in the order they
@@ -8,7 +9,7 @@ import { fills } from "../schema";
  * the FIFO book over them: a round trip closed in a range may have opened long before it.
  * Served by fills_owner_executed_id_idx.
  */
-export async function listWorkspaceFillsUntil(db: Db, p: { ownerId: string; until: Date }) {
+export async function listWorkspaceFillsUntil(db: Db, p: { ownerId: string; until: Date; accountIds?: readonly string[] | null }) {
   return db
     .select({
       symbol: fills.symbol,
@@ -23,6 +24,6 @@ export async function listWorkspaceFillsUntil(db: Db, p: { ownerId: string; unti
       accountUid: fills.accountId,
     })
     .from(fills)
-    .where(and(eq(fills.ownerId, p.ownerId), lte(fills.executedAt, p.until)))
+    .where(and(eq(fills.ownerId, p.ownerId), lte(fills.executedAt, p.until), inIds(fills.accountId, p.accountIds)))
     .orderBy(asc(fills.executedAt), asc(fills.recordedAt), asc(fills.venueFillId));
 }

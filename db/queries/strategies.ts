@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, max, min, sql } from "drizzle-
 import type { Db } from "../client";
 import { connections, fills, reconciledPositions, reconciliationSummaries, strategyEquity, tradingAccounts, type ReconciledPositionRow, type ReconciliationSummaryRow, type StrategyEquityRow } from "../schema";
 import { liveConnection } from "./connections";
+import { inIds } from "./id-filter";
 
 /**
  * Reads behind /strategies: the newest reconciliation of each of the owner's connections,
@@ -18,7 +19,7 @@ export interface LatestReconciliation {
 }
 
 /** Each live connection of the owner (one, when named) with its newest reconciliation summary: one index probe per connection, then the summaries by key. */
-export async function listLatestReconciliations(db: Db, p: { ownerId: string; connectionId?: string }): Promise<LatestReconciliation[]> {
+export async function listLatestReconciliations(db: Db, p: { ownerId: string; connectionId?: string; connectionIds?: readonly string[] | null }): Promise<LatestReconciliation[]> {
   const latest = db
     .select({ snapshotId: reconciliationSummaries.snapshotId })
     .from(reconciliationSummaries)
@@ -30,7 +31,7 @@ export async function listLatestReconciliations(db: Db, p: { ownerId: string; co
     .select({ connectionId: connections.id, connectionLabel: connections.label, provider: connections.provider, snapshotId: latest.snapshotId })
     .from(connections)
     .leftJoinLateral(latest, sql`true`)
-    .where(and(eq(connections.ownerId, p.ownerId), liveConnection, p.connectionId ? eq(connections.id, p.connectionId) : undefined))
+    .where(and(eq(connections.ownerId, p.ownerId), liveConnection, p.connectionId ? eq(connections.id, p.connectionId) : undefined, inIds(connections.id, p.connectionIds)))
     .orderBy(asc(connections.label), asc(connections.id));
   const ids = rows.flatMap((r) => (r.snapshotId ? [r.snapshotId] : []));
   const summaries =
@@ -55,11 +56,11 @@ export async function listReconciledRows(db: Db, p: { ownerId: string; snapshotI
 }
 
 /** The strategies' stored PnL points since `from` (one per reconciled snapshot), oldest first. */
-export async function listStrategyPoints(db: Db, p: { ownerId: string; from: Date; connectionId?: string }): Promise<StrategyEquityRow[]> {
+export async function listStrategyPoints(db: Db, p: { ownerId: string; from: Date; connectionId?: string; connectionIds?: readonly string[] | null }): Promise<StrategyEquityRow[]> {
   return db
     .select()
     .from(strategyEquity)
-    .where(and(eq(strategyEquity.ownerId, p.ownerId), gte(strategyEquity.at, p.from), p.connectionId ? eq(strategyEquity.connectionId, p.connectionId) : undefined))
+    .where(and(eq(strategyEquity.ownerId, p.ownerId), gte(strategyEquity.at, p.from), p.connectionId ? eq(strategyEquity.connectionId, p.connectionId) : undefined, inIds(strategyEquity.connectionId, p.connectionIds)))
     .orderBy(asc(strategyEquity.at), asc(strategyEquity.strategy), asc(strategyEquity.connectionId));
 }
 
@@ -71,8 +72,8 @@ export interface StrategyFillCount {
   lastAt: Date | null;
 }
 
-/** Fills per strategy tag (null: untagged) over the owner's fills (one connection's, when named), with the first and last execution. */
-export async function countFillsByStrategy(db: Db, p: { ownerId: string; connectionId?: string }): Promise<StrategyFillCount[]> {
+/** Fills per strategy tag (null: untagged) over the owner's fills (one connection's, when named; of `accountIds` when given), with the first and last execution. */
+export async function countFillsByStrategy(db: Db, p: { ownerId: string; connectionId?: string; accountIds?: readonly string[] | null }): Promise<StrategyFillCount[]> {
   const ofConnection = p.connectionId
     ? inArray(
         fills.accountId,
@@ -85,7 +86,7 @@ export async function countFillsByStrategy(db: Db, p: { ownerId: string; connect
   const rows = await db
     .select({ strategy: fills.strategy, fills: count(), firstAt: min(fills.executedAt), lastAt: max(fills.executedAt) })
     .from(fills)
-    .where(and(eq(fills.ownerId, p.ownerId), ofConnection))
+    .where(and(eq(fills.ownerId, p.ownerId), ofConnection, inIds(fills.accountId, p.accountIds)))
     .groupBy(fills.strategy)
     .orderBy(sql`${fills.strategy} asc nulls last`);
   return rows.map((r) => ({ ...r, fills: Number(r.fills) }));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { addMember, createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { alertDeliveries, apiKeys, cashFlowMatches, cashFlows, connections, departments, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
+import { alertDeliveries, apiKeys, cashFlowMatches, cashFlows, connections, departments, portfolioAccounts, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -107,6 +107,8 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
     .returning({ id: portfolios.id });
   const [account] = await db.update(tradingAccounts).set({ portfolioId: pf!.id }).where(sql`${tradingAccounts.ownerId} = ${ownerId}`).returning({ id: tradingAccounts.id });
   await db.insert(valuations).values({ ownerId, connectionId, portfolioId: pf!.id, accountId: account!.id, series: "nav", snapshotId: `${seed}-1`, at: START, netAssets: "1000.5" });
+  // A manual group's link to the account (the portfolio selector's groups).
+  await db.insert(portfolioAccounts).values({ ownerId, portfolioId: pf!.id, accountId: account!.id });
   await db.insert(apiKeys).values({ key: `hashed-${seed}`, referenceId: ownerId, name: "ci" });
   await db.insert(workspaceInvitations).values({ organizationId: ownerId, email: `${seed}@example.com`, role: "viewer", inviterId, expiresAt: at(7 * 24 * HOUR) });
   // The alert settings a person makes: a mute, risk limits, a channel and one delivery to it.

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, utc } from "./columns";
 import { connections } from "./connections";
@@ -55,6 +56,12 @@ export const portfolios = pgTable(
     uniqueIndex("portfolios_owner_source_external_uq").on(t.ownerId, t.dataSource, t.externalId),
     // Serves: the portfolios one department sees.
     index("portfolios_owner_department_idx").on(t.ownerId, t.departmentId),
+    // Target of portfolio_accounts' (portfolio, owner) key: a link cannot name another owner's portfolio.
+    uniqueIndex("portfolios_id_owner_uq").on(t.id, t.ownerId),
+    // A manual group's name is unique in its workspace, whatever its case (the selector lists names).
+    uniqueIndex("portfolios_owner_manual_name_uq")
+      .on(t.ownerId, sql`lower(${t.name})`)
+      .where(sql`${t.dataSource} = 'manual'`),
   ],
 );
 

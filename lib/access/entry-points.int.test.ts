@@ -203,6 +203,25 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   // Names no resource: it reconciles the caller's own workspace only (lib/actions/strategies.int.test.ts).
   "strategies.ts#runReconciliation": { role: "member", input: () => ({ mine: {} }) },
+  // A group named by id: another workspace's (here its 1Token fund, which is no manual group either) is a 404 (lib/actions/portfolio-groups.int.test.ts).
+  "portfolio-groups.ts#createPortfolioGroup": {
+    role: "member",
+    input: (w) => ({ mine: { name: "Entry group", accountIds: [w.personal.accountId] }, theirs: { name: "Entry group", accountIds: [w.other.accountId] } }),
+    notFound: "account not found",
+  },
+  "portfolio-groups.ts#updatePortfolioGroup": {
+    role: "member",
+    input: (w) => ({
+      mine: { portfolioId: w.personal.fundId, name: "Renamed", accountIds: [w.personal.accountId] },
+      theirs: { portfolioId: w.other.fundId, name: "Renamed", accountIds: [w.other.accountId] },
+    }),
+    notFound: "portfolio not found",
+  },
+  "portfolio-groups.ts#deletePortfolioGroup": {
+    role: "member",
+    input: (w) => ({ mine: { portfolioId: w.personal.fundId }, theirs: { portfolioId: w.other.fundId } }),
+    notFound: "portfolio not found",
+  },
   "syncs.ts#retrySync": {
     role: "member",
     input: (w) => ({ mine: { batchId: w.personal.failedBatchId }, theirs: { batchId: w.other.failedBatchId } }),

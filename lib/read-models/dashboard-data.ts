@@ -13,6 +13,11 @@ import { listOpenGaps } from "@/db/queries/snapshot-gaps";
 import { BUCKET_MS, nextBucketStart } from "@/db/queries/rollup-buckets";
 import { breakSeriesAtGaps } from "@/lib/snapshots/gaps-calculate";
 import type { EquityRangeParam, EquitySeries, Holdings, Summary } from "./dashboard-schemas";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
+import { scopeView } from "./portfolio-scope";
+
+/** The connections a selection touches, whole or in part (null: every one). */
+const touchedConnections = (r: ResolvedPortfolio) => (r.connectionIds === null ? null : [...r.connectionIds, ...r.partialConnections.map((c) => c.id)]);
 
 /**
  * Builds the dashboard's JSON documents from the read models. The route handlers send
@@ -25,13 +30,23 @@ const DAY = 86_400_000;
  * The overview's totals in the workspace's base currency: only snapshots in it are summed.
  * Right after a change of currency that may be none yet (the resync the change queued brings
  * them); the old currency's snapshots are kept but never added to the new one's.
+ *
+ * For a portfolio selection: the snapshots of its whole connections, the sync state of every
+ * connection it touches, and the day change compared like with like (the roll-ups' flow-
+ * adjusted change is the workspace's only, so never shown under a portfolio's name).
  */
-export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseCurrency: string }): Promise<Summary> {
+export async function loadSummary(
+  db: Db,
+  p: { ownerId: string; now: Date; baseCurrency: string; portfolio?: ResolvedPortfolio },
+): Promise<Summary> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const connectionIds = portfolio.connectionIds;
   const [latest, dayAgo, overview] = await Promise.all([
-    getLatestSnapshots(db, p),
-    getSnapshotsAsOf(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, asOf: new Date(p.now.getTime() - DAY) }),
-    getSyncOverview(db, p),
+    getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }),
+    getSnapshotsAsOf(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, asOf: new Date(p.now.getTime() - DAY), connectionIds }),
+    getSyncOverview(db, { ownerId: p.ownerId, connectionIds: touchedConnections(portfolio) }),
   ]);
+  const scope = p.portfolio ? { portfolio: scopeView(portfolio) } : {};
   const connections = overview.map((c) => ({
     id: c.id,
     provider: c.provider,
@@ -53,6 +68,7 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseC
   }));
   if (latest.length === 0) {
     return {
+      ...scope,
       baseCurrency: p.baseCurrency,
       equity: null,
       asOf: null,
@@ -74,9 +90,10 @@ export async function loadSummary(db: Db, p: { ownerId: string; now: Date; baseC
   const total = (pick: (s: (typeof latest)[number]) => string) => sum(latest.map(pick));
   const equity = total((s) => s.equity);
   const gross = total((s) => s.grossExposure);
-  const dayChange = await loadDayChange(db, { ownerId: p.ownerId, now: p.now, latest, dayAgo });
+  const dayChange = await loadDayChange(db, { ownerId: p.ownerId, now: p.now, latest, dayAgo, rollups: portfolio.kind === "workspace" });
   const asOf = new Date(Math.max(...latest.map((s) => s.capturedAt.getTime())));
   return {
+    ...scope,
     baseCurrency: p.baseCurrency,
     equity: toDecimalString(equity),
     asOf: asOf.toISOString(),
@@ -151,11 +168,16 @@ export async function loadEquitySeries(
   return { range: p.range, bucket, baseCurrency: p.baseCurrency, timeZone: p.timeZone, points: out };
 }
 
-export async function loadHoldings(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Holdings> {
-  const latest = await getLatestSnapshots(db, p);
+/**
+ * The allocation (from the latest snapshots: of the selection's whole connections) and the
+ * open positions (of the selection's accounts, exactly).
+ */
+export async function loadHoldings(db: Db, p: { ownerId: string; baseCurrency: string; portfolio?: ResolvedPortfolio }): Promise<Holdings> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const latest = await getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds });
   const [rows, open] = await Promise.all([
     getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) }),
-    getOpenPositions(db, p),
+    getOpenPositions(db, { ownerId: p.ownerId, accountIds: portfolio.accountIds }),
   ]);
   const equity = sum(latest.map((s) => s.equity));
   const byAsset = new Map<string, { quantity: Dec; value: Dec; price: string }>();
@@ -174,6 +196,7 @@ export async function loadHoldings(db: Db, p: { ownerId: string; baseCurrency: s
       weight: equity.isPositive() ? toDecimalString(v.value.div(equity).toDecimalPlaces(8)) : null,
     }));
   return {
+    ...(p.portfolio ? { portfolio: scopeView(portfolio) } : {}),
     baseCurrency: p.baseCurrency,
     allocation,
     positions: open.map((o) => ({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INDEPENDENT_STREAMS, SYNC_MODES, SYNC_STATUSES, SYNC_TRIGGERS } from "@/db/schema/sync-enums";
 import { isDecimalString } from "@/lib/money/decimal";
 import { syncProgressSchema } from "./sync-progress-view";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * The dashboard's JSON contracts: route handlers validate what they send with these,
@@ -15,6 +16,8 @@ export type EquityRangeParam = z.infer<typeof equityRangeSchema>;
 export const DEFAULT_EQUITY_RANGE: EquityRangeParam = "30d";
 
 export const summarySchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   baseCurrency: z.string(),
   /** null before the first snapshot exists. */
   equity: decimal.nullable(),
@@ -72,6 +75,8 @@ export const equitySeriesSchema = z.object({
 export type EquitySeries = z.infer<typeof equitySeriesSchema>;
 
 export const holdingsSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   baseCurrency: z.string(),
   allocation: z.array(z.object({ asset: z.string(), quantity: decimal, price: decimal, value: decimal, weight: decimal.nullable() })),
   positions: z.array(

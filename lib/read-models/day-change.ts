@@ -30,13 +30,17 @@ interface SnapshotTotal {
  */
 export async function loadDayChange(
   db: Db,
-  p: { ownerId: string; now: Date; latest: readonly SnapshotTotal[]; dayAgo: readonly SnapshotTotal[] },
+  p: { ownerId: string; now: Date; latest: readonly SnapshotTotal[]; dayAgo: readonly SnapshotTotal[]; rollups?: boolean },
 ): Promise<DayChange> {
   const since = new Date(p.now.getTime() - DAY);
-  const [start, end] = await Promise.all([
-    readLatestRollup(db, { ownerId: p.ownerId, bucket: "15m", before: since }),
-    readLatestRollup(db, { ownerId: p.ownerId, bucket: "15m" }),
-  ]);
+  // rollups false: a portfolio selection, which the workspace-wide roll-ups cannot measure.
+  const [start, end] =
+    p.rollups === false
+      ? [null, null]
+      : await Promise.all([
+          readLatestRollup(db, { ownerId: p.ownerId, bucket: "15m", before: since }),
+          readLatestRollup(db, { ownerId: p.ownerId, bucket: "15m" }),
+        ]);
   if (start && end && start.cumNetFlows !== null && end.cumNetFlows !== null) {
     const issues = await readUnitIssues(db, { ownerId: p.ownerId, after: start.lastAt, upTo: end.lastAt });
     const period = unitisedPeriod({ start: pointOfRollup(start), end: pointOfRollup(end), issues });

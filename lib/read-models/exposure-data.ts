@@ -8,6 +8,8 @@ import { type AllocationBucket, calculateExposure } from "@/lib/engines/exposure
 import { distanceToLiquidation } from "@/lib/engines/exposure/liquidation";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import type { Exposure } from "./exposure-schemas";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
+import { exposureEquityNote, scopeView } from "./portfolio-scope";
 
 /** Instruments a venue can liquidate; spot, margin and stock positions have no liquidation price to show. */
 const DERIVATIVES = new Set<InstrumentType>(["perpetual", "future", "option"]);
@@ -47,17 +49,33 @@ const empty = (baseCurrency: string): Exposure => ({
  * split by venue and account. The exposure engine nets, allocates and measures
  * concentration; this only labels its answer. Where two connections priced one asset,
  * the newer snapshot's price is used for both.
+ *
+ * With a portfolio selection, the balances and positions are those of its accounts exactly;
+ * prices come from the snapshots of every connection it touches. Equity (what weights and
+ * leverage divide by) is a snapshot's, so a connection only part of which is selected has
+ * none to give: then equity, weights and leverage are left out (null) and the page says why.
  */
-export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Exposure> {
-  const [latest, live] = await Promise.all([getLatestSnapshots(db, p), listConnections(db, { ownerId: p.ownerId })]);
-  if (latest.length === 0) return empty(p.baseCurrency);
+export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: string; portfolio?: ResolvedPortfolio }): Promise<Exposure> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const touched = portfolio.connectionIds === null ? null : [...portfolio.connectionIds, ...portfolio.partialConnections.map((c) => c.id)];
+  const [latest, allLive] = await Promise.all([
+    getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: touched }),
+    listConnections(db, { ownerId: p.ownerId }),
+  ]);
+  const live = touched === null ? allLive : allLive.filter((c) => touched.includes(c.id));
+  const scope = p.portfolio
+    ? {
+        portfolio: scopeView(portfolio, exposureEquityNote(portfolio)),
+      }
+    : {};
+  if (latest.length === 0) return { ...empty(p.baseCurrency), ...scope };
   const valued = new Set(latest.map((s) => s.connectionId));
   const notValued = live.filter((c) => !valued.has(c.id)).map((c) => c.label);
   latest.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime());
   const connectionIds = latest.map((s) => s.connectionId);
   const [rows, held] = await Promise.all([
     getSnapshotRows(db, { ownerId: p.ownerId, snapshotIds: latest.map((s) => s.id) }),
-    getExposureHoldings(db, { ownerId: p.ownerId, connectionIds }),
+    getExposureHoldings(db, { ownerId: p.ownerId, connectionIds, accountIds: portfolio.accountIds }),
   ]);
 
   // Oldest snapshot first, so the newest price of an asset is the one kept.
@@ -76,7 +94,9 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
     if (fx !== undefined && prices[pos.quoteCurrency] === undefined) fxRates[pos.quoteCurrency] = fx;
   }
 
-  const equity = sum(latest.map((s) => s.equity));
+  // Part of a connection has no equity of its own: 0 makes the engine leave every weight null.
+  const equityKnown = portfolio.partialConnections.length === 0;
+  const equity = equityKnown ? sum(latest.map((s) => s.equity)) : new D(0);
   const result = calculateExposure({
     baseCurrency: p.baseCurrency,
     equity: toDecimalString(equity),
@@ -95,7 +115,8 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
     })),
   });
 
-  const ofEquity = (v: Dec) => (equity.isPositive() ? toDecimalString(v.div(equity)) : null);
+  // greaterThan(0): decimal.js counts 0 as positive, and a selection with no equity of its own passes 0.
+  const ofEquity = (v: Dec) => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
   const heldAs = new Map<string, InstrumentType>();
   for (const x of held.positions) if (x.instrumentType === "equity") heldAs.set(x.underlying, "equity");
   const sectorMembers: ReadonlyMap<string, string[]> = assetsBySector(result.allocation.byAsset.map((b) => ({ asset: b.key, instrumentType: heldAs.get(b.key) })));
@@ -106,16 +127,19 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
     connectionLabel.set(x.connectionId, x.connectionLabel);
     accountLabel.set(x.accountId, { name: x.accountName, connectionLabel: x.connectionLabel });
   }
-  const equityOf = new Map(latest.map((s) => [s.connectionId, s.equity]));
+  // A connection only part of which is selected: its snapshot's equity is not the selection's.
+  const partial = new Set(portfolio.partialConnections.map((c) => c.id));
+  const equityOf = new Map(latest.filter((s) => !partial.has(s.connectionId)).map((s) => [s.connectionId, s.equity]));
   const labelled = (b: AllocationBucket, label: string) => ({ key: b.key, label, value: b.value, weight: b.weight });
 
   const { totals } = result;
   const grossUnnetted = new D(totals.grossUnnetted);
   return {
+    ...scope,
     state: "ok",
     baseCurrency: result.baseCurrency,
     asOf: latest[latest.length - 1]!.capturedAt.toISOString(),
-    equity: result.equity,
+    equity: equityKnown ? result.equity : null,
     totals: {
       long: totals.long,
       short: totals.short,

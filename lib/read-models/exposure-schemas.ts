@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SECTORS } from "@/lib/engines/classify";
 import { isDecimalString } from "@/lib/money/decimal";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/exposure's contract: what the portfolio is exposed to, from the latest snapshots'
@@ -13,6 +14,8 @@ const iso = z.iso.datetime({ offset: true });
 const bucket = z.object({ key: z.string(), label: z.string(), value: decimal, weight: decimal });
 
 export const exposureSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   /** `empty`: no connection has a snapshot in the base currency yet. */
   state: z.enum(["ok", "empty"]),
   baseCurrency: z.string(),

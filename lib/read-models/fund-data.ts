@@ -2,6 +2,9 @@ import type { Db } from "@/db/client";
 import { countFundPoints, readFund, readFundAccounts, readFundDailyNav, readFundDepartments, readFundRecentPoints, readFunds, type FundPointRow, type FundRow } from "@/db/queries/funds";
 import { fundFiltersSchema, type FundDetail, type FundList, type FundMethods, type FundPoint, type FundSummary } from "./fund-schemas";
 import { filterValues, type SearchInput } from "./trade-filters";
+import { fundIdsOfAccounts } from "@/db/queries/portfolio-groups";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
+import { scopeView } from "./portfolio-scope";
 
 /** The chart shows at most this many local days (two years of daily NAV): the rest is older history. */
 export const FUND_CHART_MAX_DAYS = 731;
@@ -54,10 +57,35 @@ export function parseFundFilters(search: SearchInput) {
   return fundFiltersSchema.safeParse(filterValues(search));
 }
 
-/** The workspace's 1Token funds, by name, with their latest valuation; one department's when filtered (another workspace's department: NotFoundError). */
-export async function loadFundList(db: Db, p: { ownerId: string; departmentId?: string }): Promise<FundList> {
-  const [funds, departments] = await Promise.all([readFunds(db, p), readFundDepartments(db, { ownerId: p.ownerId })]);
-  return { department: p.departmentId ?? null, departments, funds: funds.map(summaryView), methods: FUND_METHODS };
+/**
+ * The workspace's 1Token funds, by name, with their latest valuation; one department's when
+ * filtered (another workspace's department: NotFoundError). With a portfolio selection: the
+ * fund selected, a connection's funds, or the funds any account of a manual group is in.
+ */
+export async function loadFundList(db: Db, p: { ownerId: string; departmentId?: string; portfolio?: ResolvedPortfolio }): Promise<FundList> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const [funds, departments, ofAccounts] = await Promise.all([
+    readFunds(db, p),
+    readFundDepartments(db, { ownerId: p.ownerId }),
+    portfolio.accountIds === null ? null : fundIdsOfAccounts(db, { ownerId: p.ownerId, accountIds: portfolio.accountIds }),
+  ]);
+  const s = portfolio.selection;
+  const kept = funds.filter(
+    (f) =>
+      ofAccounts === null ||
+      ofAccounts.has(f.id) ||
+      (s.kind === "portfolio" && s.portfolioId === f.id) ||
+      (s.kind === "connection" && s.connectionId === f.connectionId),
+  );
+  const scope = p.portfolio
+    ? {
+        portfolio: scopeView(
+          portfolio,
+          portfolio.kind === "manual" ? "A fund's NAV, net assets and returns are its own (1Token's valuation of the whole fund), shown for each fund any account of the group is in" : null,
+        ),
+      }
+    : {};
+  return { ...scope, department: p.departmentId ?? null, departments, funds: kept.map(summaryView), methods: FUND_METHODS };
 }
 
 /** One fund: its latest figures, the daily NAV chart in `timeZone`, its newest valuations and its trading accounts. */

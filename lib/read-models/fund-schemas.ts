@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/funds and GET /api/funds/:id: the workspace's 1Token funds and what their stored
@@ -51,6 +52,8 @@ export const fundMethodsSchema = z.object({
 export type FundMethods = z.infer<typeof fundMethodsSchema>;
 
 export const fundListSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   /** The department the list is filtered to; null for every department. */
   department: z.uuid().nullable(),
   /** Departments that have funds: the filter's choices. */

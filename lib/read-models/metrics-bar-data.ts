@@ -4,7 +4,9 @@ import { getLatestSnapshots, getSnapshotRows } from "@/db/queries/dashboard";
 import { calculateConcentrationRisk, DEFAULT_CONCENTRATION_THRESHOLD } from "@/lib/alerts/risk-calculate";
 import { isCashLike } from "@/lib/engines/classify";
 import { sum, toDecimalString } from "@/lib/money/decimal";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { loadBarPeriods } from "./metrics-bar-periods";
+import { partialNote, scopeView } from "./portfolio-scope";
 import { METRICS_DOC_ANCHORS, type MetricKey, type MetricsBar } from "./metrics-bar-schemas";
 
 /**
@@ -33,14 +35,28 @@ function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["met
  * snapshot in the base currency (as the summary), the flow-adjusted periods from the daily
  * roll-ups, and the largest single-asset weight through the exposure engine with the
  * workspace's concentration limit. Everything is scoped to `ownerId`.
+ *
+ * For a portfolio selection: the snapshots of its whole connections; no period PnL (the
+ * roll-ups it is measured on are the workspace's only), and the document says so.
  */
-export async function loadMetricsBar(db: Db, p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string }): Promise<MetricsBar> {
+export async function loadMetricsBar(
+  db: Db,
+  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio?: ResolvedPortfolio },
+): Promise<MetricsBar> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const whole = portfolio.kind === "workspace";
   const [latest, periods, thresholds] = await Promise.all([
-    getLatestSnapshots(db, p),
-    loadBarPeriods(db, p),
+    getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds }),
+    whole ? loadBarPeriods(db, p) : { periods: [], historyStartsAt: null },
     getAlertThresholds(db, { ownerId: p.ownerId }),
   ]);
-  const head = { baseCurrency: p.baseCurrency, timeZone: p.timeZone, methods: methods(p) };
+  const notSplit = whole ? null : ["Period PnL (day, week, month, YTD) is measured on the workspace's roll-ups only: not shown for one connection or portfolio", partialNote(portfolio)].filter(Boolean).join(". ");
+  const head = {
+    ...(p.portfolio ? { portfolio: scopeView(portfolio, notSplit) } : {}),
+    baseCurrency: p.baseCurrency,
+    timeZone: p.timeZone,
+    methods: methods(p),
+  };
   if (latest.length === 0) {
     return {
       ...head,

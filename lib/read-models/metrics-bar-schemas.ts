@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
 import { PERFORMANCE_PERIODS } from "./performance-schemas";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/dashboard/metrics: the overview's metrics bar. Money is a decimal string in the
@@ -45,6 +46,8 @@ export type MetricsBarPeriod = z.infer<typeof metricsBarPeriodSchema>;
 const method = z.object({ text: z.string(), doc: z.string() });
 
 export const metricsBarSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   /** empty: no snapshot valued in the base currency yet (the bar is not shown). */
   state: z.enum(["ok", "empty"]),
   baseCurrency: z.string(),

@@ -41,9 +41,9 @@ describe("/performance on the demo (90 days, USD, UTC)", () => {
     expect(returns).toHaveLength(30);
     const engine = sharpeRatio(returns, { riskFree: { annual: 0.045 }, periodsPerYear: 365 });
     expect(engine.ok).toBe(true);
-    expect(view.metrics.returns).toBe(30);
-    expect(view.metrics.sharpeRatio).toBe(engine.ok ? engine.value : null);
-    expect(view.metrics.twr).toBeCloseTo(returns.reduce((g, r) => g * (1 + r), 1) - 1, 12);
+    expect(view.metrics!.returns).toBe(30);
+    expect(view.metrics!.sharpeRatio).toBe(engine.ok ? engine.value : null);
+    expect(view.metrics!.twr).toBeCloseTo(returns.reduce((g, r) => g * (1 + r), 1) - 1, 12);
   });
 
   it("the demo's fills give round trips by strategy, and nothing unexplained: every left-out symbol has a reason", async () => {

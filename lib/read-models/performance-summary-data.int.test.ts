@@ -92,7 +92,9 @@ afterAll(async () => h?.close());
 async function load(owner: string, query: Record<string, string>) {
   const range = parsePerformanceRange(new URLSearchParams(query), { now: NOW, timeZone: ZONE });
   if (!range.success) throw range.error;
-  return performanceSummarySchema.parse(await loadPerformanceSummary(h.db, { ownerId: owner, baseCurrency: "USD", timeZone: ZONE, range: range.data }));
+  const view = performanceSummarySchema.parse(await loadPerformanceSummary(h.db, { ownerId: owner, baseCurrency: "USD", timeZone: ZONE, range: range.data }));
+  // The whole workspace always has its metrics table (null only for a portfolio selection).
+  return { ...view, metrics: view.metrics! };
 }
 
 const CUSTOM = { range: "custom", from: "2026-03-02", to: "2026-03-06" };

@@ -4,20 +4,27 @@ import type { ResolvedRange } from "./performance-range";
 import { loadRangeMetrics } from "./performance-range-data";
 import type { PerformanceSummaryView } from "./performance-summary-schemas";
 import { loadRangeTradeStats } from "./trade-stats-range-data";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
+import { ROLLUPS_NOT_SPLIT, scopeView } from "./portfolio-scope";
 
 /**
  * /performance's document for one range: the metrics table (performance-range-data.ts, on
  * the 1d roll-ups and the unit ledger, with the workspace's risk-free rate) and the trade
  * statistics (trade-stats-range-data.ts, on the stored fills). Owner-scoped throughout.
+ * For a portfolio selection the trade statistics are its accounts' fills; the metrics table
+ * is null (the roll-ups are the workspace's only) and `portfolio.notFiltered` says so.
  */
 export async function loadPerformanceSummary(
   db: Db,
-  p: { ownerId: string; baseCurrency: string; timeZone: string; range: ResolvedRange },
+  p: { ownerId: string; baseCurrency: string; timeZone: string; range: ResolvedRange; portfolio?: ResolvedPortfolio },
 ): Promise<PerformanceSummaryView> {
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const whole = portfolio.kind === "workspace";
   const riskFreeRate = await getRiskFreeRate(db, { ownerId: p.ownerId });
   const [metrics, trades] = await Promise.all([
-    loadRangeMetrics(db, { ownerId: p.ownerId, range: p.range, riskFreeRate }),
-    loadRangeTradeStats(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, range: p.range }),
+    whole ? loadRangeMetrics(db, { ownerId: p.ownerId, range: p.range, riskFreeRate }) : null,
+    loadRangeTradeStats(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, range: p.range, accountIds: portfolio.accountIds }),
   ]);
-  return { baseCurrency: p.baseCurrency, timeZone: p.timeZone, range: p.range, metrics, trades };
+  const scope = p.portfolio ? { portfolio: scopeView(portfolio, whole ? null : ROLLUPS_NOT_SPLIT) } : {};
+  return { ...scope, baseCurrency: p.baseCurrency, timeZone: p.timeZone, range: p.range, metrics, trades };
 }

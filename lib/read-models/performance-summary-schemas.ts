@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
 import { PERFORMANCE_RANGES } from "./performance-range";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/performance/summary?range=…: the /performance page's metrics table and trade
@@ -92,10 +93,13 @@ export const tradeStatsViewSchema = z.object({
 export type TradeStatsView = z.infer<typeof tradeStatsViewSchema>;
 
 export const performanceSummarySchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   baseCurrency: z.string(),
   timeZone: z.string(),
   range: rangeViewSchema,
-  metrics: rangeMetricsSchema,
+  /** Null for a portfolio selection: the roll-ups it is measured on are the workspace's only. */
+  metrics: rangeMetricsSchema.nullable(),
   trades: tradeStatsViewSchema,
 });
 export type PerformanceSummaryView = z.infer<typeof performanceSummarySchema>;

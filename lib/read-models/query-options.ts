@@ -17,15 +17,16 @@ import { transferMatchPageSchema } from "./transfer-match-schemas";
 /** Query keys live here only; components never spell one out. */
 export const dashboardKeys = {
   all: ["dashboard"] as const,
-  summary: () => [...dashboardKeys.all, "summary"] as const,
+  /** `portfolio`: the selector's URL value (lib/portfolios/selection.ts), "all" for the whole workspace. */
+  summary: (portfolio = "all") => [...dashboardKeys.all, "summary", portfolio] as const,
   equity: (range: EquityRangeParam) => [...dashboardKeys.all, "equity", range] as const,
-  holdings: () => [...dashboardKeys.all, "holdings"] as const,
+  holdings: (portfolio = "all") => [...dashboardKeys.all, "holdings", portfolio] as const,
   /** Under the dashboard's keys: a resync or a settings change refreshes it with the rest. */
   performance: () => [...dashboardKeys.all, "performance"] as const,
   /** The overview's metrics bar. */
-  metrics: () => [...dashboardKeys.all, "metrics"] as const,
+  metrics: (portfolio = "all") => [...dashboardKeys.all, "metrics", portfolio] as const,
   /** Under the dashboard's keys too: a resync refreshes the exposure page's figures. */
-  exposure: () => [...dashboardKeys.all, "exposure"] as const,
+  exposure: (portfolio = "all") => [...dashboardKeys.all, "exposure", portfolio] as const,
 };
 
 /** Sync runs sit outside `dashboardKeys.all`: invalidating the dashboard after a run must not re-poll finished runs. */
@@ -59,8 +60,13 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S): Prom
   return parsed.data;
 }
 
-export const summaryQuery = () =>
-  queryOptions({ queryKey: dashboardKeys.summary(), queryFn: () => getJson("/api/dashboard/summary", summarySchema) });
+/** A route's URL for the selector's selection: the whole workspace needs no parameter. */
+export function withPortfolio(url: string, portfolio: string): string {
+  return portfolio === "all" ? url : `${url}${url.includes("?") ? "&" : "?"}portfolio=${encodeURIComponent(portfolio)}`;
+}
+
+export const summaryQuery = (portfolio = "all") =>
+  queryOptions({ queryKey: dashboardKeys.summary(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/summary", portfolio), summarySchema) });
 
 export const equityQuery = (range: EquityRangeParam) =>
   queryOptions({
@@ -68,15 +74,16 @@ export const equityQuery = (range: EquityRangeParam) =>
     queryFn: () => getJson(`/api/dashboard/equity?range=${range}`, equitySeriesSchema),
   });
 
-export const holdingsQuery = () =>
-  queryOptions({ queryKey: dashboardKeys.holdings(), queryFn: () => getJson("/api/dashboard/holdings", holdingsSchema) });
+export const holdingsQuery = (portfolio = "all") =>
+  queryOptions({ queryKey: dashboardKeys.holdings(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/holdings", portfolio), holdingsSchema) });
 
 export const performanceQuery = () =>
   queryOptions({ queryKey: dashboardKeys.performance(), queryFn: () => getJson("/api/performance", performanceSchema) });
 
-export const metricsBarQuery = () =>
-  queryOptions({ queryKey: dashboardKeys.metrics(), queryFn: () => getJson("/api/dashboard/metrics", metricsBarSchema) });
-export const exposureQuery = () => queryOptions({ queryKey: dashboardKeys.exposure(), queryFn: () => getJson("/api/exposure", exposureSchema) });
+export const metricsBarQuery = (portfolio = "all") =>
+  queryOptions({ queryKey: dashboardKeys.metrics(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/metrics", portfolio), metricsBarSchema) });
+export const exposureQuery = (portfolio = "all") =>
+  queryOptions({ queryKey: dashboardKeys.exposure(portfolio), queryFn: () => getJson(withPortfolio("/api/exposure", portfolio), exposureSchema) });
 
 /** One sync run, always read fresh: a caller follows it until it is no longer queued or running. */
 export const syncBatchQuery = (id: string) =>

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { NotFoundError } from "@/db/queries/not-found";
+import { PortfolioParamError } from "@/lib/portfolios/resolve";
 import { filterErrorMessage } from "./trade-filters";
 
 /** Sends `data` after checking it against the route's contract: a broken read model fails here, loudly. */
@@ -33,9 +34,15 @@ export function publicMessage(e: unknown, fallback = "Internal error"): string {
   return visible ? e.message : fallback;
 }
 
+/** A figure the roll-ups keep for the whole workspace only, asked for one portfolio: 422 naming `portfolio`. */
+export function notSplit(message: string): NextResponse {
+  return NextResponse.json({ error: `portfolio: ${message}`, fields: ["portfolio"] }, { status: 422, headers: { "cache-control": "no-store" } });
+}
+
 /** Maps a thrown error to a response without leaking internals; the full message goes to the log. */
 export function failure(e: unknown): NextResponse {
   if (e instanceof NotFoundError) return NextResponse.json({ error: e.message }, { status: 404 });
+  if (e instanceof PortfolioParamError) return NextResponse.json({ error: e.message, fields: [e.field] }, { status: 400, headers: { "cache-control": "no-store" } });
   console.error(`[api] ${e instanceof Error ? e.message : String(e)}`);
   return NextResponse.json({ error: publicMessage(e) }, { status: 500 });
 }

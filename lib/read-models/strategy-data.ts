@@ -14,6 +14,8 @@ import {
   type StrategyView,
 } from "./strategy-schemas";
 import { filterValues, type SearchInput } from "./trade-filters";
+import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
+import { scopeView } from "./portfolio-scope";
 
 /** The name of what no strategy tag explains (lib/attribution/strategy-tags.ts, RESERVED_STRATEGY). */
 export const UNTAGGED = "untagged";
@@ -116,18 +118,22 @@ const pointView = (p: StrategyEquityRow) => ({
 /**
  * The /strategies read: every strategy tag seen in the fills or the newest reconciliations
  * (plus "untagged"), with its positions and PnL, and each connection's reconciliation.
- * With `connectionId`, one connection only (another workspace's: NotFoundError).
+ * With `connectionId`, one connection only (another workspace's: NotFoundError). With a
+ * portfolio selection: reconciliations and strategy PnL (per connection, from snapshots) of
+ * its whole connections, fill counts of its accounts exactly.
  */
-export async function loadStrategies(db: Db, p: { ownerId: string; connectionId?: string }): Promise<StrategyList> {
+export async function loadStrategies(db: Db, p: { ownerId: string; connectionId?: string; portfolio?: ResolvedPortfolio }): Promise<StrategyList> {
   if (p.connectionId) await getConnection(db, { ownerId: p.ownerId, connectionId: p.connectionId });
-  const accounts = await listLatestReconciliations(db, p);
+  const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
+  const connectionIds = portfolio.connectionIds;
+  const accounts = await listLatestReconciliations(db, { ownerId: p.ownerId, connectionId: p.connectionId, connectionIds });
   const reconciled = accounts.filter((a) => a.summary !== null);
   const newest = reconciled.reduce((t, a) => Math.max(t, a.summary!.capturedAt.getTime()), 0);
   const seriesFrom = new Date((newest || Date.UTC(1970, 0, 1)) - STRATEGY_SERIES_DAYS * 86_400_000);
   const [rows, points, fillCounts] = await Promise.all([
     listReconciledRows(db, { ownerId: p.ownerId, snapshotIds: reconciled.map((a) => a.summary!.snapshotId) }),
-    listStrategyPoints(db, { ownerId: p.ownerId, from: seriesFrom, connectionId: p.connectionId }),
-    countFillsByStrategy(db, { ownerId: p.ownerId, connectionId: p.connectionId }),
+    listStrategyPoints(db, { ownerId: p.ownerId, from: seriesFrom, connectionId: p.connectionId, connectionIds }),
+    countFillsByStrategy(db, { ownerId: p.ownerId, connectionId: p.connectionId, accountIds: portfolio.accountIds }),
   ]);
   const rowsOf = (a: LatestReconciliation) => rows.filter((r) => r.snapshotId === a.summary?.snapshotId);
 
@@ -157,6 +163,7 @@ export async function loadStrategies(db: Db, p: { ownerId: string; connectionId?
   };
 
   return {
+    ...(p.portfolio ? { portfolio: scopeView(portfolio) } : {}),
     connection: p.connectionId ?? null,
     seriesFrom: seriesFrom.toISOString(),
     accounts: accounts.map((a) => accountView(a, rowsOf(a))),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/strategies: per strategy tag, its positions and PnL from the newest
@@ -104,6 +105,8 @@ export const strategyMethodsSchema = z.object({
 export type StrategyMethods = z.infer<typeof strategyMethodsSchema>;
 
 export const strategyListSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   /** The connection the page is narrowed to; null for all. */
   connection: z.uuid().nullable(),
   seriesFrom: iso,

@@ -69,12 +69,16 @@ function keyed(later: Record<string, TradeSummary>, earlier: Record<string, Trad
  * figures are the difference (trips closed before the start are in both), so a trip opened before the range and closed
  * inside it counts, whole, in the range; a position with no fill in the range is left out of
  * both runs (it can close nothing there). Money stays exact (decimal strings); conversion to
- * the base currency uses the rates of each connection's latest snapshot.
+ * the base currency uses the rates of each connection's latest snapshot. `accountIds` (the
+ * portfolio selector's; null: every account) narrows the fills; rates stay every snapshot's.
  */
-export async function loadRangeTradeStats(db: Db, p: { ownerId: string; baseCurrency: string; range: ResolvedRange }): Promise<TradeStatsView> {
+export async function loadRangeTradeStats(
+  db: Db,
+  p: { ownerId: string; baseCurrency: string; range: ResolvedRange; accountIds?: readonly string[] | null },
+): Promise<TradeStatsView> {
   const fromMs = p.range.from === null ? -Infinity : Date.parse(p.range.from);
   const [fills, latest] = await Promise.all([
-    listWorkspaceFillsUntil(db, { ownerId: p.ownerId, until: new Date(p.range.to) }),
+    listWorkspaceFillsUntil(db, { ownerId: p.ownerId, until: new Date(p.range.to), accountIds: p.accountIds }),
     getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency }),
   ]);
   latest.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime());

@@ -9,6 +9,8 @@ import { NotFoundError } from "@/db/queries/not-found";
 import { requirePageScope } from "@/lib/access/page";
 import { loadFundList, parseFundFilters } from "@/lib/read-models/fund-data";
 import { filterErrorMessage } from "@/lib/read-models/trade-filters";
+import { PortfolioNote, PortfolioRefused } from "@/components/portfolios/portfolio-note";
+import { pageSelection } from "@/lib/read-models/portfolio-scope";
 
 export const metadata: Metadata = { title: "Funds" };
 
@@ -21,13 +23,20 @@ const allFundsLink = (
 /**
  * The workspace's 1Token funds (portfolios with data source "1token") and what their last
  * valuation says, filtered by department in the URL (`?department=<id>`). Rendered from the
- * read model on the server: the page is a table and a few links, nothing to poll.
+ * read model on the server: the page is a table and a few links, nothing to poll. With a
+ * portfolio selection (?portfolio=): the fund selected, a connection's funds, or the funds
+ * a manual group's accounts are in.
  */
 export default async function FundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { db, ownerId, viewer } = await requirePageScope("/funds");
   const { timeZone } = viewer.workspace;
-  const filters = parseFundFilters(await searchParams);
+  const search = await searchParams;
+  const selected = await pageSelection(db, ownerId, search);
+  if (!selected.ok) return <PortfolioRefused page="/funds" title={selected.title} message={selected.message} />;
+  const { portfolio } = selected;
+  const whole = portfolio.kind === "workspace";
+  const filters = parseFundFilters(search);
   if (!filters.success) {
     return (
       <Card title="Funds">
@@ -37,7 +46,7 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
     );
   }
   const departmentId = filters.data.department;
-  const data = await loadFundList(db, { ownerId, departmentId }).catch((e: unknown) => {
+  const data = await loadFundList(db, { ownerId, departmentId, portfolio }).catch((e: unknown) => {
     if (e instanceof NotFoundError) return null;
     throw e;
   });
@@ -49,7 +58,7 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
       </Card>
     );
   }
-  if (data.funds.length === 0 && departmentId === undefined) {
+  if (data.funds.length === 0 && departmentId === undefined && whole) {
     return (
       <Card title="Funds">
         <EmptyState title="No funds yet" action={{ href: "/connections/new", label: "Connect a 1Token account" }}>
@@ -62,13 +71,14 @@ export default async function FundsPage({ searchParams }: { searchParams: Promis
   return (
     <Card title="Funds">
       <div className="space-y-4">
+        <PortfolioNote label={portfolio.label} whole={whole} notes={[data.portfolio?.notFiltered]} />
         <p className="text-xs text-fg-subtle">
           The funds 1Token lists for this workspace&apos;s 1Token connections, with the figures of each fund&apos;s last valuation. Open a fund for its NAV
           history and trading accounts.
         </p>
         <DepartmentFilter departments={data.departments} selected={data.department} />
         {data.funds.length === 0 ? (
-          <EmptyState title="No fund in this department" action={{ href: "/funds", label: "Show every fund" }} />
+          <EmptyState title={whole ? "No fund in this department" : `No 1Token fund in ${portfolio.label}${departmentId ? " and this department" : ""}`} action={{ href: "/funds", label: "Show every fund" }} />
         ) : (
           <FundTable data={data} timeZone={timeZone} />
         )}

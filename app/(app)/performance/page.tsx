@@ -15,6 +15,8 @@ import { BENCHMARKS, type Benchmark } from "@/lib/read-models/performance-series
 import { loadPerformanceSummary } from "@/lib/read-models/performance-summary-data";
 import { filterErrorMessage } from "@/lib/read-models/trade-filters";
 import { isoDate, localDayOf } from "@/lib/time/zoned";
+import { PortfolioNote, PortfolioRefused } from "@/components/portfolios/portfolio-note";
+import { pageSelection } from "@/lib/read-models/portfolio-scope";
 
 export const metadata: Metadata = { title: "Performance" };
 
@@ -32,6 +34,8 @@ function benchmarkOf(v: string | string[] | undefined): Benchmark {
  * the metrics table (time-weighted and money-weighted return, Sharpe with the workspace's
  * risk-free rate, drawdown with its dates…), then the charts, then the trade statistics.
  * Rendered on the server from the read model GET /api/performance/summary also serves.
+ * For one connection or portfolio (?portfolio=) the trade statistics are its accounts'; the
+ * metrics table and charts (the workspace's roll-ups) give way to a note saying so.
  */
 export default async function PerformancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -40,6 +44,10 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
   const now = new Date();
   const today = isoDate(localDayOf(timeZone, now.getTime()));
   const search = await searchParams;
+  const selected = await pageSelection(db, ownerId, search);
+  if (!selected.ok) return <PortfolioRefused page="/performance" title={selected.title} message={selected.message} />;
+  const { portfolio } = selected;
+  const whole = portfolio.kind === "workspace";
   const range = parsePerformanceRange(search, { now, timeZone });
   if (!range.success) {
     return (
@@ -55,8 +63,9 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
     );
   }
   const r = range.data;
-  const data = await loadPerformanceSummary(db, { ownerId, baseCurrency, timeZone, range: r });
-  if (data.metrics.state === "empty" && data.trades.overall.trades === 0 && data.trades.fillsInRange === 0) {
+  const data = await loadPerformanceSummary(db, { ownerId, baseCurrency, timeZone, range: r, portfolio });
+  const metrics = data.metrics;
+  if ((metrics === null || metrics.state === "empty") && data.trades.overall.trades === 0 && data.trades.fillsInRange === 0 && whole) {
     return (
       <Card title="Performance">
         <EmptyState title="No performance yet" action={{ href: "/connections/new", label: "Connect a venue" }}>
@@ -66,21 +75,33 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
     );
   }
   const selector = <RangeSelector selected={r.id} fromDay={r.fromDay} toDay={r.toDay} today={today} timeZone={timeZone} />;
+  const note = <PortfolioNote label={portfolio.label} whole={whole} notes={[data.portfolio?.notFiltered]} />;
+  if (metrics === null) {
+    return (
+      <div className="space-y-4">
+        {note}
+        <Card title={`Trade statistics · ${r.label}`} actions={selector}>
+          <TradeStatsSection data={data.trades} />
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
+      {note}
       <Card title={`Metrics · ${r.label}`} actions={selector}>
         <div className="space-y-3">
           <p className="text-xs text-fg-subtle" data-testid="range-note">
-            {data.metrics.returns} daily returns of NAV per unit
-            {data.metrics.firstReturnAt && data.metrics.lastReturnAt
-              ? `, ${formatDateTime(data.metrics.firstReturnAt, timeZone)} to ${formatDateTime(data.metrics.lastReturnAt, timeZone)}`
+            {metrics.returns} daily returns of NAV per unit
+            {metrics.firstReturnAt && metrics.lastReturnAt
+              ? `, ${formatDateTime(metrics.firstReturnAt, timeZone)} to ${formatDateTime(metrics.lastReturnAt, timeZone)}`
               : ""}
             , from the daily roll-ups in {timeZone}; deposits and withdrawals are not returns.
           </p>
-          {data.metrics.state === "no_returns" ? (
+          {metrics.state === "no_returns" ? (
             <EmptyState title="No daily return in this range">Pick a longer range: the first return comes a day after the first snapshot.</EmptyState>
           ) : (
-            <MetricsTable rows={metricRows(data.metrics, { timeZone, baseCurrency })} />
+            <MetricsTable rows={metricRows(metrics, { timeZone, baseCurrency })} />
           )}
         </div>
       </Card>

@@ -17,6 +17,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { loadStrategies, parseStrategyFilters } from "@/lib/read-models/strategy-data";
 import { filterErrorMessage } from "@/lib/read-models/trade-filters";
 import { RunReconciliationButton } from "./_components/run-reconciliation-button";
+import { PortfolioNote, PortfolioRefused } from "@/components/portfolios/portfolio-note";
+import { pageSelection } from "@/lib/read-models/portfolio-scope";
 
 export const metadata: Metadata = { title: "Strategies" };
 
@@ -31,13 +33,18 @@ const everyConnectionLink = (
  * the newest reconciliation, its stored PnL points and its fills; per connection, the
  * reconciliation of the venue against the sum of the strategies, with a Run now for
  * members. `?connection=<id>` narrows to one connection. Read from the stored
- * reconciliations (lib/attribution), never recomputed here.
+ * reconciliations (lib/attribution), never recomputed here. With a portfolio selection
+ * (?portfolio=): its whole connections' reconciliations and PnL, its accounts' fill counts.
  */
 export default async function StrategiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { db, ownerId, viewer } = await requirePageScope("/strategies");
   const { timeZone, role } = viewer.workspace;
-  const filters = parseStrategyFilters(await searchParams);
+  const search = await searchParams;
+  const selected = await pageSelection(db, ownerId, search);
+  if (!selected.ok) return <PortfolioRefused page="/strategies" title={selected.title} message={selected.message} />;
+  const { portfolio } = selected;
+  const filters = parseStrategyFilters(search);
   if (!filters.success) {
     return (
       <Card title="Strategies">
@@ -46,7 +53,7 @@ export default async function StrategiesPage({ searchParams }: { searchParams: P
       </Card>
     );
   }
-  const data = await loadStrategies(db, { ownerId, connectionId: filters.data.connection }).catch((e: unknown) => {
+  const data = await loadStrategies(db, { ownerId, connectionId: filters.data.connection, portfolio }).catch((e: unknown) => {
     if (e instanceof NotFoundError) return null;
     throw e;
   });
@@ -56,6 +63,19 @@ export default async function StrategiesPage({ searchParams }: { searchParams: P
         <ErrorState title="This connection is not in the workspace" message="The link names a connection this workspace does not have." />
         {everyConnectionLink}
       </Card>
+    );
+  }
+  const note = <PortfolioNote label={portfolio.label} whole={portfolio.kind === "workspace"} notes={[data.portfolio?.notFiltered]} />;
+  if (data.accounts.length === 0 && portfolio.kind !== "workspace") {
+    return (
+      <div className="space-y-4">
+        {note}
+        <Card title="Strategies">
+          <EmptyState title="Nothing reconciled in this portfolio">
+            Strategy positions and PnL are reconciled per connection: none of this portfolio&apos;s connections is wholly in it, or none has been reconciled yet.
+          </EmptyState>
+        </Card>
+      </div>
     );
   }
   if (data.accounts.length === 0) {
@@ -72,6 +92,7 @@ export default async function StrategiesPage({ searchParams }: { searchParams: P
   const tagged = data.strategies.filter((s) => !s.untagged);
   return (
     <div className="space-y-4">
+      {note}
       <Card title="Strategies">
         <div className="space-y-3">
           <p className="text-xs text-fg-subtle">

@@ -22,6 +22,7 @@ import {
   orders,
   portfolios,
   portfolioSnapshots,
+  rebalanceTargets,
   reconciledPositions,
   reconciliationSummaries,
   snapshotGapChecks,
@@ -46,6 +47,7 @@ import { NotFoundError } from "./not-found";
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
   auditCheckpoints,
+  rebalanceTargets,
   cashFlowMatches,
   cashFlows,
   unitIssues,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { D, isDecimalString, toDecimalString } from "@/lib/money/decimal";
+import { portfolioParamSchema } from "@/lib/portfolios/selection";
 
 /**
  * The target form's one schema, on the client and in the action. People type percentages
@@ -34,7 +35,8 @@ export const targetRowSchema = z.object({
 
 export const saveTargetsSchema = z
   .object({
-    portfolio: z.string().trim().max(200),
+    /** The selector's URL value (`all`, `connection:<uuid>`, `portfolio:<uuid>`): the key the set is saved under. */
+    portfolio: portfolioParamSchema,
     targets: z.array(targetRowSchema).min(1, "Add at least one target").max(MAX_TARGETS, `At most ${MAX_TARGETS} targets`),
   })
   .superRefine((input, ctx) => {
@@ -62,3 +64,6 @@ export type SaveTargets = z.output<typeof saveTargetsSchema>;
 export const fractionOf = (pct: string): string => toDecimalString(new D(pct).div(100));
 /** Stored fraction → percent text ("0.4" → "40"). */
 export const percentOf = (fraction: string): string => toDecimalString(new D(fraction).times(100));
+
+/** What saving answers: the key saved under, how many targets, when. */
+export const savedTargetsSchema = z.object({ portfolio: z.string(), targets: z.number().int(), savedAt: z.string() });

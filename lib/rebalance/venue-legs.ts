@@ -11,9 +11,8 @@ import { estimatedFee, feeAssumption } from "./fee-assumptions";
  * to the engine's value: each leg but the last is valued at quantity × price, the last takes
  * the rest.
  */
-export interface VenueBalance {
-  asset: string;
-  quantity: string;
+/** The venue account a balance sits in, and a leg trades in. */
+export interface VenueAccountRef {
   accountId: string;
   accountUid: string;
   accountName: string;
@@ -22,7 +21,12 @@ export interface VenueBalance {
   provider: string;
 }
 
-export interface Leg {
+export interface VenueBalance extends VenueAccountRef {
+  asset: string;
+  quantity: string;
+}
+
+export interface Leg extends VenueAccountRef {
   /** Stable within one plan: asset, side and account. */
   id: string;
   asset: string;
@@ -31,18 +35,12 @@ export interface Leg {
   price: string;
   /** Value in the base currency, always positive. */
   value: string;
-  accountId: string;
-  accountUid: string;
-  accountName: string;
-  connectionId: string;
-  connectionLabel: string;
-  provider: string;
   feeRate: string;
   fee: string;
   feeSource: string;
 }
 
-type Account = Omit<VenueBalance, "asset" | "quantity">;
+type Account = VenueAccountRef;
 
 function leg(row: RebalanceRow, side: "buy" | "sell", quantity: Dec, valueDec: Dec, account: Account): Leg {
   const value = toDecimalString(valueDec);

@@ -84,7 +84,10 @@ async function quoteOne(client: OkxWeb3Client, leg: SwapLeg, chainIndex: string,
   const asset = tokens.get(leg.asset);
   if (!asset) return { id: leg.id, status: "failed", message: `${leg.asset} is not held in this wallet on this chain, so its token contract is unknown` };
   const settlementName = Q.settlement.find((s) => tokens.has(s) && s !== leg.asset);
-  if (!settlementName) return { id: leg.id, status: "failed", message: `no settlement stablecoin (${Q.settlement.join(", ")}) is held in this wallet on this chain` };
+  if (!settlementName) {
+    const own = (Q.settlement as readonly string[]).includes(leg.asset) ? `${leg.asset} is what this wallet's sells settle in; ` : "";
+    return { id: leg.id, status: "failed", message: `${own}no other stablecoin (${Q.settlement.join(", ")}) is held in this wallet on this chain to quote with` };
+  }
   const settlement = tokens.get(settlementName)!;
   const quantity = new D(leg.quantity);
   let from: Token, to: Token, amount: Dec;

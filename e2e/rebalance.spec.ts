@@ -80,3 +80,17 @@ test("/rebalance: refuse a bad sum and a negative weight, save targets, see the 
   await page.setViewportSize({ width: 1440, height: 1100 });
   await page.screenshot({ path: "e2e/screenshots/rebalance.png", fullPage: true });
 });
+
+test("/rebalance in a workspace with nothing in it: connect a venue to see weights against targets", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const signUp = await context.request.post("/api/auth/sign-up/email", {
+    data: { email: "empty-rebalance@example.com", password: "an empty rebalance password", name: "Empty rebalance" },
+    headers: { origin: baseURL! },
+  });
+  expect(signUp.status()).toBe(200);
+  const page = await context.newPage();
+  await page.goto("/rebalance");
+  await expect(page.getByText("Connect a venue to see current weights against your target weights")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "Add a connection" }).first()).toHaveAttribute("href", "/connections/new");
+  await context.close();
+});

@@ -73,6 +73,8 @@ export const rebalancePreviewSchema = z.object({
   totals: z.object({ buyValue: money, sellValue: money, netCashNeeded: money, fees: money }),
   unpriced: z.array(z.string()),
   unplaced: z.array(z.string()),
+  /** Connections of the selection with balances but no snapshot in the base currency yet: left out. */
+  notValued: z.array(z.string()),
   feeAssumptions: z.array(z.object({ provider: z.string(), rate: money, source: z.string() })),
   quotes: z
     .object({

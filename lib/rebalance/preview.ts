@@ -41,6 +41,7 @@ export async function buildRebalancePreview(db: Db, req: RebalancePreviewRequest
   const targetsUpdatedAt = targets.reduce<Date | null>((m, t) => (m === null || t.updatedAt > m ? t.updatedAt : m), null)?.toISOString() ?? null;
   // Only connections a snapshot in the base currency has valued: their balances and prices come from the same sync.
   const valued = balances.filter((b) => priced.connectionIds.has(b.connectionId)).map((b) => ({ ...b, quantity: b.total }));
+  const notValued = [...new Set(balances.filter((b) => !priced.connectionIds.has(b.connectionId)).map((b) => b.connectionLabel))].sort();
   const plan = planRebalance({ baseCurrency: req.baseCurrency, balances: valued, prices: priced.prices, targets: stored });
   const hasTargets = stored.length > 0;
   const bandOf = new Map(stored.map((t) => [t.asset, t.band]));
@@ -86,6 +87,7 @@ export async function buildRebalancePreview(db: Db, req: RebalancePreviewRequest
     },
     unpriced: plan.engine.unpriced,
     unplaced: plan.unplaced,
+    notValued,
     feeAssumptions: providers.map((provider) => ({ provider, ...feeAssumption(provider) })),
     quotes: quotes ? aggregateQuotes([...quotes.values()]) : null,
     previewOnly: true,

@@ -90,6 +90,11 @@ export default async function RebalancePage({ searchParams }: { searchParams: Pr
               Excludes {data.unpriced.length} unpriced asset{data.unpriced.length === 1 ? "" : "s"} ({data.unpriced.join(", ")}): no price in {baseCurrency} in the latest snapshots.
             </p>
           )}
+          {data.notValued.length > 0 && (
+            <p role="status" className="text-sm text-amber-700 dark:text-amber-300">
+              Partial: {data.notValued.join(", ")} {data.notValued.length === 1 ? "has" : "have"} no snapshot in {baseCurrency} yet and {data.notValued.length === 1 ? "is" : "are"} left out.
+            </p>
+          )}
           {!hasTargets && <p className="text-sm text-fg-muted">No target weights saved for {label} yet: set them below to see the suggested trades.</p>}
           <WeightsTable data={data} />
         </div>

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { getRebalanceBalances } from "@/db/queries/rebalance-holdings";
 import { getRebalanceTargets } from "@/db/queries/rebalance-targets";
-import { type PortfolioSelection, portfolioKey } from "@/lib/portfolios/selection";
+import { type PortfolioSelection, portfolioKey, portfolioParamSchema } from "@/lib/portfolios/selection";
 import { aggregateQuotes, type QuoteDeps, quoteWalletLegs } from "./dex-quotes";
 import { feeAssumption } from "./fee-assumptions";
 import { latestPrices } from "./latest-prices";
@@ -92,4 +92,21 @@ export async function buildRebalancePreview(db: Db, req: RebalancePreviewRequest
     quotes: quotes ? aggregateQuotes([...quotes.values()]) : null,
     previewOnly: true,
   };
+}
+
+/**
+ * The same preview from a scope and a stored portfolio key (`all`, `connection:<uuid>`,
+ * `portfolio:<uuid>`), as a chat bot holds them: "Rebalance" calls it without quotes,
+ * "Confirm" with `withQuotes: true` for the dry-run plan. A malformed key is a RangeError
+ * naming the accepted forms; another workspace's id is a NotFoundError.
+ */
+export async function rebalancePreviewForKey(
+  scope: { db: Db; ownerId: string; baseCurrency: string },
+  key: string,
+  opts: { withQuotes?: boolean } = {},
+  deps: QuoteDeps = {},
+): Promise<RebalancePreview> {
+  const parsed = portfolioParamSchema.safeParse(key);
+  if (!parsed.success) throw new RangeError(`portfolio key ${JSON.stringify(key)}: ${parsed.error.issues[0]!.message}`);
+  return buildRebalancePreview(scope.db, { ownerId: scope.ownerId, baseCurrency: scope.baseCurrency, selection: parsed.data, withQuotes: opts.withQuotes }, deps);
 }

@@ -9,7 +9,7 @@ import { saveRebalanceTargets } from "@/lib/actions/rebalance-targets";
 import { calculateRebalance } from "@/lib/engines/rebalance";
 import { parseCsv } from "@/lib/exports/csv";
 import { syncConnection } from "@/lib/sync/sync-connection";
-import { buildRebalancePreview } from "./preview";
+import { buildRebalancePreview, rebalancePreviewForKey } from "./preview";
 
 let currentCookie = "";
 vi.mock("next/headers", () => ({ headers: async () => new Headers(currentCookie ? { cookie: currentCookie } : {}) }));
@@ -116,6 +116,15 @@ describe("the preview of the saved targets", () => {
     }
     expect(preview.quotes).toBeNull();
     expect(preview.previewOnly).toBe(true);
+  });
+
+  it("the chat bot's entry, by scope and stored key, answers the same preview; a malformed key is refused by name", async () => {
+    const scope = { db: w.handle.db, ownerId: w.personal.id, baseCurrency: "USD" };
+    const byKey = await rebalancePreviewForKey(scope, key);
+    const bySelection = await buildRebalancePreview(w.handle.db, { ownerId: w.personal.id, baseCurrency: "USD", selection: { kind: "connection", connectionId: w.personal.connectionId } });
+    expect(byKey).toEqual(bySelection);
+    await expect(rebalancePreviewForKey(scope, "desk")).rejects.toThrow('portfolio key "desk": portfolio must be "all", "connection:<uuid>" or "portfolio:<uuid>"');
+    await expect(rebalancePreviewForKey(scope, `connection:${w.other.connectionId}`)).rejects.toThrow("connection not found");
   });
 
   it("another workspace's connection is not found (404 at the route)", async () => {

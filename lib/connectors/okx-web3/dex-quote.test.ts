@@ -9,7 +9,7 @@ import { FAKE_OKX_WEB3, type FakeOkxWeb3, startFakeOkxWeb3 } from "./testing/fak
 const at = new Date("2026-11-20T10:00:00Z");
 let fake: FakeOkxWeb3;
 const credentials = { apiKey: FAKE_OKX_WEB3.apiKey, secretKey: FAKE_OKX_WEB3.secretKey, passphrase: FAKE_OKX_WEB3.passphrase };
-const client = (secretKey = credentials.secretKey) => new OkxWeb3Client({ baseUrl: fake.baseUrl, credentials: { ...credentials, secretKey }, now: () => at, http: { retry: { maxAttempts: 1 } } });
+const client = (secretKey: string = credentials.secretKey) => new OkxWeb3Client({ baseUrl: fake.baseUrl, credentials: { ...credentials, secretKey }, now: () => at, http: { retry: { maxAttempts: 1 } } });
 const eth = `1:${FAKE_OKX_WEB3.evm.toLowerCase()}`;
 const arb = `42161:${FAKE_OKX_WEB3.evm.toLowerCase()}`;
 

@@ -35,7 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/fills", label: "Fills", icon: Receipt, built: true },
   { href: "/funds", label: "Funds", icon: Landmark, built: true },
   { href: "/strategies", label: "Strategies", icon: Target, built: true },
-  { href: "/rebalance", label: "Rebalance", icon: Scale, built: false },
+  { href: "/rebalance", label: "Rebalance", icon: Scale, built: true },
   { href: "/connections", label: "Connections", icon: Plug, built: true },
   { href: "/flows", label: "Flows", icon: ArrowLeftRight, built: true },
   { href: "/syncs", label: "Syncs", icon: RefreshCw, built: true },

@@ -21,6 +21,7 @@ import { saveAlertThresholds } from "@/db/queries/alert-thresholds";
 import { createChannel } from "@/db/queries/notification-channels";
 import { syncConnection, SyncFailedError } from "@/lib/sync/sync-connection";
 import { NotFoundError } from "./not-found";
+import { replaceRebalanceTargets } from "./rebalance-targets";
 import { deleteWorkspace } from "./workspace-deletion";
 
 const HOUR = 3_600_000;
@@ -116,6 +117,8 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await saveAlertThresholds(db, { ownerId, concentration: "0.5", drawdown: "0.2", updatedBy: inviterId, at: START });
   const channel = await createChannel(db, { ownerId, kind: "slack", name: "Ops", secretsSealed: "v1.sealed", target: "https://hooks.slack.com/…", alertKinds: ["sync_failure"], createdBy: inviterId });
   await db.insert(alertDeliveries).values({ ownerId, channelId: channel.id, alertId: null, ok: true, httpStatus: 200, durationMs: 12, at: START });
+  // A person's rebalance targets for the whole workspace.
+  await replaceRebalanceTargets(db, { ownerId, portfolioKey: "all", targets: [{ asset: "BTC", weight: "1", band: "0.05" }], updatedBy: inviterId, at: START });
   // Flows (the demo's start later than these days): a transfer matched across two accounts, and a person's
   // reversal, which points at the row it reverses (deleted in the same statement).
   const flow = { ownerId, connectionId, accountId: account!.id, asset: "USD", amount: "250", valueBase: "250", baseCurrency: "USD", status: "confirmed" as const, source: "venue" as const };

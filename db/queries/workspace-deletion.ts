@@ -23,6 +23,7 @@ import {
   portfolioAccounts,
   portfolios,
   portfolioSnapshots,
+  rebalanceTargets,
   reconciledPositions,
   reconciliationSummaries,
   snapshotGapChecks,
@@ -47,6 +48,7 @@ import { NotFoundError } from "./not-found";
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
   auditCheckpoints,
+  rebalanceTargets,
   cashFlowMatches,
   cashFlows,
   unitIssues,

@@ -20,3 +20,4 @@ export * from "./notification-channels";
 export * from "./cash-flows";
 export * from "./audit-checkpoints";
 export * from "./portfolio-accounts";
+export * from "./rebalance-targets";

@@ -52,6 +52,9 @@ const ROUTES: Record<string, RouteCase> = {
   },
   // Another workspace's connection in ?connection= is a 404 too (lib/read-models/strategy-data.int.test.ts).
   "api/strategies/route.ts": { role: "viewer" },
+  // Another workspace's connection in ?portfolio=connection:<id> is a 404 too (lib/rebalance/rebalance.int.test.ts).
+  "api/rebalance/route.ts": { role: "viewer" },
+  "api/rebalance/plan.csv/route.ts": { role: "viewer" },
   "api/connections/route.ts": { role: "viewer" },
   "api/connections/table/route.ts": { role: "viewer" },
   "api/connections/[id]/route.ts": {
@@ -221,6 +224,14 @@ const ACTIONS: Record<string, ActionCase> = {
     role: "member",
     input: (w) => ({ mine: { portfolioId: w.personal.fundId }, theirs: { portfolioId: w.other.fundId } }),
     notFound: "portfolio not found",
+  },
+  "rebalance-targets.ts#saveRebalanceTargets": {
+    role: "member",
+    input: (w) => ({
+      mine: { portfolio: `connection:${w.personal.connectionId}`, targets: [{ asset: "BTC", weight: "100", band: "5" }] },
+      theirs: { portfolio: `connection:${w.other.connectionId}`, targets: [{ asset: "BTC", weight: "100", band: "5" }] },
+    }),
+    notFound: "connection not found",
   },
   "syncs.ts#retrySync": {
     role: "member",

@@ -36,6 +36,30 @@ export const OKX_WEB3_ASSUMPTIONS = {
    * practice for an indexer; an hour of re-reading covers it.
    */
   historyLagMs: 3_600_000,
+  /**
+   * The DEX aggregator's dry-run quote (/rebalance). Confirmed from OKX's "Get Quotes" page
+   * (dev-docs/trade/dex-get-quote): GET /api/v6/dex/aggregator/quote, `chainIndex`,
+   * `amount` in the token's smallest unit, `swapMode` exactIn, `fromTokenAddress`,
+   * `toTokenAddress`; the answer's `fromTokenAmount`, `toTokenAmount`, `tradeFee` (USD),
+   * `estimateGasFee`, `priceImpactPercent` (null when unknown), `fromToken`/`toToken` with
+   * `decimal` and `tokenUnitPrice`. UNVERIFIED (seen only in third-party code, or inferred):
+   * - the sign of `priceImpactPercent` (negative = the trade loses value); its magnitude is read;
+   * - the native coin's address: 0xeee…e on EVM chains, the System Program id on Solana,
+   *   while the balance API answers "" for it;
+   * - a token's decimals, taken from the balance API as log10(rawBalance ÷ balance), since
+   *   the quote needs the amount in smallest units before it can tell us;
+   * - the quote carries no minimum received (that belongs to the swap call and its slippage):
+   *   it is derived here as toTokenAmount × (1 − `minReceivedSlippage`), OKX's swap default
+   *   as its own widget shows it.
+   */
+  dexQuote: {
+    path: "/api/v6/dex/aggregator/quote",
+    evmNative: "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
+    solanaNative: "11111111111111111111111111111111",
+    minReceivedSlippage: "0.005",
+    /** Stablecoins a wallet's legs settle in, most preferred first: what is sold into, and bought with. */
+    settlement: ["USDC", "USDT", "DAI"],
+  },
 } as const;
 
 /**

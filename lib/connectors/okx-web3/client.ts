@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { HttpClient, type HttpClientOptions, type HttpResult, type VenueErrorVerdict, type VenueResponse } from "../http/client";
 import type { QueryInput } from "../http/query";
 import { errorKindOfCode, OKX_WEB3_ASSUMPTIONS } from "./assumptions";
-import { allTokenBalancesSchema, marketPriceSchema, totalValueSchema, transactionsSchema } from "./schemas";
+import { allTokenBalancesSchema, dexQuoteSchema, marketPriceSchema, totalValueSchema, transactionsSchema } from "./schemas";
 import type { OkxWeb3Credentials } from "./settings";
 import { okxAuthHeaders } from "./sign";
 
@@ -59,6 +59,13 @@ export class OkxWeb3Client {
 
   marketPrices(tokens: Array<{ chainIndex: string; tokenContractAddress: string }>) {
     return this.call("POST", "/api/v6/dex/market/price", marketPriceSchema, { body: JSON.stringify(tokens) });
+  }
+
+  /** A dry-run swap quote from the DEX aggregator: read-only, nothing is signed on chain or sent. */
+  dexQuote(q: { chainIndex: string; amount: string; fromTokenAddress: string; toTokenAddress: string }) {
+    return this.call("GET", OKX_WEB3_ASSUMPTIONS.dexQuote.path, dexQuoteSchema, {
+      query: { chainIndex: q.chainIndex, amount: q.amount, swapMode: "exactIn", fromTokenAddress: q.fromTokenAddress, toTokenAddress: q.toTokenAddress },
+    });
   }
 
   private call<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, opts: { query?: QueryInput; body?: string }): Promise<HttpResult<T>> {

@@ -89,3 +89,37 @@ export const transactionsSchema = envelope(
       .transform((p) => ({ cursor: p.cursor ?? "", transactions: p.transactions ?? p.transactionList ?? [] })),
   ),
 );
+
+/** One side of a DEX quote: the token as the aggregator resolved it. */
+const quoteTokenSchema = z.object({
+  tokenContractAddress: z.string().nullish(),
+  tokenSymbol: z.string().nullish(),
+  decimal: z.string().regex(/^\d{1,3}$/).transform(Number),
+  tokenUnitPrice: optionalDecimalText.nullish(),
+  isHoneyPot: booleanish.nullish(),
+  taxRate: optionalDecimalText.nullish(),
+});
+
+/**
+ * GET /api/v6/dex/aggregator/quote?chainIndex=&amount=&swapMode=&fromTokenAddress=&toTokenAddress=
+ * → data[0]. Amounts are integers in the token's smallest unit; `tradeFee` is the route's
+ * network fee in USD, `estimateGasFee` the gas units; `priceImpactPercent` is null when
+ * OKX cannot compute it.
+ */
+export const dexQuoteSchema = envelope(
+  z
+    .array(
+      z.object({
+        chainIndex: z.string().nullish(),
+        fromTokenAmount: z.string().regex(/^\d+$/),
+        toTokenAmount: z.string().regex(/^\d+$/),
+        tradeFee: optionalDecimalText.nullish(),
+        estimateGasFee: z.string().nullish(),
+        priceImpactPercent: optionalDecimalText.nullish(),
+        fromToken: quoteTokenSchema,
+        toToken: quoteTokenSchema,
+      }),
+    )
+    .min(1),
+);
+export type DexQuote = z.output<typeof dexQuoteSchema>["data"][number];

@@ -20,6 +20,8 @@ export interface RebalanceInput extends PricingInput {
   targets: Record<string, string>;
   /** No trade while |current − target| ≤ tolerance (absolute weight). Default "0". */
   tolerance?: string;
+  /** asset → its own tolerance band, overriding `tolerance` for that asset. */
+  tolerances?: Record<string, string>;
   /** No trade smaller than this value in the base currency. Default "0". */
   minTradeValue?: string;
   /** Untargeted holdings below this value are ignored. Default "0". */
@@ -156,7 +158,7 @@ export function calculateRebalance(input: RebalanceInput): RebalanceResult {
       valueDelta = qtyDelta.times(p.price);
     }
     if (valueDelta.isZero()) row.reason = "on-target";
-    else if (current.minus(target).abs().lessThanOrEqualTo(tolerance)) row.reason = "within-tolerance";
+    else if (current.minus(target).abs().lessThanOrEqualTo(input.tolerances?.[asset] ?? tolerance)) row.reason = "within-tolerance";
     else if (valueDelta.abs().lessThan(minTrade)) row.reason = "below-minimum";
     else {
       row.action = valueDelta.greaterThan(0) ? "buy" : "sell";

@@ -40,3 +40,14 @@ describe("targets are validated: each in [0, 1], Σ ≤ 1", () => {
     expect(() => calculateRebalance({ holdings, prices, targets: { BTC: "-0.1" } })).toThrow(RangeError);
   });
 });
+
+describe("a band per asset: BTC 70 % vs 67 % (drift 0.03) within its own band 0.05 → hold; ETH 30 % vs 33 % outside its band 0.01 → buy 300", () => {
+  it("uses each asset's band over the default tolerance", () => {
+    const r = calculateRebalance({ holdings, prices, targets: { BTC: "0.67", ETH: "0.33" }, tolerance: "0", tolerances: { BTC: "0.05", ETH: "0.01" } });
+    expect(r.rows.filter((x) => x.asset !== "USD").map((x) => [x.asset, x.action, x.reason, x.valueDelta])).toEqual([
+      ["BTC", "hold", "within-tolerance", "0"],
+      ["ETH", "buy", "rebalance", "300"],
+    ]);
+    expect(r.netCashNeeded).toBe("300");
+  });
+});

@@ -11,6 +11,7 @@ import { okxSignature } from "../sign";
  * on Ethereum and Arbitrum (none on Base); one Solana address holds SOL and JUP. The
  * transaction history by address (six months kept, newest first, opaque cursor, at most
  * 20 rows a page for one chain) serves `transactions`, seeded by `fixtures/transactions.json`.
+ * The DEX aggregator quote prices a route between two tokens of the EVM fixture (`dexQuote`).
  */
 export const FAKE_OKX_WEB3 = {
   apiKey: "okxw3-key-6b1f2c9d",
@@ -94,6 +95,7 @@ function handle(req: FakeRequest, now: Date, transactions: TxRow[]): FakeReply {
   const authError = checkAuth(req, now);
   if (authError) return authError;
   if (req.method === "GET" && req.path === "/api/v6/dex/post-transaction/transactions-by-address") return history(req.query, now, transactions);
+  if (req.method === "GET" && req.path === "/api/v6/dex/aggregator/quote") return dexQuote(req.query);
   if (req.method === "GET" && req.path === "/api/v6/dex/balance/all-token-balances-by-address") {
     const chains = (req.query.chains ?? "").split(",").filter(Boolean);
     if (chains.length === 0 || chains.length > 50) return error(400, "51000", "Parameter chains error");
@@ -122,6 +124,60 @@ function handle(req: FakeRequest, now: Date, transactions: TxRow[]): FakeReply {
     return { status: 200, json: { ...all, data } };
   }
   return error(404, "50000", `no route ${req.method} ${req.path}`);
+}
+
+const EVM_NATIVE = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+/** Price impact the fake quotes: 0.1 % for every 1,000 USD sold. */
+export const FAKE_IMPACT_PER_USD = new D("0.0001");
+/** The route's network fee in USD (`tradeFee`), by chain. */
+export const FAKE_TRADE_FEE_USD: Record<string, string> = { "1": "1.25", "42161": "0.02" };
+
+/** A token of the EVM fixture by chain and quote address (0xeee…e = the native coin), with its decimals. */
+function quoteToken(chainIndex: string, address: string) {
+  const assets = (fixture("all-token-balances.evm.json") as Envelope).data[0]!.tokenAssets as Array<Asset & { tokenContractAddress: string; symbol: string; balance: string; rawBalance: string }>;
+  const a = assets.find((x) => x.chainIndex === chainIndex && (x.tokenContractAddress === "" ? EVM_NATIVE : x.tokenContractAddress.toLowerCase()) === address.toLowerCase());
+  if (!a || new D(a.balance).isZero()) return undefined;
+  const decimals = Math.round(new D(a.rawBalance).div(a.balance).log(10).toNumber());
+  return { symbol: a.symbol, address, decimals, price: new D(a.tokenPrice) };
+}
+
+/**
+ * GET /api/v6/dex/aggregator/quote: exactIn only. What is sold is valued at the fixture's
+ * USD price, loses FAKE_IMPACT_PER_USD of itself per USD to price impact, and buys the other
+ * token at its price. A token priced 0 has no route (code 82000, insufficient liquidity).
+ */
+function dexQuote(q: Record<string, string>): FakeReply {
+  const { chainIndex = "", amount = "", swapMode = "exactIn", fromTokenAddress = "", toTokenAddress = "" } = q;
+  if (!chainIndex || !/^[1-9]\d*$/.test(amount) || !fromTokenAddress || !toTokenAddress) return error(400, "51000", "Parameter chainIndex, amount, fromTokenAddress or toTokenAddress error");
+  if (swapMode !== "exactIn") return error(400, "51000", "Parameter swapMode error");
+  const from = quoteToken(chainIndex, fromTokenAddress);
+  const to = quoteToken(chainIndex, toTokenAddress);
+  if (!from || !to) return error(400, "51000", "Parameter fromTokenAddress or toTokenAddress error");
+  if (from.price.isZero() || to.price.isZero()) return error(200, "82000", "Insufficient liquidity");
+  const valueUsd = new D(amount).div(new D(10).pow(from.decimals)).times(from.price);
+  const impact = valueUsd.times(FAKE_IMPACT_PER_USD).div(100);
+  const toWhole = valueUsd.times(new D(1).minus(impact)).div(to.price);
+  const token = (t: NonNullable<typeof from>) => ({ tokenContractAddress: t.address, tokenSymbol: t.symbol, decimal: String(t.decimals), tokenUnitPrice: toDecimalString(t.price), isHoneyPot: false, taxRate: "0" });
+  return {
+    status: 200,
+    json: {
+      code: "0",
+      msg: "",
+      data: [
+        {
+          chainIndex,
+          fromTokenAmount: amount,
+          toTokenAmount: toWhole.times(new D(10).pow(to.decimals)).floor().toFixed(0),
+          tradeFee: FAKE_TRADE_FEE_USD[chainIndex] ?? "0.1",
+          estimateGasFee: "180000",
+          priceImpactPercent: toDecimalString(impact.times(100).negated()),
+          dexRouterList: [],
+          fromToken: token(from),
+          toToken: token(to),
+        },
+      ],
+    },
+  };
 }
 
 function checkAuth(req: FakeRequest, now: Date): FakeReply | undefined {

@@ -5,6 +5,9 @@ import { ConnectorError } from "@/lib/connectors/errors";
 import { binanceConfigSchema } from "./config";
 import { BINANCE_EXAMPLE_CREDENTIALS, binanceFixture, binanceSignature, defaultBinanceState, FakeBinance } from "./fake-binance";
 import { BinanceConnector, type BinanceConnectorOptions } from "./index";
+import { usdmPositionsSchema } from "./schemas";
+import { usdmPosition } from "./transform";
+import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 
 const T1 = new Date("2026-11-20T10:00:00Z");
 const DAY = 86_400_000;
@@ -132,6 +135,35 @@ describe("Binance balances and positions", () => {
         marginMode: "cross",
       },
     ]);
+  });
+
+  it("reads Position Information V3, with leverage and margin mode from the symbol configuration", async () => {
+    const { raw } = await connector().fetchPositions();
+    expect(raw.map((r) => r.endpoint)).toEqual(["GET /fapi/v3/positionRisk", "GET /fapi/v1/symbolConfig", "GET /dapi/v1/positionRisk"]);
+    expect(requestsTo("/fapi/v2/positionRisk")).toEqual([]);
+    // The V3 body has no leverage: the figures above came from symbolConfig.
+    expect(raw[0]!.body).not.toEqual(expect.arrayContaining([expect.objectContaining({ leverage: expect.anything() })]));
+  });
+
+  it("leaves leverage and margin mode out when no configuration names the symbol, never guessing", async () => {
+    fake.state.usdmSymbolConfig = [];
+    fake.state.coinmPositions = [];
+    const { items } = await connector().fetchPositions();
+    expect(items.map((p) => [p.symbol, p.leverage, p.marginMode])).toEqual([
+      ["BTC/USDT:USDT", undefined, undefined],
+      ["ETH/USDT:USDT", undefined, undefined],
+    ]);
+  });
+
+  it("parses both versions of positionRisk: a V2 row's own leverage is the fallback", async () => {
+    const v2 = usdmPositionsSchema.parse(binanceFixture("position-risk-usdm-v2.json"));
+    const v3 = usdmPositionsSchema.parse(binanceFixture("position-risk-usdm.json"));
+    const m = { symbol: "ETH/USDT:USDT", base: "ETH", quote: "USDT", settle: "USDT" } as MarketInfo;
+    const fromV2 = usdmPosition(v2[1]!, m);
+    const fromV3 = usdmPosition(v3[1]!, m, { symbol: "ETHUSDT", marginType: "ISOLATED", leverage: 5 });
+    expect(fromV2).toEqual(fromV3);
+    expect(fromV3).toMatchObject({ leverage: "5", marginMode: "isolated", quantity: "-2", notional: "-6200" });
+    expect(v3[1]!.marginAsset).toBe("USDT");
   });
 
   it("in hedge mode reads a long and a short of one symbol, signed by positionSide", async () => {

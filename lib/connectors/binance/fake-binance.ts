@@ -34,7 +34,11 @@ export interface BinanceFakeState {
   fundingAssets: Row[];
   usdmAccount: Row;
   coinmAccount: Row;
+  /** Position Information V3 rows (what the connector reads). */
   usdmPositions: Row[];
+  /** The same account as V2 still answers it (leverage and marginType inline). */
+  usdmPositionsV2: Row[];
+  usdmSymbolConfig: Row[];
   coinmPositions: Row[];
   orders: Record<Market, Row[]>;
   trades: Record<Market, Row[]>;
@@ -60,6 +64,8 @@ export function defaultBinanceState(): BinanceFakeState {
     usdmAccount: obj("account-usdm.json"),
     coinmAccount: obj("account-coinm.json"),
     usdmPositions: rows("position-risk-usdm.json"),
+    usdmPositionsV2: rows("position-risk-usdm-v2.json"),
+    usdmSymbolConfig: rows("symbol-config-usdm.json"),
     coinmPositions: rows("position-risk-coinm.json"),
     orders: { spot: rows("orders-spot.json"), usdm: rows("orders-usdm.json"), coinm: rows("orders-coinm.json") },
     trades: { spot: rows("trades-spot.json"), usdm: rows("trades-usdm.json"), coinm: rows("trades-coinm.json") },
@@ -240,10 +246,20 @@ export class FakeBinance extends FakeVenue {
       },
       "GET /fapi/v3/account": { signed: true, weight: fixed(5), handle: () => s().usdmAccount },
       "GET /dapi/v1/account": { signed: true, weight: fixed(5), handle: () => s().coinmAccount },
-      "GET /fapi/v2/positionRisk": {
+      "GET /fapi/v3/positionRisk": {
         signed: true,
         weight: fixed(5),
         handle: (p) => s().usdmPositions.filter((r) => !p.symbol || r.symbol === p.symbol),
+      },
+      "GET /fapi/v2/positionRisk": {
+        signed: true,
+        weight: fixed(5),
+        handle: (p) => s().usdmPositionsV2.filter((r) => !p.symbol || r.symbol === p.symbol),
+      },
+      "GET /fapi/v1/symbolConfig": {
+        signed: true,
+        weight: fixed(5),
+        handle: (p) => s().usdmSymbolConfig.filter((r) => !p.symbol || r.symbol === p.symbol),
       },
       "GET /dapi/v1/positionRisk": { signed: true, weight: fixed(1), handle: () => s().coinmPositions },
       "GET /api/v3/openOrders": { signed: true, weight: (p) => (p.symbol ? 6 : 80), handle: open("spot") },

@@ -43,6 +43,7 @@ import {
   tickerPricesSchema,
   usdmAccountSchema,
   usdmPositionsSchema,
+  usdmSymbolConfigSchema,
   withdrawHistorySchema,
 } from "./schemas";
 import { binanceDeposit, binanceWithdrawal } from "./cash-flows";
@@ -214,12 +215,15 @@ export class BinanceConnector implements Connector {
 
   async fetchPositions(): Promise<StreamResult<Position>> {
     const ex = this.client.exchange;
-    const usdm = await this.reader.read("GET /fapi/v2/positionRisk", usdmPositionsSchema, () => ex.fapiPrivateV2GetPositionRisk());
+    // V3 (V2 may be retired); leverage and margin mode per symbol from its configuration.
+    const usdm = await this.reader.read("GET /fapi/v3/positionRisk", usdmPositionsSchema, () => ex.fapiPrivateV3GetPositionRisk());
+    const open = usdm.data.filter((p) => !new D(p.positionAmt).isZero());
+    const configs = open.length > 0 ? await this.reader.read("GET /fapi/v1/symbolConfig", usdmSymbolConfigSchema, () => ex.fapiPrivateGetSymbolConfig()) : undefined;
     const coinm = await this.reader.read("GET /dapi/v1/positionRisk", coinmPositionsSchema, () => ex.dapiPrivateGetPositionRisk());
     const items: Position[] = [];
-    for (const p of usdm.data) {
-      if (new D(p.positionAmt).isZero()) continue;
-      const pos = usdmPosition(p, await this.market(p.symbol, "linear", "GET /fapi/v2/positionRisk"));
+    for (const p of open) {
+      const config = configs?.data.find((c) => c.symbol === p.symbol);
+      const pos = usdmPosition(p, await this.market(p.symbol, "linear", "GET /fapi/v3/positionRisk"), config);
       if (pos) items.push(pos);
     }
     for (const p of coinm.data) {
@@ -231,7 +235,7 @@ export class BinanceConnector implements Connector {
       if (pos) items.push(pos);
     }
     this.recent.positions = { at: this.o.now().getTime(), items };
-    return { items, raw: [usdm.raw, coinm.raw] };
+    return { items, raw: [usdm.raw, ...(configs ? [configs.raw] : []), coinm.raw] };
   }
 
   async fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>> {

@@ -113,7 +113,7 @@ export async function runSync(
       nav: state.nav.length,
       cashFlows: state.cashFlows.length,
     });
-    const finalProgress = progress.finish("done");
+    const finalProgress = { ...progress.finish("done"), ...(coverage.notRead?.length ? { notRead: coverage.notRead } : {}) };
 
     const outcome = await db.transaction(async (tx) => {
       // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.

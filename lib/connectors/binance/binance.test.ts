@@ -166,6 +166,25 @@ describe("Binance balances and positions", () => {
     expect(v3[1]!.marginAsset).toBe("USDT");
   });
 
+  it("a portfolio-margin account is named as not read; a classic account reports nothing missing", async () => {
+    const classic = connector();
+    await classic.fetchBalances();
+    expect(requestsTo("/papi/v1/account")).toHaveLength(1);
+    expect(classic.readCoverage()).toEqual({});
+
+    fake.state.portfolioMargin = { uniMMR: "5239.47961525", accountEquity: "122607.35137903", actualEquity: "73.47428058", accountMaintMargin: "23.72469206", accountStatus: "NORMAL" };
+    const pm = connector();
+    const { items } = await pm.fetchBalances();
+    // The wallets it can read are still read.
+    expect(items.some((b) => b.accountUid === "spot")).toBe(true);
+    expect(pm.readCoverage().notRead).toEqual([expect.stringMatching(/^Portfolio margin account \(status NORMAL\): .*\/papi/)]);
+  });
+
+  it("demo and testnet have no /papi: not probed", async () => {
+    await connector({ environment: "testnet" }).fetchBalances();
+    expect(requestsTo("/papi/v1/account")).toEqual([]);
+  });
+
   it("in hedge mode reads a long and a short of one symbol, signed by positionSide", async () => {
     const row = (positionSide: string, positionAmt: string, notional: string) => ({
       ...(binanceFixture("position-risk-usdm.json") as Array<Record<string, unknown>>)[0]!,
@@ -477,6 +496,8 @@ describe("Binance request budget and side calls", () => {
     await connector({}, { logger: (l) => lines.push(l) }).fetchBalances();
     expect(lines).toEqual([
       "binance GET /api/v3/account 200 weight 20/6000",
+      // The portfolio-margin probe: a classic account is refused (see assumptions.ts).
+      "binance GET /papi/v1/account 401",
       "binance POST /sapi/v1/asset/get-funding-asset 200 weight 1/12000",
       "binance GET /fapi/v3/account 200 weight 5/2400",
       "binance GET /dapi/v1/account 200 weight 5/2400",

@@ -46,6 +46,8 @@ export interface BinanceFakeState {
   exchangeInfo: Record<Market, Row>;
   deposits: Row[];
   withdrawals: Row[];
+  /** GET /papi/v1/account of a portfolio-margin account; null: a classic account, refused with -2015. */
+  portfolioMargin: Row | null;
 }
 
 export function binanceFixture(name: string): unknown {
@@ -73,6 +75,7 @@ export function defaultBinanceState(): BinanceFakeState {
     exchangeInfo: { spot: obj("exchange-info-spot.json"), usdm: obj("exchange-info-usdm.json"), coinm: obj("exchange-info-coinm.json") },
     deposits: rows("deposit-history.json"),
     withdrawals: rows("withdraw-history.json"),
+    portfolioMargin: null,
   };
 }
 
@@ -101,6 +104,7 @@ function bucketOf(path: string): { bucket: string; header: string; limit: number
   if (path === "/sapi/v1/capital/withdraw/history") return { bucket: "sapi_uid", header: "X-SAPI-USED-UID-WEIGHT-1M", limit: 180000 };
   if (path.startsWith("/sapi/")) return { bucket: "sapi", header: "X-SAPI-USED-IP-WEIGHT-1M", limit: 12000 };
   if (path.startsWith("/fapi/")) return { bucket: "usdm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
+  if (path.startsWith("/papi/")) return { bucket: "papi", header: "X-MBX-USED-WEIGHT-1M", limit: 6000 };
   if (path.startsWith("/dapi/")) return { bucket: "coinm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
   return { bucket: "spot", header: "X-MBX-USED-WEIGHT-1M", limit: 6000 };
 }
@@ -292,6 +296,11 @@ export class FakeBinance extends FakeVenue {
         weight: fixed(18000),
         handle: (p) => this.walletHistory(s().withdrawals, p, (r) => Date.parse(`${str(r, "applyTime").replace(" ", "T")}Z`)),
       },
+      "GET /papi/v1/account": {
+        signed: true,
+        weight: fixed(20),
+        handle: () => s().portfolioMargin ?? this.refused(),
+      },
       "GET /api/v3/ticker/price": {
         signed: false,
         weight: (p) => (p.symbol ? 2 : 4),
@@ -303,6 +312,11 @@ export class FakeBinance extends FakeVenue {
         },
       },
     };
+  }
+
+  /** What Binance answers a classic account (or a key without Portfolio Margin permission) on /papi. */
+  private refused(): never {
+    throw new VenueError(401, -2015, "Invalid API-key, IP, or permissions for action.");
   }
 
   private invalidSymbol(): never {

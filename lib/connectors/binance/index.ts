@@ -9,7 +9,7 @@ import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import { cashFlowWindow } from "@/lib/connectors/cash-flows";
-import { ConnectorError } from "@/lib/connectors/errors";
+import { ConnectorError, isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
@@ -37,6 +37,7 @@ import {
   depositHistorySchema,
   fundingAssetsSchema,
   futuresOrdersSchema,
+  papiAccountSchema,
   futuresTradesSchema,
   spotAccountSchema,
   spotOrdersSchema,
@@ -53,6 +54,7 @@ import { recoverStaleOrders } from "./stale-orders";
 import { planHistorySymbols, planQuoteMarkets, SPOT_QUOTE_ASSETS, type HistorySymbols } from "./symbols";
 import { dueSweepMarkets, marketsPairing, unexplainedAssets } from "./trade-discovery";
 import { BINANCE_WEIGHT_LIMITS } from "./weight-limits";
+import { BINANCE_ASSUMPTIONS } from "./assumptions";
 import type { SpotTrade } from "./schemas";
 import {
   BINANCE_HARMLESS_PERMISSIONS,
@@ -136,6 +138,7 @@ export class BinanceConnector implements Connector {
   /** Markets read this run because a balance moved with no fill to explain it (unified symbols). */
   readonly explained: string[] = [];
   private swept?: { markets: string[]; through: Date };
+  private readonly notRead = new Set<string>();
 
   constructor(private readonly o: BinanceConnectorOptions) {
     // Deposit and withdrawal history live behind /sapi, which only the live venue has.
@@ -167,9 +170,9 @@ export class BinanceConnector implements Connector {
     });
   }
 
-  /** The markets this run's sweep read completely, for their cursors (see trade-discovery.ts). */
+  /** The markets this run's sweep read completely, for their cursors (see trade-discovery.ts), and what it could not read. */
   readCoverage(): ReadCoverage {
-    return this.swept ? { swept: this.swept } : {};
+    return { ...(this.swept ? { swept: this.swept } : {}), ...(this.notRead.size > 0 ? { notRead: [...this.notRead] } : {}) };
   }
 
   /** Requests made so far and the weight Binance last reported per bucket. */
@@ -227,6 +230,7 @@ export class BinanceConnector implements Connector {
     const spot = await this.reader.read("GET /api/v3/account", spotAccountSchema, () => ex.privateGetAccount({ omitZeroBalances: "true" }));
     const raw = [spot.raw];
     const items = spotBalances(spot.data);
+    if (this.o.config.environment === "live") await this.probePortfolioMargin(raw);
     if (this.o.config.environment === "live") {
       const funding = await this.reader.read("POST /sapi/v1/asset/get-funding-asset", fundingAssetsSchema, () => ex.sapiPostAssetGetFundingAsset({}));
       raw.push(funding.raw);
@@ -416,6 +420,26 @@ export class BinanceConnector implements Connector {
   }
 
   // ---- internals ----------------------------------------------------------------------
+
+  /**
+   * A portfolio-margin account keeps its unified margin balances, UM and CM futures and
+   * their orders behind /papi, which this connector does not read: when the probe answers
+   * (see assumptions.ts), the run says so on the connection instead of leaving it out silently.
+   */
+  private async probePortfolioMargin(raw: RawCapture[]): Promise<void> {
+    const endpoint = BINANCE_ASSUMPTIONS.portfolioMarginProbe;
+    try {
+      const r = await this.reader.read(endpoint, papiAccountSchema, () => this.client.exchange.papiGetAccount());
+      raw.push(r.raw);
+      this.notRead.add(
+        `Portfolio margin account (status ${r.data.accountStatus}): its unified margin balances, UM and CM futures positions, orders and fills are held behind Binance's /papi API, which this connection does not read.`,
+      );
+    } catch (e) {
+      // Not a portfolio-margin account (or a key that cannot see it): nothing is missing for this key.
+      if (isConnectorError(e) && (e.kind === "auth" || e.kind === "permission" || e.kind === "invalid_request")) return;
+      throw e;
+    }
+  }
 
   private range(params: IncrementalParams): { start: number; end: number } {
     const end = this.o.now().getTime();

@@ -254,3 +254,7 @@ export const withdrawHistorySchema = z.array(
   }),
 );
 export type WithdrawalRow = z.infer<typeof withdrawHistorySchema>[number];
+
+// GET /papi/v1/account (Portfolio Margin Account Information): only its status is read, to
+// know the account is a portfolio-margin one (see assumptions.ts).
+export const papiAccountSchema = z.object({ accountStatus: z.string().min(1) });

@@ -147,6 +147,20 @@ describe("OKX orders and fills", () => {
     expect(market).toMatchObject({ price: undefined, averagePrice: "62500", quantity: "0.016" });
   });
 
+  it("counts untriggered algo orders by type, one ordType a request, and names them and their history as not read", async () => {
+    const c = connector();
+    await c.fetchOrders({ since: SINCE });
+    expect(requestsTo("/api/v5/trade/orders-algo-pending").map((r) => r.params.ordType)).toEqual(["conditional,oco", "trigger", "move_order_stop", "iceberg", "twap", "chase"]);
+    expect(c.readCoverage().notRead).toEqual([
+      "3 untriggered algo orders (conditional 1, oco 1, trigger 1): not recorded as orders until they trigger; the order each places then is read.",
+      expect.stringMatching(/^Algo order history .* is not read\.$/),
+    ]);
+    fake.state.algoOrders = [];
+    const none = connector();
+    await none.fetchOrders({ since: SINCE });
+    expect(none.readCoverage().notRead).toEqual([expect.stringMatching(/^Algo order history/)]);
+  });
+
   it("reads the 3-month archive when `since` is older than 7 days", async () => {
     const { items } = await connector().fetchOrders({ since: new Date(T1.getTime() - 20 * DAY) });
     expect(items.some((o) => o.clientOrderId === "dcabtc0001")).toBe(true);

@@ -359,7 +359,7 @@ export class OkxConnector implements Connector {
   /**
    * Untriggered algo orders (stop-loss and take-profit, trigger, trailing, iceberg, TWAP,
    * chase) live outside the order book until they trigger; the order one places then is an
-   * ordinary order, read with its fills. They are not stored as orders: an algo has no
+   * ordinary order, read with its fills (OKX_ASSUMPTIONS.triggeredAlgoPlacesOrdinaryOrder). They are not stored as orders: an algo has no
    * ordId, its own states and sizes, and the orders table's key and event chain are the
    * order book's. So they are counted by type and named on the connection as not read,
    * with their history (orders-algo-history: algos cancelled or failed before triggering),

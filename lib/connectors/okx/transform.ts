@@ -1,4 +1,5 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { OKX_ASSUMPTIONS } from "./assumptions";
 import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type { Balance, Fill, InstrumentType, Order, OrderStatus, Position, Quote, VenueAccount } from "@/lib/connectors/types";
@@ -65,7 +66,7 @@ export function tradingBalances(details: TradingDetail[]): Balance[] {
 
 function availableOf(d: TradingDetail, total: Dec): Dec {
   if (d.availBal !== "") return new D(d.availBal);
-  if (d.availEq !== "") return new D(d.availEq).minus(orZero(d.upl));
+  if (d.availEq !== "" && OKX_ASSUMPTIONS.availEqIncludesUpl) return new D(d.availEq).minus(orZero(d.upl));
   return total;
 }
 

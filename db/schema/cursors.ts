@@ -12,6 +12,8 @@ export type CursorStream = (typeof CURSOR_STREAMS)[number];
  * How far each incremental stream of a connection is known complete: the instant the
  * run that last read it successfully started reading. Written in the run's transaction,
  * so a run that rolls back (or whose stream failed) leaves the cursor where it was.
+ * `stream` is a CursorStream, or a prefixed trade-discovery name (`held:<asset>`,
+ * `sweep:<market id>`, see db/queries/cursors.ts).
  */
 export const syncCursors = pgTable(
   "sync_cursors",
@@ -19,7 +21,7 @@ export const syncCursors = pgTable(
     connectionId: uuid("connection_id")
       .notNull()
       .references(() => connections.id),
-    stream: text("stream").$type<CursorStream>().notNull(),
+    stream: text("stream").notNull(),
     ownerId: uuid("owner_id")
       .notNull()
       .references(() => workspaces.id),

@@ -41,4 +41,10 @@ export interface SyncProgress {
   requests: number | null;
   writing: WritingProgress | null;
   updatedAt: string;
+  /**
+   * What the venue holds that the run's connector does not read, in a person's words
+   * (`ReadCoverage.notRead`): kept with the finished run, shown on the connection's page so
+   * nothing goes missing silently. Absent when the connector left nothing out.
+   */
+  notRead?: string[];
 }

@@ -274,6 +274,31 @@ export interface IncrementalParams {
    * an old order that closed since `since`; the connector asks about these one by one.
    */
   openOrders?: Array<{ symbol: string; venueOrderId: string }>;
+  /**
+   * The balances stored by the last successful run, and when it read them. A venue whose
+   * trade history needs a symbol (Binance) compares them with the balances it reads now:
+   * an asset whose balance changed with no fill to explain it had a trade on a market not
+   * otherwise read, so that asset's markets are read too.
+   */
+  previousBalances?: { at: Date; balances: Balance[] };
+  /**
+   * Every asset the account has ever held (as stored by earlier runs), and per market the
+   * instant through which a sweep of its history is known complete. Binance sweeps, a few
+   * markets a run, every market that contains such an asset (see its `trade-discovery.ts`).
+   */
+  sweep?: { heldAssets: string[]; sweptThrough: Record<string, Date> };
+}
+
+/**
+ * What a run learnt about how completely it read the venue, asked of the connector after
+ * its streams were read. `swept`: market ids whose whole history was read through
+ * `through` (the sync advances their sweep cursors when the fills stream succeeded).
+ * `notRead`: what the account holds that this connector does not read, in words a person
+ * can act on ("portfolio-margin account (papi): its balances, positions and orders").
+ */
+export interface ReadCoverage {
+  swept?: { markets: string[]; through: Date };
+  notRead?: string[];
 }
 
 /**
@@ -346,4 +371,6 @@ export interface Connector {
   fetchCashFlows?(params: CashFlowParams): Promise<StreamResult<CashFlow>>;
   /** Requests made so far, recorded on the sync run; absent where the client does not count. */
   requestStats?(): RequestStats;
+  /** What this run's reads covered and left out (see `ReadCoverage`); absent where the connector reports nothing. */
+  readCoverage?(): ReadCoverage;
 }

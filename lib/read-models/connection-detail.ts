@@ -58,6 +58,12 @@ export interface ConnectionDetail {
   }>;
   recentRuns: Array<{ id: string; trigger: string; status: string; startedAt: string; durationMs: number | null; apiCalls: number | null; error: string | null }>;
   groww: { mode: string; renewable: boolean; expiresAt: string | null } | null;
+  /**
+   * What the last finished run could not read from the venue (a portfolio-margin account,
+   * untriggered algo orders…), as its connector worded it, and when that run started; null
+   * when it read everything or no run has finished.
+   */
+  notRead: { items: string[]; runStartedAt: string } | null;
 }
 
 export interface AccountDetail {
@@ -113,6 +119,13 @@ const runView = (b: SyncBatchRow) => ({
   error: b.error,
 });
 
+/** The coverage notes of the newest run that finished writing (succeeded or partial). */
+function notReadOf(runs: SyncBatchRow[]): ConnectionDetail["notRead"] {
+  const last = runs.find((r) => r.status === "succeeded" || r.status === "partial");
+  const items = last?.progress?.notRead ?? [];
+  return last && items.length > 0 ? { items, runStartedAt: last.startedAt.toISOString() } : null;
+}
+
 /** One live connection of the workspace; another workspace's, or a deleted one, is NotFoundError. */
 export async function loadConnectionDetail(db: Db, p: { ownerId: string; connectionId: string; now: Date }): Promise<ConnectionDetail> {
   const conn = await getConnection(db, p);
@@ -163,5 +176,6 @@ export async function loadConnectionDetail(db: Db, p: { ownerId: string; connect
     snapshots: snapshots.map((s) => ({ ...s, capturedAt: s.capturedAt.toISOString() })),
     recentRuns: runs.map(runView),
     groww: token ? { mode: token.mode, renewable: token.renewable, expiresAt: iso(token.expiresAt) } : null,
+    notRead: notReadOf(runs),
   };
 }

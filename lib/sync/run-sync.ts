@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { isConnectionDeleted } from "@/db/queries/connection-lifecycle";
 import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connections";
 import { earliestPendingFlowAt } from "@/db/queries/cash-flows";
-import { advanceCursors, readCursors } from "@/db/queries/cursors";
+import { advanceCursors, advanceSweepCursors, readCursors, recordHeldAssets } from "@/db/queries/cursors";
 import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
 import { navCursor } from "@/db/queries/valuations";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
@@ -84,6 +84,7 @@ export async function runSync(
     });
     const { state, failures } = checkReferences(fetched);
     api = apiStats(venue, state.raw.length);
+    const coverage = venue.readCoverage?.() ?? {};
 
     progress.stage("pricing");
     const reference = opts.referencePrices === undefined ? defaultReferencePrices() : opts.referencePrices;
@@ -112,7 +113,7 @@ export async function runSync(
       nav: state.nav.length,
       cashFlows: state.cashFlows.length,
     });
-    const finalProgress = progress.finish("done");
+    const finalProgress = { ...progress.finish("done"), ...(coverage.notRead?.length ? { notRead: coverage.notRead } : {}) };
 
     const outcome = await db.transaction(async (tx) => {
       // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.
@@ -128,6 +129,15 @@ export async function runSync(
       const audits: AccountAudit[] = [];
       for (const accountId of written.eventAccounts) audits.push(await verifyAccountIncremental(tx, { ownerId, accountId, at }));
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
+      if (coverage.swept) {
+        // A venue that sweeps markets by held asset (Binance): every asset seen held joins the
+        // set for good; the swept markets' cursors move only with the fills they found.
+        const held = [...new Set(state.balances.filter((b) => b.total !== "0").map((b) => b.asset))].sort();
+        await recordHeldAssets(tx, { ...scope, batchId, assets: held, cursorAt: readAt, at });
+        if (!failures.some((f) => f.stream === "fills")) {
+          await advanceSweepCursors(tx, { ...scope, batchId, markets: coverage.swept.markets, cursorAt: coverage.swept.through, at });
+        }
+      }
       const durationMs = Math.round(performance.now() - t0);
       await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, progress: finalProgress, ...runApi });
       const { health } = healthAfterSuccess(await lockConnectionHealth(tx, { connectionId: conn.id }));

@@ -5,6 +5,9 @@ import { ConnectorError } from "@/lib/connectors/errors";
 import { binanceConfigSchema } from "./config";
 import { BINANCE_EXAMPLE_CREDENTIALS, binanceFixture, binanceSignature, defaultBinanceState, FakeBinance } from "./fake-binance";
 import { BinanceConnector, type BinanceConnectorOptions } from "./index";
+import { usdmPositionsSchema } from "./schemas";
+import { usdmPosition } from "./transform";
+import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 
 const T1 = new Date("2026-11-20T10:00:00Z");
 const DAY = 86_400_000;
@@ -134,6 +137,54 @@ describe("Binance balances and positions", () => {
     ]);
   });
 
+  it("reads Position Information V3, with leverage and margin mode from the symbol configuration", async () => {
+    const { raw } = await connector().fetchPositions();
+    expect(raw.map((r) => r.endpoint)).toEqual(["GET /fapi/v3/positionRisk", "GET /fapi/v1/symbolConfig", "GET /dapi/v1/positionRisk"]);
+    expect(requestsTo("/fapi/v2/positionRisk")).toEqual([]);
+    // The V3 body has no leverage: the figures above came from symbolConfig.
+    expect(raw[0]!.body).not.toEqual(expect.arrayContaining([expect.objectContaining({ leverage: expect.anything() })]));
+  });
+
+  it("leaves leverage and margin mode out when no configuration names the symbol, never guessing", async () => {
+    fake.state.usdmSymbolConfig = [];
+    fake.state.coinmPositions = [];
+    const { items } = await connector().fetchPositions();
+    expect(items.map((p) => [p.symbol, p.leverage, p.marginMode])).toEqual([
+      ["BTC/USDT:USDT", undefined, undefined],
+      ["ETH/USDT:USDT", undefined, undefined],
+    ]);
+  });
+
+  it("parses both versions of positionRisk: a V2 row's own leverage is the fallback", async () => {
+    const v2 = usdmPositionsSchema.parse(binanceFixture("position-risk-usdm-v2.json"));
+    const v3 = usdmPositionsSchema.parse(binanceFixture("position-risk-usdm.json"));
+    const m = { symbol: "ETH/USDT:USDT", base: "ETH", quote: "USDT", settle: "USDT" } as MarketInfo;
+    const fromV2 = usdmPosition(v2[1]!, m);
+    const fromV3 = usdmPosition(v3[1]!, m, { symbol: "ETHUSDT", marginType: "ISOLATED", leverage: 5 });
+    expect(fromV2).toEqual(fromV3);
+    expect(fromV3).toMatchObject({ leverage: "5", marginMode: "isolated", quantity: "-2", notional: "-6200" });
+    expect(v3[1]!.marginAsset).toBe("USDT");
+  });
+
+  it("a portfolio-margin account is named as not read; a classic account reports nothing missing", async () => {
+    const classic = connector();
+    await classic.fetchBalances();
+    expect(requestsTo("/papi/v1/account")).toHaveLength(1);
+    expect(classic.readCoverage()).toEqual({});
+
+    fake.state.portfolioMargin = { uniMMR: "5239.47961525", accountEquity: "122607.35137903", actualEquity: "73.47428058", accountMaintMargin: "23.72469206", accountStatus: "NORMAL" };
+    const pm = connector();
+    const { items } = await pm.fetchBalances();
+    // The wallets it can read are still read.
+    expect(items.some((b) => b.accountUid === "spot")).toBe(true);
+    expect(pm.readCoverage().notRead).toEqual([expect.stringMatching(/^Portfolio margin account \(status NORMAL\): .*\/papi/)]);
+  });
+
+  it("demo and testnet have no /papi: not probed", async () => {
+    await connector({ environment: "testnet" }).fetchBalances();
+    expect(requestsTo("/papi/v1/account")).toEqual([]);
+  });
+
   it("in hedge mode reads a long and a short of one symbol, signed by positionSide", async () => {
     const row = (positionSide: string, positionAmt: string, notional: string) => ({
       ...(binanceFixture("position-risk-usdm.json") as Array<Record<string, unknown>>)[0]!,
@@ -189,6 +240,8 @@ describe("Binance orders and fills", () => {
   it("without the symbol among balances, positions or known symbols, its history is not read", async () => {
     const { items } = await connector().fetchOrders({ since: SINCE });
     expect(items.some((o) => o.symbol === "SOL/USDT")).toBe(false);
+    // Orders read the planned markets' trades too (the balance check needs them): a second read in this pinned minute would wait for the next.
+    fake.resetWeight();
     const withKnown = await connector().fetchOrders({ since: SINCE, symbols: ["SOL/USDT"] });
     expect(withKnown.items.filter((o) => o.symbol === "SOL/USDT").map((o) => o.venueOrderId)).toEqual(["5501", "5502"]);
   });
@@ -443,6 +496,8 @@ describe("Binance request budget and side calls", () => {
     await connector({}, { logger: (l) => lines.push(l) }).fetchBalances();
     expect(lines).toEqual([
       "binance GET /api/v3/account 200 weight 20/6000",
+      // The portfolio-margin probe: a classic account is refused (see assumptions.ts).
+      "binance GET /papi/v1/account 401",
       "binance POST /sapi/v1/asset/get-funding-asset 200 weight 1/12000",
       "binance GET /fapi/v3/account 200 weight 5/2400",
       "binance GET /dapi/v1/account 200 weight 5/2400",

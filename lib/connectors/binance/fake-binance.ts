@@ -34,7 +34,11 @@ export interface BinanceFakeState {
   fundingAssets: Row[];
   usdmAccount: Row;
   coinmAccount: Row;
+  /** Position Information V3 rows (what the connector reads). */
   usdmPositions: Row[];
+  /** The same account as V2 still answers it (leverage and marginType inline). */
+  usdmPositionsV2: Row[];
+  usdmSymbolConfig: Row[];
   coinmPositions: Row[];
   orders: Record<Market, Row[]>;
   trades: Record<Market, Row[]>;
@@ -42,6 +46,8 @@ export interface BinanceFakeState {
   exchangeInfo: Record<Market, Row>;
   deposits: Row[];
   withdrawals: Row[];
+  /** GET /papi/v1/account of a portfolio-margin account; null: a classic account, refused with -2015. */
+  portfolioMargin: Row | null;
 }
 
 export function binanceFixture(name: string): unknown {
@@ -60,6 +66,8 @@ export function defaultBinanceState(): BinanceFakeState {
     usdmAccount: obj("account-usdm.json"),
     coinmAccount: obj("account-coinm.json"),
     usdmPositions: rows("position-risk-usdm.json"),
+    usdmPositionsV2: rows("position-risk-usdm-v2.json"),
+    usdmSymbolConfig: rows("symbol-config-usdm.json"),
     coinmPositions: rows("position-risk-coinm.json"),
     orders: { spot: rows("orders-spot.json"), usdm: rows("orders-usdm.json"), coinm: rows("orders-coinm.json") },
     trades: { spot: rows("trades-spot.json"), usdm: rows("trades-usdm.json"), coinm: rows("trades-coinm.json") },
@@ -67,6 +75,7 @@ export function defaultBinanceState(): BinanceFakeState {
     exchangeInfo: { spot: obj("exchange-info-spot.json"), usdm: obj("exchange-info-usdm.json"), coinm: obj("exchange-info-coinm.json") },
     deposits: rows("deposit-history.json"),
     withdrawals: rows("withdraw-history.json"),
+    portfolioMargin: null,
   };
 }
 
@@ -95,6 +104,7 @@ function bucketOf(path: string): { bucket: string; header: string; limit: number
   if (path === "/sapi/v1/capital/withdraw/history") return { bucket: "sapi_uid", header: "X-SAPI-USED-UID-WEIGHT-1M", limit: 180000 };
   if (path.startsWith("/sapi/")) return { bucket: "sapi", header: "X-SAPI-USED-IP-WEIGHT-1M", limit: 12000 };
   if (path.startsWith("/fapi/")) return { bucket: "usdm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
+  if (path.startsWith("/papi/")) return { bucket: "papi", header: "X-MBX-USED-WEIGHT-1M", limit: 6000 };
   if (path.startsWith("/dapi/")) return { bucket: "coinm", header: "X-MBX-USED-WEIGHT-1M", limit: 2400 };
   return { bucket: "spot", header: "X-MBX-USED-WEIGHT-1M", limit: 6000 };
 }
@@ -240,10 +250,20 @@ export class FakeBinance extends FakeVenue {
       },
       "GET /fapi/v3/account": { signed: true, weight: fixed(5), handle: () => s().usdmAccount },
       "GET /dapi/v1/account": { signed: true, weight: fixed(5), handle: () => s().coinmAccount },
-      "GET /fapi/v2/positionRisk": {
+      "GET /fapi/v3/positionRisk": {
         signed: true,
         weight: fixed(5),
         handle: (p) => s().usdmPositions.filter((r) => !p.symbol || r.symbol === p.symbol),
+      },
+      "GET /fapi/v2/positionRisk": {
+        signed: true,
+        weight: fixed(5),
+        handle: (p) => s().usdmPositionsV2.filter((r) => !p.symbol || r.symbol === p.symbol),
+      },
+      "GET /fapi/v1/symbolConfig": {
+        signed: true,
+        weight: fixed(5),
+        handle: (p) => s().usdmSymbolConfig.filter((r) => !p.symbol || r.symbol === p.symbol),
       },
       "GET /dapi/v1/positionRisk": { signed: true, weight: fixed(1), handle: () => s().coinmPositions },
       "GET /api/v3/openOrders": { signed: true, weight: (p) => (p.symbol ? 6 : 80), handle: open("spot") },
@@ -276,6 +296,11 @@ export class FakeBinance extends FakeVenue {
         weight: fixed(18000),
         handle: (p) => this.walletHistory(s().withdrawals, p, (r) => Date.parse(`${str(r, "applyTime").replace(" ", "T")}Z`)),
       },
+      "GET /papi/v1/account": {
+        signed: true,
+        weight: fixed(20),
+        handle: () => s().portfolioMargin ?? this.refused(),
+      },
       "GET /api/v3/ticker/price": {
         signed: false,
         weight: (p) => (p.symbol ? 2 : 4),
@@ -287,6 +312,11 @@ export class FakeBinance extends FakeVenue {
         },
       },
     };
+  }
+
+  /** What Binance answers a classic account (or a key without Portfolio Margin permission) on /papi. */
+  private refused(): never {
+    throw new VenueError(401, -2015, "Invalid API-key, IP, or permissions for action.");
   }
 
   private invalidSymbol(): never {

@@ -9,7 +9,7 @@ import { enforceReadOnly } from "@/lib/connectors/ccxt/read-only";
 import { VenueReader } from "@/lib/connectors/ccxt/reader";
 import { DAY_MS } from "@/lib/connectors/ccxt/windows";
 import { cashFlowWindow } from "@/lib/connectors/cash-flows";
-import { ConnectorError } from "@/lib/connectors/errors";
+import { ConnectorError, isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
   Capability,
@@ -23,6 +23,7 @@ import type {
   Position,
   Quote,
   RawCapture,
+  ReadCoverage,
   StreamResult,
   VenueAccount,
 } from "@/lib/connectors/types";
@@ -36,6 +37,7 @@ import {
   depositHistorySchema,
   fundingAssetsSchema,
   futuresOrdersSchema,
+  papiAccountSchema,
   futuresTradesSchema,
   spotAccountSchema,
   spotOrdersSchema,
@@ -43,12 +45,17 @@ import {
   tickerPricesSchema,
   usdmAccountSchema,
   usdmPositionsSchema,
+  usdmSymbolConfigSchema,
   withdrawHistorySchema,
 } from "./schemas";
 import { binanceDeposit, binanceWithdrawal } from "./cash-flows";
 import { rawItems, readHistory, readWalletHistory } from "./paginate";
 import { recoverStaleOrders } from "./stale-orders";
-import { planHistorySymbols, planQuoteMarkets, type HistorySymbols } from "./symbols";
+import { planHistorySymbols, planQuoteMarkets, SPOT_QUOTE_ASSETS, type HistorySymbols } from "./symbols";
+import { dueSweepMarkets, marketsPairing, unexplainedAssets } from "./trade-discovery";
+import { BINANCE_WEIGHT_LIMITS } from "./weight-limits";
+import { BINANCE_ASSUMPTIONS } from "./assumptions";
+import type { SpotTrade } from "./schemas";
 import {
   BINANCE_HARMLESS_PERMISSIONS,
   binanceAccounts,
@@ -99,6 +106,20 @@ const FLOW_LAG_MS = 3_600_000;
 /** State read this recently (on the connector's clock) is reused to pick history symbols. */
 const REUSE_MS = 60_000;
 const RATE_LIMIT_RETRY_S = 60;
+/** A swept market is read again from an hour before its last sweep: trades listed late are still seen. */
+const SWEEP_LOOKBACK_MS = 3_600_000;
+/** Share of the connection's spot weight a minute one run's sweep may spend, so the sweep never crowds out the run's own reads. */
+const SWEEP_SHARE_OF_BUDGET = 0.25;
+/** myTrades without orderId (Binance's spot docs). */
+const MY_TRADES_WEIGHT = 20;
+
+interface SpotDiscovery {
+  plan: HistorySymbols;
+  trades: Array<{ market: MarketInfo; row: SpotTrade; raw: unknown }>;
+  /** Markets whose order history this run reads, each from its own start. */
+  orderMarkets: Array<{ market: MarketInfo; start: number }>;
+  raw: RawCapture[];
+}
 
 export class BinanceConnector implements Connector {
   readonly provider = "binance" as const;
@@ -113,6 +134,11 @@ export class BinanceConnector implements Connector {
     openOrders?: { at: number; items: Order[]; raw: RawCapture[] };
     clientOrderIds: Map<string, string>;
   } = { clientOrderIds: new Map() };
+  private readonly discovered = new Map<number, Promise<SpotDiscovery>>();
+  /** Markets read this run because a balance moved with no fill to explain it (unified symbols). */
+  readonly explained: string[] = [];
+  private swept?: { markets: string[]; through: Date };
+  private readonly notRead = new Set<string>();
 
   constructor(private readonly o: BinanceConnectorOptions) {
     // Deposit and withdrawal history live behind /sapi, which only the live venue has.
@@ -142,6 +168,11 @@ export class BinanceConnector implements Connector {
       key: `binance:${o.config.environment}`,
       loadEndpoint: "GET exchangeInfo",
     });
+  }
+
+  /** The markets this run's sweep read completely, for their cursors (see trade-discovery.ts), and what it could not read. */
+  readCoverage(): ReadCoverage {
+    return { ...(this.swept ? { swept: this.swept } : {}), ...(this.notRead.size > 0 ? { notRead: [...this.notRead] } : {}) };
   }
 
   /** Requests made so far and the weight Binance last reported per bucket. */
@@ -199,6 +230,7 @@ export class BinanceConnector implements Connector {
     const spot = await this.reader.read("GET /api/v3/account", spotAccountSchema, () => ex.privateGetAccount({ omitZeroBalances: "true" }));
     const raw = [spot.raw];
     const items = spotBalances(spot.data);
+    if (this.o.config.environment === "live") await this.probePortfolioMargin(raw);
     if (this.o.config.environment === "live") {
       const funding = await this.reader.read("POST /sapi/v1/asset/get-funding-asset", fundingAssetsSchema, () => ex.sapiPostAssetGetFundingAsset({}));
       raw.push(funding.raw);
@@ -214,12 +246,15 @@ export class BinanceConnector implements Connector {
 
   async fetchPositions(): Promise<StreamResult<Position>> {
     const ex = this.client.exchange;
-    const usdm = await this.reader.read("GET /fapi/v2/positionRisk", usdmPositionsSchema, () => ex.fapiPrivateV2GetPositionRisk());
+    // V3 (V2 may be retired); leverage and margin mode per symbol from its configuration.
+    const usdm = await this.reader.read("GET /fapi/v3/positionRisk", usdmPositionsSchema, () => ex.fapiPrivateV3GetPositionRisk());
+    const open = usdm.data.filter((p) => !new D(p.positionAmt).isZero());
+    const configs = open.length > 0 ? await this.reader.read("GET /fapi/v1/symbolConfig", usdmSymbolConfigSchema, () => ex.fapiPrivateGetSymbolConfig()) : undefined;
     const coinm = await this.reader.read("GET /dapi/v1/positionRisk", coinmPositionsSchema, () => ex.dapiPrivateGetPositionRisk());
     const items: Position[] = [];
-    for (const p of usdm.data) {
-      if (new D(p.positionAmt).isZero()) continue;
-      const pos = usdmPosition(p, await this.market(p.symbol, "linear", "GET /fapi/v2/positionRisk"));
+    for (const p of open) {
+      const config = configs?.data.find((c) => c.symbol === p.symbol);
+      const pos = usdmPosition(p, await this.market(p.symbol, "linear", "GET /fapi/v3/positionRisk"), config);
       if (pos) items.push(pos);
     }
     for (const p of coinm.data) {
@@ -231,7 +266,7 @@ export class BinanceConnector implements Connector {
       if (pos) items.push(pos);
     }
     this.recent.positions = { at: this.o.now().getTime(), items };
-    return { items, raw: [usdm.raw, coinm.raw] };
+    return { items, raw: [usdm.raw, ...(configs ? [configs.raw] : []), coinm.raw] };
   }
 
   async fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>> {
@@ -245,14 +280,15 @@ export class BinanceConnector implements Connector {
     };
     open.items.forEach(keep);
 
-    const plan = await this.historySymbols(params, open.items);
+    const found = await this.discoverSpot(params, open.items);
+    const { plan } = found;
     const { start, end } = this.range(params);
     const ex = this.client.exchange;
-    for (const m of plan.spot) {
+    for (const { market: m, start: from } of found.orderMarkets) {
       const r = await readHistory(
         this.reader,
         { endpoint: "GET /api/v3/allOrders", call: (q) => ex.privateGetAllOrders(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "orderId" },
-        spotOrdersSchema, m, start, end, (o) => o.orderId, (o) => o.time,
+        spotOrdersSchema, m, Math.min(from, start), end, (o) => o.orderId, (o) => o.time,
       );
       raw.push(...r.raw);
       for (const { row, raw: one } of r.rows) keep(spotOrder(m.symbol, row, one));
@@ -295,22 +331,15 @@ export class BinanceConnector implements Connector {
 
   async fetchFills(params: IncrementalParams): Promise<StreamResult<Fill>> {
     const open = await this.openOrders();
-    const plan = await this.historySymbols(params, open.items);
+    const found = await this.discoverSpot(params, open.items);
+    const { plan } = found;
     const { start, end } = this.range(params);
     const ex = this.client.exchange;
-    const raw: RawCapture[] = [];
+    const raw: RawCapture[] = [...found.raw];
     const items: Fill[] = [];
     const coid = (account: string, orderId: string) => this.recent.clientOrderIds.get(`${account}:${orderId}`);
 
-    for (const m of plan.spot) {
-      const r = await readHistory(
-        this.reader,
-        { endpoint: "GET /api/v3/myTrades", call: (q) => ex.privateGetMyTrades(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "fromId" },
-        spotTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
-      );
-      raw.push(...r.raw);
-      for (const { row, raw: one } of r.rows) items.push(spotFill(m.symbol, row, one, coid("spot", row.orderId)));
-    }
+    for (const { market: m, row, raw: one } of found.trades) items.push(spotFill(m.symbol, row, one, coid("spot", row.orderId)));
     for (const m of plan.usdm) {
       const r = await readHistory(
         this.reader,
@@ -392,6 +421,26 @@ export class BinanceConnector implements Connector {
 
   // ---- internals ----------------------------------------------------------------------
 
+  /**
+   * A portfolio-margin account keeps its unified margin balances, UM and CM futures and
+   * their orders behind /papi, which this connector does not read: when the probe answers
+   * (see assumptions.ts), the run says so on the connection instead of leaving it out silently.
+   */
+  private async probePortfolioMargin(raw: RawCapture[]): Promise<void> {
+    const endpoint = BINANCE_ASSUMPTIONS.portfolioMarginProbe;
+    try {
+      const r = await this.reader.read(endpoint, papiAccountSchema, () => this.client.exchange.papiGetAccount());
+      raw.push(r.raw);
+      this.notRead.add(
+        `Portfolio margin account (status ${r.data.accountStatus}): its unified margin balances, UM and CM futures positions, orders and fills are held behind Binance's /papi API, which this connection does not read.`,
+      );
+    } catch (e) {
+      // Not a portfolio-margin account (or a key that cannot see it): nothing is missing for this key.
+      if (isConnectorError(e) && (e.kind === "auth" || e.kind === "permission" || e.kind === "invalid_request")) return;
+      throw e;
+    }
+  }
+
   private range(params: IncrementalParams): { start: number; end: number } {
     const end = this.o.now().getTime();
     const start = params.since ? params.since.getTime() : end - DEFAULT_HISTORY_MS;
@@ -431,6 +480,99 @@ export class BinanceConnector implements Connector {
     }
     this.recent.openOrders = { at: this.o.now().getTime(), items, raw: [spot.raw, usdm.raw, coinm.raw] };
     return this.recent.openOrders;
+  }
+
+  /**
+   * The spot markets this run reads, and their trades (see trade-discovery.ts): the planned
+   * markets from `since`; then, from the previous run's balances, the markets of assets
+   * whose balance moved with no fill to explain it; then the sweep's due markets, each
+   * probed by one myTrades call (its latest 1000 trades; windows only when that page is
+   * full and reaches into the range). Orders are read for the planned and explained
+   * markets and for the swept ones that turned out to have trades. Once per run and start.
+   */
+  private discoverSpot(params: IncrementalParams, openOrders: Order[]): Promise<SpotDiscovery> {
+    const { start } = this.range(params);
+    let found = this.discovered.get(start);
+    if (!found) {
+      found = this.readSpot(params, openOrders);
+      this.discovered.set(start, found);
+    }
+    return found;
+  }
+
+  private async readSpot(params: IncrementalParams, openOrders: Order[]): Promise<SpotDiscovery> {
+    const plan = await this.historySymbols(params, openOrders);
+    const { start, end } = this.range(params);
+    const ex = this.client.exchange;
+    const markets = await this.markets.all();
+    const raw: RawCapture[] = [];
+    const trades: SpotDiscovery["trades"] = [];
+    const orderMarkets: SpotDiscovery["orderMarkets"] = [];
+    const myTrades = { endpoint: "GET /api/v3/myTrades", call: (q: Record<string, string>) => ex.privateGetMyTrades(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "fromId" as const };
+    const readFrom = async (m: MarketInfo, from: number) => {
+      const r = await readHistory(this.reader, myTrades, spotTradesSchema, m, from, end, (t) => t.id, (t) => t.time);
+      raw.push(...r.raw);
+      return r.rows;
+    };
+
+    for (const m of plan.spot) {
+      for (const t of await readFrom(m, start)) trades.push({ market: m, ...t });
+      orderMarkets.push({ market: m, start });
+    }
+
+    // 1. Balances that moved with no fill to explain them: their markets, in this run.
+    const read = new Set(plan.spot.map((m) => m.id));
+    if (params.previousBalances) {
+      const current = this.recent.balances?.items ?? [];
+      const fills = trades.map((t) => spotFill(t.market.symbol, t.row, t.raw));
+      const assets = unexplainedAssets({ previous: params.previousBalances, current, fills });
+      const quotes = [...new Set([...SPOT_QUOTE_ASSETS, ...plan.spot.map((m) => m.quote)])];
+      for (const m of marketsPairing(assets, quotes, markets)) {
+        if (read.has(m.id)) continue;
+        read.add(m.id);
+        this.explained.push(m.symbol);
+        for (const t of await readFrom(m, start)) trades.push({ market: m, ...t });
+        orderMarkets.push({ market: m, start });
+      }
+    }
+
+    // 2. The periodic sweep of every market holding an asset the account has ever held.
+    const swept: string[] = [];
+    if (params.sweep) {
+      const due = dueSweepMarkets({
+        heldAssets: params.sweep.heldAssets,
+        sweptThrough: params.sweep.sweptThrough,
+        markets,
+        exclude: read,
+        now: end,
+        max: this.sweepMarketsPerRun(),
+      });
+      for (const m of due) {
+        const through = params.sweep.sweptThrough[m.id];
+        const from = through ? through.getTime() - SWEEP_LOOKBACK_MS : end - DEFAULT_HISTORY_MS;
+        const probe = await this.reader.read(myTrades.endpoint, spotTradesSchema, () => ex.privateGetMyTrades({ symbol: m.id, limit: String(myTrades.limit) }));
+        raw.push(probe.raw);
+        const bodies = rawItems(probe.raw.body);
+        let hits = probe.data.map((row, i) => ({ row, raw: bodies[i] })).filter((t) => t.row.time >= from);
+        const oldest = probe.data.reduce((a, t) => Math.min(a, t.time), Number.POSITIVE_INFINITY);
+        // A full page that starts inside the range may hide older trades in it: read them by window.
+        if (probe.data.length >= myTrades.limit && oldest > from) {
+          const ids = new Set(hits.map((t) => t.row.id));
+          hits = [...(await readFrom(m, from)).filter((t) => !ids.has(t.row.id)), ...hits];
+        }
+        swept.push(m.id);
+        if (hits.length === 0) continue;
+        for (const t of hits) trades.push({ market: m, ...t });
+        orderMarkets.push({ market: m, start: from });
+      }
+    }
+    this.swept = { markets: swept, through: new Date(end) };
+    return { plan, trades, orderMarkets, raw };
+  }
+
+  /** Sweep probes a run may spend: a quarter of the spot weight this connection may use a minute, at myTrades' 20 each. */
+  private sweepMarketsPerRun(): number {
+    return Math.floor((BINANCE_WEIGHT_LIMITS.spot! * this.o.config.weightBudgetShare * SWEEP_SHARE_OF_BUDGET) / MY_TRADES_WEIGHT);
   }
 
   private async historySymbols(params: IncrementalParams, openOrders: Order[]): Promise<HistorySymbols> {

@@ -77,7 +77,11 @@ export const usdmAccountSchema = z.object({
 // GET /dapi/v1/account
 export const coinmAccountSchema = z.object({ assets: z.array(futuresAsset) });
 
-// GET /fapi/v2/positionRisk (v2: the version that still carries leverage and marginType)
+// GET /fapi/v3/positionRisk (Position Information V3). V3 dropped `leverage`, `marginType`,
+// `maxNotionalValue` and `isAutoAddMargin` and added `marginAsset`, `initialMargin`,
+// `maintMargin` and friends; those come from GET /fapi/v1/symbolConfig instead. The schema
+// keeps the two V2-only fields optional, so a V2 body (GET /fapi/v2/positionRisk, still
+// served today) parses too: the connector reads V3, a V2 fixture test guards the fallback.
 export const usdmPositionsSchema = z.array(
   z.object({
     symbol: z.string().min(1),
@@ -86,13 +90,29 @@ export const usdmPositionsSchema = z.array(
     markPrice: dec,
     unRealizedProfit: dec,
     liquidationPrice: dec,
-    leverage: dec,
-    marginType: z.string(),
     positionSide: z.enum(["BOTH", "LONG", "SHORT"]),
     notional: dec,
+    marginAsset: asset.optional(),
+    isolatedMargin: dec.optional(),
+    initialMargin: dec.optional(),
+    /** V2 only. */
+    leverage: dec.optional(),
+    /** V2 only ("cross" | "isolated"). */
+    marginType: z.string().optional(),
   }),
 );
 export type UsdmPosition = z.infer<typeof usdmPositionsSchema>[number];
+
+// GET /fapi/v1/symbolConfig (no symbol: every symbol of the account). `leverage` is a JSON
+// number here, an integer; `marginType` is "CROSSED" or "ISOLATED".
+export const usdmSymbolConfigSchema = z.array(
+  z.object({
+    symbol: z.string().min(1),
+    marginType: z.string(),
+    leverage: z.union([z.number().int().positive(), dec]),
+  }),
+);
+export type UsdmSymbolConfig = z.infer<typeof usdmSymbolConfigSchema>[number];
 
 // GET /dapi/v1/positionRisk (positionAmt in contracts; notionalValue in the coin)
 export const coinmPositionsSchema = z.array(
@@ -234,3 +254,7 @@ export const withdrawHistorySchema = z.array(
   }),
 );
 export type WithdrawalRow = z.infer<typeof withdrawHistorySchema>[number];
+
+// GET /papi/v1/account (Portfolio Margin Account Information): only its status is read, to
+// know the account is a portfolio-margin one (see assumptions.ts).
+export const papiAccountSchema = z.object({ accountStatus: z.string().min(1) });

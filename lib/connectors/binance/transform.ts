@@ -23,6 +23,7 @@ import type {
   SpotTrade,
   TickerPrice,
   UsdmPosition,
+  UsdmSymbolConfig,
 } from "./schemas";
 
 /**
@@ -128,7 +129,12 @@ function signedAmount(positionSide: "BOTH" | "LONG" | "SHORT", amount: string): 
 const withSignOf = (value: Dec, sign: Dec): Dec => (sign.isNegative() ? value.abs().negated() : value.abs());
 const optionalPrice = (v: string): string | undefined => (new D(v).isZero() ? undefined : s(new D(v)));
 
-export function usdmPosition(p: UsdmPosition, m: MarketInfo): Position | undefined {
+/**
+ * A USDⓈ-M position. Leverage and margin mode come from the symbol's configuration
+ * (GET /fapi/v1/symbolConfig), since Position Information V3 no longer carries them; a V2
+ * row's own fields are the fallback. Neither known: left out, never guessed.
+ */
+export function usdmPosition(p: UsdmPosition, m: MarketInfo, config?: UsdmSymbolConfig): Position | undefined {
   const qty = signedAmount(p.positionSide, p.positionAmt);
   if (qty.isZero()) return undefined;
   return {
@@ -145,8 +151,15 @@ export function usdmPosition(p: UsdmPosition, m: MarketInfo): Position | undefin
     notional: s(withSignOf(new D(p.notional), qty)),
     unrealizedPnl: s(new D(p.unRealizedProfit)),
     liquidationPrice: optionalPrice(p.liquidationPrice),
-    leverage: s(new D(p.leverage)),
-    marginMode: marginMode(p.marginType),
+    ...leverageOf(config?.leverage ?? p.leverage, config?.marginType ?? p.marginType),
+  };
+}
+
+function leverageOf(leverage: number | string | undefined, marginType: string | undefined): Pick<Position, "leverage" | "marginMode"> {
+  const mode = marginType === undefined ? undefined : marginMode(marginType);
+  return {
+    ...(leverage === undefined ? {} : { leverage: s(new D(String(leverage))) }),
+    ...(mode ? { marginMode: mode } : {}),
   };
 }
 

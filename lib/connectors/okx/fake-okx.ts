@@ -33,6 +33,8 @@ export interface OkxFakeState {
   fundingBalances: Row[];
   positions: Row[];
   orders: Row[];
+  /** Untriggered algo orders (orders-algo-pending). */
+  algoOrders: Row[];
   fills: Row[];
   tickers: Row[];
   indexTickers: Row[];
@@ -54,6 +56,7 @@ export function defaultOkxState(): OkxFakeState {
     fundingBalances: data("asset-balances.json"),
     positions: data("positions.json"),
     orders: list("orders.json"),
+    algoOrders: data("algo-orders-pending.json"),
     fills: list("fills.json"),
     tickers: data("tickers-spot.json"),
     indexTickers: data("index-tickers-usd.json"),
@@ -179,6 +182,17 @@ export class FakeOkx extends FakeVenue {
       "GET /api/v5/trade/orders-history-archive": {
         signed: true,
         handle: (q) => this.page(this.typed(s().orders.filter(done), q).filter((o) => Number(o.cTime) >= this.now() - 90 * DAY), q, "ordId", "cTime"),
+      },
+      "GET /api/v5/trade/orders-algo-pending": {
+        signed: true,
+        handle: (q) => {
+          // ordType is required: one type per request, except conditional and oco together.
+          const types = (q.ordType ?? "").split(",");
+          const single = ["conditional", "oco", "chase", "trigger", "move_order_stop", "iceberg", "twap"];
+          const valid = types.length === 1 ? single.includes(types[0]!) : types.every((t) => t === "conditional" || t === "oco");
+          if (!q.ordType || !valid) throw new VenueError(400, "51000", "Parameter ordType error");
+          return this.page(s().algoOrders.filter((o) => types.includes(str(o, "ordType"))), q, "algoId", "cTime");
+        },
       },
       "GET /api/v5/trade/order": {
         signed: true,

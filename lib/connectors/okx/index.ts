@@ -24,6 +24,7 @@ import type {
   Position,
   Quote,
   RawCapture,
+  ReadCoverage,
   StreamResult,
   VenueAccount,
 } from "@/lib/connectors/types";
@@ -38,6 +39,7 @@ import {
   fundingBalanceSchema,
   indexTickersSchema,
   ordersSchema,
+  algoOrdersSchema,
   positionsSchema,
   tickersSchema,
   tradingBalanceSchema,
@@ -79,6 +81,9 @@ const FILLS_RECENT_MS = 3 * DAY_MS;
 const DEFAULT_HISTORY_MS = 7 * DAY_MS;
 /** OKX's limits are per 2 s windows and it sends no Retry-After. */
 const RATE_LIMIT_RETRY_S = 2;
+/** orders-algo-pending takes one ordType a request, except "conditional,oco" together (OKX docs). */
+const ALGO_ORDER_TYPES = ["conditional,oco", "trigger", "move_order_stop", "iceberg", "twap", "chase"] as const;
+
 /** instType is mandatory on the history endpoints; options are not read. */
 const HISTORY_INST_TYPES = ["SPOT", "MARGIN", "SWAP", "FUTURES"] as const;
 const SPOT_QUOTES = ["USDT", "USDC"] as const;
@@ -92,6 +97,7 @@ export class OkxConnector implements Connector {
   readonly provider = "okx" as const;
   readonly capabilities: readonly Capability[];
   readonly usesHistoryContext = true;
+  private notRead: string[] = [];
   private readonly client: OkxClient;
   private readonly reader: VenueReader;
   private readonly markets: MarketLoader;
@@ -121,6 +127,11 @@ export class OkxConnector implements Connector {
       key: `okx:${o.config.environment}`,
       loadEndpoint: "GET /api/v5/public/instruments",
     });
+  }
+
+  /** What the run could not read: untriggered algo orders and their history (see countAlgoOrders). */
+  readCoverage(): ReadCoverage {
+    return this.notRead.length > 0 ? { notRead: this.notRead } : {};
   }
 
   requestStats() {
@@ -192,6 +203,7 @@ export class OkxConnector implements Connector {
     const pending = await readPages(this.reader, "GET /api/v5/trade/orders-pending", ordersSchema, (q) => ex.privateGetTradeOrdersPending(q), {}, (o) => o.ordId);
     raw.push(...pending.raw);
     await keep("GET /api/v5/trade/orders-pending", pending.rows);
+    raw.push(...(await this.countAlgoOrders()));
 
     const archive = start < end - ORDERS_RECENT_MS;
     const endpoint = archive ? "GET /api/v5/trade/orders-history-archive" : "GET /api/v5/trade/orders-history";
@@ -342,6 +354,35 @@ export class OkxConnector implements Connector {
     const end = this.o.now().getTime();
     const start = params.since ? params.since.getTime() : end - DEFAULT_HISTORY_MS;
     return { start: Math.min(start, end), end };
+  }
+
+  /**
+   * Untriggered algo orders (stop-loss and take-profit, trigger, trailing, iceberg, TWAP,
+   * chase) live outside the order book until they trigger; the order one places then is an
+   * ordinary order, read with its fills (OKX_ASSUMPTIONS.triggeredAlgoPlacesOrdinaryOrder). They are not stored as orders: an algo has no
+   * ordId, its own states and sizes, and the orders table's key and event chain are the
+   * order book's. So they are counted by type and named on the connection as not read,
+   * with their history (orders-algo-history: algos cancelled or failed before triggering),
+   * which is not read at all. One request per type: OKX takes one ordType a request,
+   * except conditional and oco together.
+   */
+  private async countAlgoOrders(): Promise<RawCapture[]> {
+    const ex = this.client.exchange;
+    const endpoint = "GET /api/v5/trade/orders-algo-pending";
+    const raw: RawCapture[] = [];
+    const byType = new Map<string, number>();
+    for (const ordType of ALGO_ORDER_TYPES) {
+      const r = await readPages(this.reader, endpoint, algoOrdersSchema, (q) => ex.privateGetTradeOrdersAlgoPending(q), { ordType }, (o) => o.algoId);
+      raw.push(...r.raw);
+      for (const { row } of r.rows) byType.set(row.ordType, (byType.get(row.ordType) ?? 0) + 1);
+    }
+    const total = [...byType.values()].reduce((a, b) => a + b, 0);
+    const types = [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([t, n]) => `${t} ${n}`).join(", ");
+    this.notRead = [
+      ...(total > 0 ? [`${total} untriggered algo order${total === 1 ? "" : "s"} (${types}): not recorded as orders until they trigger; the order each places then is read.`] : []),
+      "Algo order history (stop, trigger, trailing, iceberg, TWAP and chase orders cancelled or failed before triggering) is not read.",
+    ];
+    return raw;
   }
 
   private async market(instId: string, endpoint: string): Promise<MarketInfo> {

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions, snapshotHoldings } from "@/db/schema";
+import { balances, connections, fills, orderEvents, orders, portfolioSnapshots, positions, snapshotHoldings, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { addConnection } from "@/lib/connections/add-connection";
 import type { ConnectorBuilder } from "@/lib/connections/input";
@@ -12,6 +12,7 @@ import { MarketCache } from "@/lib/connectors/ccxt/markets";
 import { openCredentials } from "@/lib/connectors/http/credentials";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { syncConnection } from "@/lib/sync/sync-connection";
+import { loadConnectionDetail } from "@/lib/read-models/connection-detail";
 import { okxConfigSchema, okxCredentialsSchema } from "./config";
 import { FakeOkx, OKX_TEST_CREDENTIALS, okxFixture } from "./fake-okx";
 import { OkxConnector } from "./index";
@@ -51,7 +52,10 @@ async function table(t: typeof balances | typeof positions | typeof orders | typ
   return (await h.db.select({ n: count() }).from(t))[0]!.n;
 }
 
-const calls = () => fake.requests.map((r) => `${r.path}${r.params.instType ? ` ${r.params.instType}` : ""}`);
+const calls = () => fake.requests.map((r) => {
+  const kind = r.params.instType ?? r.params.ordType;
+  return `${r.path}${kind ? ` ${kind}` : ""}`;
+});
 
 beforeAll(async () => {
   h = await openTestDb();
@@ -101,6 +105,15 @@ describe("OKX end to end", () => {
     const [holdings] = await h.db.select().from(snapshotHoldings).where(eq(snapshotHoldings.snapshotId, snap!.id));
     expect(holdings!.rows).not.toHaveLength(0);
 
+    // What it could not read is kept with the run and shown on the connection's page.
+    const [batch] = await h.db.select().from(syncBatches).where(eq(syncBatches.id, r.batchId));
+    expect(batch!.progress!.notRead).toEqual([
+      "3 untriggered algo orders (conditional 1, oco 1, trigger 1): not recorded as orders until they trigger; the order each places then is read.",
+      expect.stringMatching(/^Algo order history/),
+    ]);
+    const detail = await loadConnectionDetail(h.db, { ownerId, connectionId, now: T1 });
+    expect(detail.notRead).toEqual({ items: batch!.progress!.notRead, runStartedAt: batch!.startedAt.toISOString() });
+
     expect(calls()).toEqual([
       "/api/v5/account/balance",
       "/api/v5/asset/balances",
@@ -109,6 +122,12 @@ describe("OKX end to end", () => {
       "/api/v5/public/instruments SWAP",
       "/api/v5/public/instruments FUTURES",
       "/api/v5/trade/orders-pending",
+      "/api/v5/trade/orders-algo-pending conditional,oco",
+      "/api/v5/trade/orders-algo-pending trigger",
+      "/api/v5/trade/orders-algo-pending move_order_stop",
+      "/api/v5/trade/orders-algo-pending iceberg",
+      "/api/v5/trade/orders-algo-pending twap",
+      "/api/v5/trade/orders-algo-pending chase",
       "/api/v5/trade/orders-history SPOT",
       "/api/v5/trade/orders-history MARGIN",
       "/api/v5/trade/orders-history SWAP",
@@ -146,6 +165,12 @@ describe("OKX end to end", () => {
       "/api/v5/asset/balances",
       "/api/v5/account/positions",
       "/api/v5/trade/orders-pending",
+      "/api/v5/trade/orders-algo-pending conditional,oco",
+      "/api/v5/trade/orders-algo-pending trigger",
+      "/api/v5/trade/orders-algo-pending move_order_stop",
+      "/api/v5/trade/orders-algo-pending iceberg",
+      "/api/v5/trade/orders-algo-pending twap",
+      "/api/v5/trade/orders-algo-pending chase",
       "/api/v5/trade/orders-history SPOT",
       "/api/v5/trade/orders-history MARGIN",
       "/api/v5/trade/orders-history SWAP",

@@ -68,6 +68,22 @@ describe("OKX balances and positions", () => {
     expect(firstOf(account, "details")).toMatchObject({ ccy: "USDT", eq: "25661.212", cashBal: "25160.5", upl: "500.712" });
   });
 
+  it("free is availBal, not availEq: under multi-currency margin they differ, and only availBal is a balance without PnL", async () => {
+    // Multi-currency margin: OKX fills availEq with equity (unrealized PnL included, cross margin across currencies).
+    const body = okxFixture("account-balance-multi-currency.json") as { data: Array<{ details: Array<Record<string, string>> }> };
+    const usdt = body.data[0]!.details.find((d) => d.ccy === "USDT")!;
+    expect(usdt.availEq).not.toBe(usdt.availBal);
+    fake.state.tradingBalance = body.data;
+    fake.state.fundingBalances = [];
+    const { items } = await connector().fetchBalances();
+    expect(items).toEqual([
+      // total = eq − upl = 25661.212 − 500.712; free = availBal, where availEq would say 23501.212 (with PnL)
+      { accountUid: "trading", asset: "USDT", wallet: "spot", free: "21000.5", locked: "4160", total: "25160.5" },
+      // availBal empty: availEq − upl (0.6 − 0.1), the same measure recovered
+      { accountUid: "trading", asset: "ETH", wallet: "spot", free: "0.5", locked: "0.3", total: "0.8" },
+    ]);
+  });
+
   it("reads swap, futures and margin positions in units of the underlying; options and empty rows are skipped", async () => {
     const { items } = await connector().fetchPositions();
     expect(items.map((p) => [p.symbol, p.instrumentType, p.side, p.quantity, p.notional, p.unrealizedPnl, p.leverage, p.marginMode])).toEqual([
@@ -131,11 +147,40 @@ describe("OKX orders and fills", () => {
     expect(market).toMatchObject({ price: undefined, averagePrice: "62500", quantity: "0.016" });
   });
 
+  it("counts untriggered algo orders by type, one ordType a request, and names them and their history as not read", async () => {
+    const c = connector();
+    await c.fetchOrders({ since: SINCE });
+    expect(requestsTo("/api/v5/trade/orders-algo-pending").map((r) => r.params.ordType)).toEqual(["conditional,oco", "trigger", "move_order_stop", "iceberg", "twap", "chase"]);
+    expect(c.readCoverage().notRead).toEqual([
+      "3 untriggered algo orders (conditional 1, oco 1, trigger 1): not recorded as orders until they trigger; the order each places then is read.",
+      expect.stringMatching(/^Algo order history .* is not read\.$/),
+    ]);
+    fake.state.algoOrders = [];
+    const none = connector();
+    await none.fetchOrders({ since: SINCE });
+    expect(none.readCoverage().notRead).toEqual([expect.stringMatching(/^Algo order history/)]);
+  });
+
   it("reads the 3-month archive when `since` is older than 7 days", async () => {
     const { items } = await connector().fetchOrders({ since: new Date(T1.getTime() - 20 * DAY) });
     expect(items.some((o) => o.clientOrderId === "dcabtc0001")).toBe(true);
     expect(requestsTo("/api/v5/trade/orders-history-archive")).toHaveLength(4);
     expect(requestsTo("/api/v5/trade/orders-history")).toHaveLength(0);
+  });
+
+  it("reads order and fill history across every instrument with no instId: one request per instrument type", async () => {
+    // OKX's history endpoints take instType (required) and instId (optional): without instId a
+    // symbol first traded and closed between two syncs is listed like any other.
+    await connector().fetchOrders({ since: new Date(T1.getTime() - 20 * DAY) });
+    await connector().fetchFills({ since: new Date(T1.getTime() - 20 * DAY) });
+    await connector().fetchOrders({ since: SINCE });
+    const history = ["/api/v5/trade/orders-history", "/api/v5/trade/orders-history-archive", "/api/v5/trade/fills-history", "/api/v5/trade/fills"];
+    const calls = fake.requests.filter((r) => history.includes(r.path));
+    expect(new Set(calls.map((r) => r.path))).toEqual(new Set(["/api/v5/trade/orders-history", "/api/v5/trade/orders-history-archive", "/api/v5/trade/fills-history"]));
+    for (const r of calls) {
+      expect(r.params).not.toHaveProperty("instId");
+      expect(r.params).not.toHaveProperty("instFamily");
+    }
   });
 
   it("reads fills of the last 3 days in one request, older ones from the history per type", async () => {

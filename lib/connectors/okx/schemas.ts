@@ -25,7 +25,7 @@ export const tradingBalanceSchema = envelope(
     totalEq: dec,
     upl: optDec.default(""),
     details: z.array(
-      z.object({ ccy: text, eq: dec, cashBal: dec, availBal: optDec, frozenBal: optDec, upl: optDec.default("") }),
+      z.object({ ccy: text, eq: dec, cashBal: dec, availBal: optDec, availEq: optDec.default(""), frozenBal: optDec, upl: optDec.default("") }),
     ),
   }),
 );
@@ -141,3 +141,8 @@ export const withdrawalHistorySchema = envelope(
   }),
 );
 export type OkxWithdrawalRow = z.infer<typeof withdrawalHistorySchema>["data"][number];
+
+// GET /api/v5/trade/orders-algo-pending (untriggered algo orders: stop, take-profit, trigger,
+// trailing, iceberg, TWAP, chase). Only what names and counts them is read: they are not
+// orders until they trigger (see the connector's readCoverage).
+export const algoOrdersSchema = envelope(z.object({ algoId: text, instId: text, ordType: text, state: text }));

@@ -1,4 +1,5 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
+import { OKX_ASSUMPTIONS } from "./assumptions";
 import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type { Balance, Fill, InstrumentType, Order, OrderStatus, Position, Quote, VenueAccount } from "@/lib/connectors/types";
@@ -46,12 +47,27 @@ function balance(accountUid: string, asset: string, wallet: "spot" | "funding", 
 /**
  * The trading account's balance per currency excludes unrealized PnL, which arrives with
  * the positions: eq − upl (OKX's equity minus the PnL of that currency's positions).
+ *
+ * Free is `availBal` ("available balance of currency"), not `availEq` as ccxt prefers.
+ * OKX fills `availEq` ("available equity of currency") only in futures, multi-currency
+ * and portfolio margin modes, and there it is equity: it includes the currency's
+ * unrealized PnL and, under multi-currency or portfolio margin, what cross margin lets
+ * the currency back across the account. `total` here is a balance without PnL, so free
+ * must be the same measure: `availBal` is, in every mode. Only where OKX leaves
+ * `availBal` empty does `availEq − upl` stand in (the same measure, recovered), and
+ * failing both, the whole balance is free. Either way free stays within [0, total].
  */
 export function tradingBalances(details: TradingDetail[]): Balance[] {
   return details
     .map((d) => ({ d, total: new D(d.eq).minus(orZero(d.upl)) }))
     .filter(({ total }) => !total.isZero())
-    .map(({ d, total }) => balance("trading", d.ccy, "spot", total, d.availBal === "" ? total : new D(d.availBal)));
+    .map(({ d, total }) => balance("trading", d.ccy, "spot", total, availableOf(d, total)));
+}
+
+function availableOf(d: TradingDetail, total: Dec): Dec {
+  if (d.availBal !== "") return new D(d.availBal);
+  if (d.availEq !== "" && OKX_ASSUMPTIONS.availEqIncludesUpl) return new D(d.availEq).minus(orZero(d.upl));
+  return total;
 }
 
 export function fundingBalances(rows: FundingRow[]): Balance[] {

@@ -11,6 +11,7 @@ import { AccountHoldings } from "./_components/account-holdings";
 import { AccountsCard } from "./_components/accounts-card";
 import { ConnectionHeader } from "./_components/connection-header";
 import { GrowwTokenCard } from "./_components/groww-token-card";
+import { NotReadCard } from "./_components/not-read-card";
 import { RecentRuns } from "./_components/recent-runs";
 import { ScheduleCard } from "./_components/schedule-card";
 import { SettingsCard } from "./_components/settings-card";
@@ -19,7 +20,7 @@ import { SnapshotsCard } from "./_components/snapshots-card";
 export const metadata: Metadata = { title: "Connection" };
 
 /**
- * One connection: its state, schedule and settings, the accounts it found with their
+ * One connection: its state, what the last run could not read from the venue, schedule and settings, the accounts it found with their
  * holdings and positions, its last snapshots and runs, and what the viewer's role lets them
  * do (Resync and Verify now of an account's audit chain for members; pause, resume, schedule, rotate, refresh token and delete for
  * admins). Another workspace's connection, a deleted one or a made-up id is a 404.
@@ -44,6 +45,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         ← Connections
       </Link>
       <ConnectionHeader detail={detail} can={can} />
+      {detail.notRead && <NotReadCard notRead={detail.notRead} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <ScheduleCard detail={detail} canEdit={can.admin} />
         <SettingsCard settings={detail.settings} />

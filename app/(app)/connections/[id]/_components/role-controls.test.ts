@@ -44,6 +44,7 @@ const detail: ConnectionDetail = {
   snapshots: [],
   recentRuns: [],
   groww: { mode: "access_token", renewable: false, expiresAt: "2026-11-21T00:30:00.000Z" },
+  notRead: null,
 };
 
 const render = (can: { resync: boolean; admin: boolean }) => {

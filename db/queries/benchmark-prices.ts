@@ -20,8 +20,9 @@ function objectNaming(asset: string): string {
 
 /**
  * The spot price of `asset` (BTC, ETH) in the base currency, as the owner's own snapshots
- * recorded it, at or before each instant: the newest of the (at most 16) snapshots of the
- * day before the instant that holds the asset as a spot row. A venue's quote or, where the
+ * recorded it, at or before each instant: the newest of the (at most 16) snapshots with
+ * detail of the day before the instant that holds the asset as a spot row (retention keeps
+ * the detail of the last snapshot of each hour, or of each day, beyond its full-detail window). A venue's quote or, where the
  * venue had none, the reference index the sync priced it with (`price` × `fxRate`). There is
  * no stored reference-price history besides these rows (lib/prices fetches live quotes), so
  * an asset the workspace never held has no benchmark here. One statement for every instant;
@@ -45,6 +46,7 @@ export async function benchmarkPricesAt(
         select s.id, s.captured_at from portfolio_snapshots s
         where s.owner_id = ${p.ownerId} and s.base_currency = ${p.baseCurrency}
           and s.captured_at <= x.t and s.captured_at > x.t - interval '1 day'
+          and exists (select 1 from snapshot_holdings k where k.snapshot_id = s.id)
         order by s.captured_at desc limit 16
       ) s
       join snapshot_holdings h on h.snapshot_id = s.id and h.owner_id = ${p.ownerId}

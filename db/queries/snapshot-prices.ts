@@ -19,7 +19,7 @@ export interface PricesAround {
 
 /**
  * For each (asset, instant), the asset's spot price in the connection's first snapshot at
- * or after that instant and in its last snapshot before it, among the snapshots valued in
+ * or after that instant and in its last snapshot before it, among the snapshots with detail valued in
  * `baseCurrency` (a snapshot keeps the currency it was valued in). One statement for any
  * number of items, in their order; the lookups walk the (connection, time) index.
  */
@@ -36,7 +36,10 @@ export async function snapshotPricesAround(
     cross join lateral json_array_elements(h.rows) r
     where r->>'kind' = 'spot' and r->>'asset' = x.asset
     limit 1`;
-  const ofConnection = sql`s.owner_id = ${p.ownerId} and s.connection_id = ${p.connectionId} and s.base_currency = ${p.baseCurrency}`;
+  // Only snapshots that still have their per-symbol detail: retention (lib/retention) keeps
+  // the last of each hour or day beyond its full-detail window, so "nearest" means nearest kept.
+  const ofConnection = sql`s.owner_id = ${p.ownerId} and s.connection_id = ${p.connectionId} and s.base_currency = ${p.baseCurrency}
+    and exists (select 1 from snapshot_holdings k where k.snapshot_id = s.id)`;
   const rows = await executeRows<{ i: number; after_price: string | null; after_fx: string | null; before_price: string | null; before_fx: string | null }>(
     db,
     sql`

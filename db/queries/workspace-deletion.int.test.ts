@@ -99,6 +99,7 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await sync(at(26 * HOUR));
   await maintenanceTasks.reconcile(db, { now: at(26 * HOUR) });
   await maintenanceTasks["end-of-day-snapshots"](db, { now: at(26 * HOUR) });
+  await maintenanceTasks.retention(db, { now: at(26 * HOUR) });
 
   // What no demo run writes: a department and portfolio that an account and a valuation point at, an API key, an invitation.
   const [dept] = await db.insert(departments).values({ ownerId, name: "Desk" }).returning({ id: departments.id });

@@ -21,3 +21,4 @@ export * from "./cash-flows";
 export * from "./audit-checkpoints";
 export * from "./portfolio-accounts";
 export * from "./rebalance-targets";
+export * from "./retention";

@@ -29,6 +29,7 @@ const fakeTasks = (over: Partial<MaintenanceTasks> = {}): MaintenanceTasks => ({
   "snapshot-gaps": idle(),
   "ibkr-keepalive": idle(),
   "audit-rewalk": idle(),
+  retention: idle(),
   ...over,
 });
 const deps = (over: Partial<FunctionDeps> = {}): FunctionDeps => ({ db: async () => h.db, tasks: fakeTasks(), now: () => T0, ...over });

@@ -41,6 +41,17 @@ const schema = z.object({
   ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack", "telegram"]).default("json"),
   /** Chat id for the Telegram format. */
   ALERT_TELEGRAM_CHAT_ID: z.string().min(1).optional(),
+  /**
+   * Bounded growth (lib/retention, docs/architecture.md "Retention, size and backup"): "off"
+   * keeps every snapshot's per-symbol detail and every raw response forever.
+   */
+  RETENTION: z.enum(["on", "off"]).default("on"),
+  /** Days of per-symbol snapshot detail kept at full resolution. */
+  RETENTION_FULL_DETAIL_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Days (from now) after which detail is kept daily instead of hourly; at least RETENTION_FULL_DETAIL_DAYS. */
+  RETENTION_HOURLY_DETAIL_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Days of raw venue responses kept (every connection, also those that no longer sync). */
+  RETENTION_RAW_RESPONSE_DAYS: z.coerce.number().int().min(1).default(7),
   /** Stop the in-process scheduler entirely (tests, one-off scripts). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

@@ -34,6 +34,7 @@ describe("the schedule table", () => {
       "snapshot-gaps": "TZ=UTC 30 * * * *",
       "ibkr-keepalive": "TZ=UTC * * * * *",
       "audit-rewalk": "TZ=UTC 30 3 * * *",
+      retention: "TZ=UTC 45 4 * * *",
     });
   });
 

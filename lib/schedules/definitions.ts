@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/connectors/types";
 
 /** Background work that is not a venue sync; each is one lib call `(db, { now })`. */
-export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive", "audit-rewalk"] as const;
+export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive", "audit-rewalk", "retention"] as const;
 export type MaintenanceTaskId = (typeof MAINTENANCE_TASKS)[number];
 
 export type ScheduleJob =
@@ -65,6 +65,10 @@ export const SCHEDULES = [
   // here, within a day. 03:30 UTC: night in Europe and the Americas, before the Indian
   // session (09:00 IST), and clear of the quarter-hour end-of-day runs.
   { id: "audit-rewalk", cron: "30 3 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "audit-rewalk" } },
+  // Bounded growth (lib/retention): thin old per-symbol snapshot detail and prune raw
+  // responses, in small batches. Daily is enough: each run thins the one day that aged past
+  // a threshold. 04:45 UTC: after the re-walk, clear of the quarter-hour end-of-day runs.
+  { id: "retention", cron: "45 4 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "retention" } },
 ] as const satisfies readonly ScheduleDefinition[];
 
 export type ScheduleId = (typeof SCHEDULES)[number]["id"];

@@ -1,6 +1,7 @@
 import { evaluateRiskAlertsForAllOwners } from "@/lib/alerts/risk-alerts";
 import { reconcileAll } from "@/lib/attribution/reconcile-job";
 import { rewalkEveryWorkspace } from "@/lib/audit/rewalk";
+import { runRetention } from "@/lib/retention/run-retention";
 import { captureEndOfDaySnapshots } from "@/lib/snapshots/end-of-day";
 import { detectSnapshotGaps } from "@/lib/snapshots/gaps";
 import { reapStaleSyncBatches } from "@/lib/sync/reaper";
@@ -26,4 +27,5 @@ export const maintenanceTasks: MaintenanceTasks = {
     return { gateways: r.gateways, authenticated: r.authenticated, failed: r.failed };
   },
   "audit-rewalk": (db, p) => rewalkEveryWorkspace(db, { now: p.now }),
+  retention: (db, p) => runRetention(db, { now: p.now }),
 };

@@ -3,11 +3,18 @@ import type { Db } from "@/db/client";
 import { syncRawResponses } from "@/db/schema";
 import type { RawCapture } from "@/lib/connectors/types";
 import { chunk } from "@/db/chunk";
+import { env } from "@/lib/env";
 import { prepareRawBody } from "./raw-body";
 
-/** Retention per connection: the responses of its last 50 runs that kept any, and none older than 7 days. */
+/**
+ * Retention per connection: the responses of its last 50 runs that kept any, and none older
+ * than RETENTION_RAW_RESPONSE_DAYS (7 by default; lib/retention sweeps connections that no
+ * longer sync with the same age).
+ */
 export const RAW_RETENTION_RUNS = 50;
+/** The default age limit, with RETENTION_RAW_RESPONSE_DAYS unset. */
 export const RAW_RETENTION_MS = 7 * 86_400_000;
+const rawRetentionMs = () => env().RETENTION_RAW_RESPONSE_DAYS * 86_400_000;
 // Bodies may be up to 256 KB each: small statements keep one INSERT's size reasonable.
 const ROWS_PER_INSERT = 20;
 
@@ -42,7 +49,7 @@ export async function storeRawResponses(
 }
 
 export async function pruneRawResponses(tx: Db, p: { connectionId: string; at: Date }): Promise<void> {
-  const cutoff = new Date(p.at.getTime() - RAW_RETENTION_MS);
+  const cutoff = new Date(p.at.getTime() - rawRetentionMs());
   await tx.execute(sql`
     delete from sync_raw_responses r
     where r.connection_id = ${p.connectionId}

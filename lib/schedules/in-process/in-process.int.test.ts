@@ -27,6 +27,7 @@ const fakeTasks = (): MaintenanceTasks => ({
   "snapshot-gaps": idle(),
   "ibkr-keepalive": idle(),
   "audit-rewalk": idle(),
+  retention: idle(),
 });
 
 function start(over: Partial<InProcessSchedulerOptions> = {}) {

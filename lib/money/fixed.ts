@@ -155,3 +155,35 @@ export function fixedToNumber(f: Fixed): number {
   const text = fixedToString(f);
   return text.length <= PRECISION ? Number(text) : fixedToDecimal(f).toNumber();
 }
+
+function digitCount(abs: bigint): number {
+  // toString is exact; length of a bigint's decimal form, at most a few dozen digits here.
+  return abs === 0n ? 1 : abs.toString().length;
+}
+
+/**
+ * a ÷ b rounded to 40 significant digits, half to even: what decimal.js's div gives (it
+ * rounds the exact quotient correctly), without its parsing and allocation. The quotient
+ * is computed to at least 42 digits with bigint division, and the remainder decides the
+ * rounding exactly (a remainder makes a "half" a "more than half"). null when b is zero:
+ * the caller leaves ±Infinity and NaN to decimal.js.
+ */
+export function divFixed(a: Fixed, b: Fixed): Fixed | null {
+  if (b.coef === 0n) return null;
+  if (a.coef === 0n) return (b.coef < 0n) ? null : new Fixed(0n, 0);
+  const negative = a.coef < 0n !== b.coef < 0n;
+  const A = a.coef < 0n ? -a.coef : a.coef;
+  const B = b.coef < 0n ? -b.coef : b.coef;
+  const k = Math.max(0, PRECISION + 2 + digitCount(B) - digitCount(A));
+  const scaled = A * pow10(k);
+  const q = scaled / B;
+  const r = scaled - q * B;
+  const drop = digitCount(q) - PRECISION;
+  const unit = pow10(drop);
+  let kept = q / unit;
+  const rest = q - kept * unit;
+  const half = unit / 2n;
+  if (rest > half || (rest === half && (r > 0n || (kept & 1n) === 1n))) kept++;
+  // A carry to 10^40 is still exact: 41 digits whose last is 0.
+  return new Fixed(negative ? -kept : kept, a.scale - b.scale + k - drop);
+}

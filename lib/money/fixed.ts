@@ -37,8 +37,17 @@ function rounded(coef: bigint, scale: number): Fixed {
   const negative = coef < 0n;
   const abs = negative ? -coef : coef;
   if (abs < LIMIT) return new Fixed(coef, scale);
-  let digits = PRECISION + 1;
-  while (abs >= pow10(digits)) digits++;
+  // Digits of abs: a binary search over the powers of ten (a sum of two amounts 40 digits
+  // apart in scale has ~80 digits, and stepping one power at a time cost 40 comparisons).
+  let lo = PRECISION + 1; // abs >= 10^(lo − 1)
+  let hi = lo;
+  while (abs >= pow10(hi)) hi *= 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (abs >= pow10(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  const digits = lo;
   const drop = digits - PRECISION;
   const unit = pow10(drop);
   let kept = abs / unit;

@@ -1,4 +1,4 @@
-import { type Amount, compare, isZero, minus, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
+import { type Amount, compare, isNegative, isZero, minus, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 import type { HistoryEvent } from "@/lib/engines/history/events";
 import type { ResidualKind } from "@/lib/engines/history/types";
 
@@ -39,7 +39,7 @@ export function walkBackwards(p: {
   observed: ReadonlyMap<number, readonly Amount[]>;
 }): RawResidual[] {
   const held = p.balances.slice();
-  const floor = p.balances.map((b) => (compare(b, ZERO) < 0 ? b : ZERO));
+  const floor = p.balances.map((b) => (isNegative(b) ? b : ZERO));
   while (floor.length < p.assetCount) floor.push(ZERO);
   while (held.length < p.assetCount) held.push(ZERO);
   const residuals: RawResidual[] = [];
@@ -54,16 +54,20 @@ export function walkBackwards(p: {
         held[a] = observed;
       }
     }
+    const undo = (asset: number, qty: Amount) => {
+      const before = minus(held[asset]!, qty);
+      const f = floor[asset]!;
+      if (f === ZERO ? isNegative(before) : compare(before, f) < 0) {
+        // The forward replay adds back what the clamp removed: −shortfall at the day's end.
+        residuals.push({ kind: "negative-balance", day, asset, qty: minus(before, f), at: "end" });
+        held[asset] = f;
+      } else held[asset] = before;
+    };
     for (; e >= 0 && p.events[e]!.day === day; e--) {
-      for (const leg of p.events[e]!.legs) {
-        const before = minus(held[leg.asset]!, leg.qty);
-        const f = floor[leg.asset]!;
-        if (compare(before, f) < 0) {
-          // The forward replay adds back what the clamp removed: −shortfall at the day's end.
-          residuals.push({ kind: "negative-balance", day, asset: leg.asset, qty: minus(before, f), at: "end" });
-          held[leg.asset] = f;
-        } else held[leg.asset] = before;
-      }
+      const ev = p.events[e]!;
+      undo(ev.a1, ev.q1);
+      if (ev.a2 >= 0) undo(ev.a2, ev.q2);
+      if (ev.a3 >= 0) undo(ev.a3, ev.q3);
     }
   }
   for (let a = 0; a < p.assetCount; a++) {

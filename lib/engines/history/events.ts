@@ -5,42 +5,38 @@ import type { HistoryDay, HistoryInput, IncomeKind, Instant } from "@/lib/engine
 /**
  * Fills, flows and income as one time-ordered list of holding changes ("legs"), each on its
  * local day. Every amount is parsed once here; bad input is refused with the field named.
+ *
+ * One class for every kind, legs inline (up to three: base, quote, fee): the walk and the
+ * replay touch tens of thousands of these, and one object shape keeps their loops
+ * monomorphic and their garbage small.
  */
-export interface Leg {
-  asset: number;
-  /** Signed change of the holding. */
-  qty: Amount;
-}
+export const FILL = 0;
+export const FLOW = 1;
+export const INCOME = 2;
 
-interface Base {
-  ms: number;
-  day: number;
-  legs: Leg[];
+export class HistoryEvent {
+  /** Legs: asset index (-1: none) and signed quantity change. */
+  a1 = -1;
+  q1: Amount = ZERO;
+  a2 = -1;
+  q2: Amount = ZERO;
+  a3 = -1;
+  q3: Amount = ZERO;
+  /** Fill: 1 buy, -1 sell. */
+  side: 1 | -1 = 1;
+  qty: Amount = ZERO;
+  price: Amount = ZERO;
+  notional: Amount = ZERO;
+  fee: Amount = ZERO;
+  /** Income: its kind, and the asset its per-symbol series is booked to. */
+  income: IncomeKind = "other";
+  symbolAsset = -1;
+  constructor(
+    readonly kind: 0 | 1 | 2,
+    readonly ms: number,
+    readonly day: number,
+  ) {}
 }
-export interface FillEvent extends Base {
-  kind: "fill";
-  side: 1 | -1;
-  base: number;
-  quote: number;
-  qty: Amount;
-  price: Amount;
-  notional: Amount;
-  fee: Amount;
-  feeAsset: number;
-}
-export interface FlowEvent extends Base {
-  kind: "flow";
-  asset: number;
-  qty: Amount;
-}
-export interface IncomeEvent extends Base {
-  kind: "income";
-  asset: number;
-  qty: Amount;
-  income: IncomeKind;
-  symbolAsset: number;
-}
-export type HistoryEvent = FillEvent | FlowEvent | IncomeEvent;
 
 const INCOME_KINDS = new Set<IncomeKind>(["funding", "interest", "staking", "dividend", "other"]);
 
@@ -85,18 +81,19 @@ function assetName(name: string | undefined, field: string): string {
 /** Events sorted by instant; at one instant flows come first, then fills, then income, each in input order. */
 export function normaliseEvents(input: HistoryInput, days: readonly HistoryDay[], assets: AssetIndex): HistoryEvent[] {
   const events: HistoryEvent[] = [];
-  const place = (at: Instant, field: string) => {
+  const place = (kind: 0 | 1 | 2, at: Instant, field: string) => {
     const ms = msOf(at, field);
     const day = dayIndexOf(days, ms);
     if (day < 0) throw new RangeError(`${field} is before the first day (${days[0]?.date}): start the series earlier`);
     if (day >= days.length) throw new RangeError(`${field} is after the end of ${days.at(-1)?.date}, the day of the balances`);
-    return { ms, day };
+    return new HistoryEvent(kind, ms, day);
   };
   (input.flows ?? []).forEach((f, k) => {
     const field = `flows[${k}]`;
-    const asset = assets.of(assetName(f.asset, `${field}.asset`));
-    const qty = decimal(f.amount, `${field}.amount`, "any");
-    events.push({ kind: "flow", ...place(f.at, `${field}.at`), asset, qty, legs: [{ asset, qty }] });
+    const e = place(FLOW, f.at, `${field}.at`);
+    e.a1 = assets.of(assetName(f.asset, `${field}.asset`));
+    e.q1 = decimal(f.amount, `${field}.amount`, "any");
+    events.push(e);
   });
   (input.fills ?? []).forEach((f, k) => {
     const field = `fills[${k}]`;
@@ -107,22 +104,31 @@ export function normaliseEvents(input: HistoryInput, days: readonly HistoryDay[]
     const price = decimal(f.price, `${field}.price`, "positive");
     const fee = decimal(f.fee, `${field}.fee`, "non-negative");
     const feeAsset = f.feeCurrency === undefined ? quote : assets.of(assetName(f.feeCurrency, `${field}.feeCurrency`));
-    const notional = times(qty, price);
-    const side = f.side === "buy" ? 1 : -1;
-    const legs: Leg[] = [
-      { asset: base, qty: side === 1 ? qty : negated(qty) },
-      { asset: quote, qty: side === 1 ? negated(notional) : notional },
-    ];
-    if (isPositive(fee)) legs.push({ asset: feeAsset, qty: negated(fee) });
-    events.push({ kind: "fill", ...place(f.at, `${field}.at`), side, base, quote, qty, price, notional, fee, feeAsset, legs });
+    const e = place(FILL, f.at, `${field}.at`);
+    e.side = f.side === "buy" ? 1 : -1;
+    e.qty = qty;
+    e.price = price;
+    e.notional = times(qty, price);
+    e.fee = fee;
+    e.a1 = base;
+    e.q1 = e.side === 1 ? qty : negated(qty);
+    e.a2 = quote;
+    e.q2 = e.side === 1 ? negated(e.notional) : e.notional;
+    if (isPositive(fee)) {
+      e.a3 = feeAsset;
+      e.q3 = negated(fee);
+    }
+    events.push(e);
   });
   (input.income ?? []).forEach((f, k) => {
     const field = `income[${k}]`;
-    const asset = assets.of(assetName(f.asset, `${field}.asset`));
-    const qty = decimal(f.amount, `${field}.amount`, "any");
+    const e = place(INCOME, f.at, `${field}.at`);
+    e.a1 = assets.of(assetName(f.asset, `${field}.asset`));
+    e.q1 = decimal(f.amount, `${field}.amount`, "any");
     if (!INCOME_KINDS.has(f.kind)) throw new RangeError(`${field}.kind must be one of ${[...INCOME_KINDS].join(", ")}`);
-    const symbolAsset = f.symbolAsset === undefined ? asset : assets.of(assetName(f.symbolAsset, `${field}.symbolAsset`));
-    events.push({ kind: "income", ...place(f.at, `${field}.at`), asset, qty, income: f.kind, symbolAsset, legs: [{ asset, qty }] });
+    e.income = f.kind;
+    e.symbolAsset = f.symbolAsset === undefined ? e.a1 : assets.of(assetName(f.symbolAsset, `${field}.symbolAsset`));
+    events.push(e);
   });
   // Stable: Array#sort keeps input order among equal instants, and the kinds were pushed in order.
   let sorted = true;

@@ -1,6 +1,6 @@
-import { type Amount, compare, div, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO, isPositive, amountToString } from "@/lib/money/amount";
+import { type Amount, amountToString, compare, div, isPositive, isZero, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 import { CostLedger } from "@/lib/engines/history/cost-ledger";
-import type { HistoryEvent } from "@/lib/engines/history/events";
+import { FILL, FLOW, type HistoryEvent } from "@/lib/engines/history/events";
 import type { PriceGrid } from "@/lib/engines/history/price-grid";
 import type { RawResidual } from "@/lib/engines/history/backward-walk";
 import type { AssetSeries, ByMethod } from "@/lib/engines/history/types";
@@ -8,13 +8,16 @@ import type { AssetSeries, ByMethod } from "@/lib/engines/history/types";
 /**
  * The forward pass: from zero, with the backward walk's residuals, day by day. Events move
  * holdings and cost basis; the end of each day records every asset's quantity, close,
- * value, cost basis, realised and unrealised PnL.
+ * value, cost basis and realised PnL (unrealised is value − cost basis, derived on demand:
+ * stored per day it doubled the objects a two-year series keeps alive).
  *
  * Cost: per event a few exact additions (and FIFO lot updates); per day and asset one
- * multiplication (quantity × close) and two subtractions (unrealised by each method). The
- * portfolio's cost basis, realised PnL, fees and income are running totals moved by the
- * events, never re-summed per day, so a day's work grows with the number of assets held,
- * not with how many breakdowns are asked for (breakdowns are sums of the per-asset series).
+ * multiplication (quantity × close). The
+ * portfolio's fees and income are running totals moved by the events; its cost basis and
+ * realised PnL are summed over the assets' ledgers only on a day something moved (a sum per
+ * day is cheaper than a delta per event: a busy day has more events than assets). A day's
+ * work grows with the number of assets held, not with how many breakdowns are asked for
+ * (breakdowns are sums of the per-asset series).
  */
 export interface ForwardTotals {
   value: Amount[];
@@ -56,13 +59,13 @@ export function replayForwards(p: {
   const cumFlows: Amount[] = new Array(A).fill(ZERO);
   const out: AssetSeries[] = p.assets.map((asset, a) => ({
     asset,
+    isBase: a === p.base,
     quantity: series(n),
     close: p.prices[a]!.close,
     carried: p.prices[a]!.carried,
     value: series(n),
     costBasis: { fifo: series(n), average: series(n) },
     realised: { fifo: series(n), average: series(n) },
-    unrealised: { fifo: series(n), average: series(n) },
     fees: series(n),
     funding: series(n),
     income: series(n),
@@ -90,26 +93,22 @@ export function replayForwards(p: {
   let dayFlows = ZERO;
   let dayResidual = ZERO;
   let day = 0;
+  let moved = false;
   const residualValues: ResidualValue[] = [];
 
   // Moves a holding and its cost basis; `value` is the base-currency worth of |qty| (null: unpriced).
   const move = (a: number, qty: Amount, value: Amount | null, unit: Amount | null) => {
     held[a] = plus(held[a]!, qty);
     if (a === p.base) return;
+    moved = true;
     const ledger = ledgers[a]!;
-    const f0 = ledger.fifoCost;
-    const c0 = ledger.avgCost;
-    const r0 = ledger.fifoRealised;
-    const ra0 = ledger.avgRealised;
-    if (compare(qty, ZERO) > 0) ledger.acquire(qty, unit ?? (value === null ? ZERO : div(value, qty)));
+    if (isPositive(qty)) ledger.acquire(qty, unit ?? (value === null ? ZERO : div(value, qty)));
     else ledger.dispose(negated(qty), value ?? ZERO);
-    costFifo = plus(costFifo, minus(ledger.fifoCost, f0));
-    costAvg = plus(costAvg, minus(ledger.avgCost, c0));
-    realFifo = plus(realFifo, minus(ledger.fifoRealised, r0));
-    realAvg = plus(realAvg, minus(ledger.avgRealised, ra0));
   };
   const closeOf = (a: number) => p.prices[a]!.close[day] ?? null;
+  // The base currency is worth itself: no multiplication by one on every cash leg.
   const worth = (a: number, qty: Amount) => {
+    if (a === p.base) return qty;
     const c = closeOf(a);
     return c === null ? null : times(qty, c);
   };
@@ -123,37 +122,35 @@ export function replayForwards(p: {
   };
 
   const apply = (e: HistoryEvent) => {
-    if (e.kind === "fill") {
-      const closeQ = closeOf(e.quote);
-      const closeB = closeOf(e.base);
+    if (e.kind === FILL) {
+      const base = e.a1;
+      const quote = e.a2;
+      const closeQ = closeOf(quote);
+      const closeB = closeOf(base);
       // The trade's worth in the base currency: at the quote's close, else at the base's.
-      const value = closeQ !== null ? times(e.notional, closeQ) : closeB !== null ? times(e.qty, closeB) : null;
-      const baseUnit = closeQ !== null ? times(e.price, closeQ) : closeB;
-      if (e.side === 1) {
-        move(e.base, e.qty, value, baseUnit);
-        move(e.quote, negated(e.notional), value, null);
-      } else {
-        move(e.base, negated(e.qty), value, null);
-        move(e.quote, e.notional, value, closeQ);
-      }
-      if (isPositive(e.fee)) {
-        const feeValue = worth(e.feeAsset, e.fee);
-        move(e.feeAsset, negated(e.fee), feeValue, null);
+      const inBase = quote === p.base;
+      const value = inBase ? e.notional : closeQ !== null ? times(e.notional, closeQ) : closeB !== null ? times(e.qty, closeB) : null;
+      const baseUnit = inBase ? e.price : closeQ !== null ? times(e.price, closeQ) : closeB;
+      move(base, e.q1, value, e.side === 1 ? baseUnit : null);
+      move(quote, e.q2, value, e.side === 1 ? null : closeQ);
+      if (e.a3 >= 0) {
+        const feeValue = worth(e.a3, e.fee);
+        move(e.a3, e.q3, feeValue, null);
         if (feeValue !== null) {
-          cumFees[e.base] = plus(cumFees[e.base]!, feeValue);
+          cumFees[base] = plus(cumFees[base]!, feeValue);
           fees = plus(fees, feeValue);
         }
       }
-    } else if (e.kind === "flow") {
-      const value = worth(e.asset, e.qty);
-      move(e.asset, e.qty, value === null ? null : absQty(value), closeOf(e.asset));
+    } else if (e.kind === FLOW) {
+      const value = worth(e.a1, e.q1);
+      move(e.a1, e.q1, value === null ? null : absQty(value), closeOf(e.a1));
       if (value !== null) {
         dayFlows = plus(dayFlows, value);
-        cumFlows[e.asset] = plus(cumFlows[e.asset]!, value);
+        cumFlows[e.a1] = plus(cumFlows[e.a1]!, value);
       }
     } else {
-      const value = worth(e.asset, e.qty);
-      move(e.asset, e.qty, value === null ? null : absQty(value), closeOf(e.asset));
+      const value = worth(e.a1, e.q1);
+      move(e.a1, e.q1, value === null ? null : absQty(value), closeOf(e.a1));
       if (value !== null) {
         if (e.income === "funding") {
           cumFunding[e.symbolAsset] = plus(cumFunding[e.symbolAsset]!, value);
@@ -182,6 +179,19 @@ export function replayForwards(p: {
     for (const r of startRes[day]!) applyResidual(r);
     for (; e < p.events.length && p.events[e]!.day === day; e++) apply(p.events[e]!);
     for (const r of endRes[day]!) applyResidual(r);
+    if (moved) {
+      costFifo = ZERO;
+      costAvg = ZERO;
+      realFifo = ZERO;
+      realAvg = ZERO;
+      for (const l of ledgers) {
+        costFifo = plus(costFifo, l.fifoCost);
+        costAvg = plus(costAvg, l.avgCost);
+        realFifo = plus(realFifo, l.fifoRealised);
+        realAvg = plus(realAvg, l.avgRealised);
+      }
+      moved = false;
+    }
 
     let value = ZERO;
     let carried: string[] = NONE;
@@ -211,8 +221,6 @@ export function replayForwards(p: {
       s.costBasis.average[day] = ledger.avgCost;
       s.realised.fifo[day] = ledger.fifoRealised;
       s.realised.average[day] = ledger.avgRealised;
-      s.unrealised.fifo[day] = a === p.base ? ZERO : minus(v, ledger.fifoCost);
-      s.unrealised.average[day] = a === p.base ? ZERO : minus(v, ledger.avgCost);
       s.fees[day] = cumFees[a]!;
       s.funding[day] = cumFunding[a]!;
       s.income[day] = cumIncome[a]!;

@@ -10,7 +10,7 @@ import { localDate, isoDate } from "@/lib/time/zoned";
 import type { AssetSeries, HistoryDay, HistoryInput, PortfolioSeries, ResidualEvent } from "@/lib/engines/history/types";
 
 export type * from "@/lib/engines/history/types";
-export { historyPerformance, assetPnl, ROLLING_RANGES, type HistoryPerformance, type RangeResult, type RollingRange } from "@/lib/engines/history/ranges";
+export { historyPerformance, assetPnl, assetUnrealised, ROLLING_RANGES, type HistoryPerformance, type RangeResult, type RollingRange } from "@/lib/engines/history/ranges";
 
 /**
  * History reconstruction (issue 18): past holdings, value and PnL, day by day, from fills,

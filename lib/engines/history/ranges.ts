@@ -33,12 +33,17 @@ export interface HistoryPerformance {
 
 const DAY = 86_400_000;
 
-/** Cumulative PnL of one asset at day i, per method. */
+/** Unrealised PnL of one asset at the end of day i: value − cost basis (zero for the base currency, whose cost basis is not kept). */
+export function assetUnrealised(s: AssetSeries, i: number, method: keyof ByMethod<unknown>): Amount {
+  return s.isBase ? ZERO : minus(s.value[i]!, s.costBasis[method][i]!);
+}
+
+/** Cumulative PnL of one asset at day i, per method: realised + unrealised − fees + funding + income. */
 export function assetPnl(s: AssetSeries, i: number): ByMethod<Amount> {
   const other = plus(minus(s.funding[i]!, s.fees[i]!), s.income[i]!);
   return {
-    fifo: plus(plus(s.realised.fifo[i]!, s.unrealised.fifo[i]!), other),
-    average: plus(plus(s.realised.average[i]!, s.unrealised.average[i]!), other),
+    fifo: plus(plus(s.realised.fifo[i]!, assetUnrealised(s, i, "fifo")), other),
+    average: plus(plus(s.realised.average[i]!, assetUnrealised(s, i, "average")), other),
   };
 }
 

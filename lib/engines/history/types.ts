@@ -103,6 +103,8 @@ export interface ByMethod<T> {
 /** One asset's series: index i is the end of local day i. Cumulative figures run from the first day. */
 export interface AssetSeries {
   asset: string;
+  /** The base currency: cash, no cost basis, no PnL. */
+  isBase: boolean;
   quantity: Amount[];
   /** The close used; null when none exists yet (the asset is then left out of value). */
   close: (Amount | null)[];
@@ -110,9 +112,8 @@ export interface AssetSeries {
   carried: Uint8Array;
   value: Amount[];
   costBasis: ByMethod<Amount[]>;
-  /** Cumulative, gross of fees. */
+  /** Cumulative, gross of fees. Unrealised is value − cost basis: assetUnrealised (./ranges.ts), not stored per day. */
   realised: ByMethod<Amount[]>;
-  unrealised: ByMethod<Amount[]>;
   /** Cumulative fees of fills in this asset, in the base currency. */
   fees: Amount[];
   /** Cumulative funding attributed to this asset. */

@@ -37,17 +37,9 @@ function rounded(coef: bigint, scale: number): Fixed {
   const negative = coef < 0n;
   const abs = negative ? -coef : coef;
   if (abs < LIMIT) return new Fixed(coef, scale);
-  // Digits of abs: a binary search over the powers of ten (a sum of two amounts 40 digits
-  // apart in scale has ~80 digits, and stepping one power at a time cost 40 comparisons).
-  let lo = PRECISION + 1; // abs >= 10^(lo − 1)
-  let hi = lo;
-  while (abs >= pow10(hi)) hi *= 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (abs >= pow10(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  const digits = lo;
+  // A sum of two amounts 40 digits apart in scale has ~80 digits: stepping one power of ten
+  // at a time cost 40 comparisons; digitCount bisects.
+  const digits = digitCount(abs);
   const drop = digits - PRECISION;
   const unit = pow10(drop);
   let kept = abs / unit;
@@ -165,9 +157,18 @@ export function fixedToNumber(f: Fixed): number {
   return text.length <= PRECISION ? Number(text) : fixedToDecimal(f).toNumber();
 }
 
+/** Decimal digits of abs ≥ 0: the smallest d with abs < 10^d (1 for zero), by doubling then bisecting over powers of ten. */
 function digitCount(abs: bigint): number {
-  // toString is exact; length of a bigint's decimal form, at most a few dozen digits here.
-  return abs === 0n ? 1 : abs.toString().length;
+  let hi = 1;
+  while (abs >= pow10(hi)) hi *= 2;
+  let lo = hi >> 1 || 1;
+  if (abs < pow10(lo)) return lo;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (abs >= pow10(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Amount, amountToString, compare, div, isPositive, isZero, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
+import { type Amount, amountToString, compare, div, isPositive, isZero, minus, negated, plus, times, ZERO_AMOUNT as ZERO } from "@/lib/money/amount";
 import { CostLedger } from "@/lib/engines/history/cost-ledger";
 import { FILL, FLOW, type HistoryEvent } from "@/lib/engines/history/events";
 import type { PriceGrid } from "@/lib/engines/history/price-grid";
@@ -14,8 +14,9 @@ import type { AssetSeries, ByMethod } from "@/lib/engines/history/types";
  * Cost: per event a few exact additions (and FIFO lot updates); per day and asset one
  * multiplication (quantity × close). The
  * portfolio's fees and income are running totals moved by the events; its cost basis and
- * realised PnL are summed over the assets' ledgers only on a day something moved (a sum per
- * day is cheaper than a delta per event: a busy day has more events than assets). A day's
+ * realised PnL move once per day by the change of each ledger that moved that day (or are
+ * re-summed over all ledgers when most moved: cheaper than a delta per event, since a busy
+ * day has more events than assets). A day's
  * work grows with the number of assets held, not with how many breakdowns are asked for
  * (breakdowns are sums of the per-asset series).
  */
@@ -93,14 +94,20 @@ export function replayForwards(p: {
   let dayFlows = ZERO;
   let dayResidual = ZERO;
   let day = 0;
-  let moved = false;
+  // Assets whose ledger moved today, and each ledger's figures as last added into the totals.
+  const dirty = new Uint8Array(A);
+  const dirtyList: number[] = [];
+  const seen = p.assets.map(() => ({ fifoCost: ZERO, avgCost: ZERO, fifoRealised: ZERO, avgRealised: ZERO }));
   const residualValues: ResidualValue[] = [];
 
   // Moves a holding and its cost basis; `value` is the base-currency worth of |qty| (null: unpriced).
   const move = (a: number, qty: Amount, value: Amount | null, unit: Amount | null) => {
     held[a] = plus(held[a]!, qty);
     if (a === p.base) return;
-    moved = true;
+    if (dirty[a] === 0) {
+      dirty[a] = 1;
+      dirtyList.push(a);
+    }
     const ledger = ledgers[a]!;
     if (isPositive(qty)) ledger.acquire(qty, unit ?? (value === null ? ZERO : div(value, qty)));
     else ledger.dispose(negated(qty), value ?? ZERO);
@@ -179,19 +186,40 @@ export function replayForwards(p: {
     for (const r of startRes[day]!) applyResidual(r);
     for (; e < p.events.length && p.events[e]!.day === day; e++) apply(p.events[e]!);
     for (const r of endRes[day]!) applyResidual(r);
-    if (moved) {
+    if (dirtyList.length * 2 > A) {
+      // Most assets moved: summing every ledger is cheaper than a delta per moved one.
       costFifo = ZERO;
       costAvg = ZERO;
       realFifo = ZERO;
       realAvg = ZERO;
-      for (const l of ledgers) {
+      for (let a = 0; a < A; a++) {
+        const l = ledgers[a]!;
         costFifo = plus(costFifo, l.fifoCost);
         costAvg = plus(costAvg, l.avgCost);
         realFifo = plus(realFifo, l.fifoRealised);
         realAvg = plus(realAvg, l.avgRealised);
+        const was = seen[a]!;
+        was.fifoCost = l.fifoCost;
+        was.avgCost = l.avgCost;
+        was.fifoRealised = l.fifoRealised;
+        was.avgRealised = l.avgRealised;
       }
-      moved = false;
+    } else {
+      for (const a of dirtyList) {
+        const l = ledgers[a]!;
+        const was = seen[a]!;
+        costFifo = plus(costFifo, minus(l.fifoCost, was.fifoCost));
+        costAvg = plus(costAvg, minus(l.avgCost, was.avgCost));
+        realFifo = plus(realFifo, minus(l.fifoRealised, was.fifoRealised));
+        realAvg = plus(realAvg, minus(l.avgRealised, was.avgRealised));
+        was.fifoCost = l.fifoCost;
+        was.avgCost = l.avgCost;
+        was.fifoRealised = l.fifoRealised;
+        was.avgRealised = l.avgRealised;
+      }
     }
+    for (const a of dirtyList) dirty[a] = 0;
+    dirtyList.length = 0;
 
     let value = ZERO;
     let carried: string[] = NONE;

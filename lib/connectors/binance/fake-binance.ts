@@ -42,6 +42,8 @@ export interface BinanceFakeState {
   exchangeInfo: Record<Market, Row>;
   deposits: Row[];
   withdrawals: Row[];
+  /** Spot daily candles per symbol (BTCUSDT), oldest first, as /api/v3/klines rows. */
+  klines: Record<string, unknown[][]>;
 }
 
 export function binanceFixture(name: string): unknown {
@@ -67,6 +69,7 @@ export function defaultBinanceState(): BinanceFakeState {
     exchangeInfo: { spot: obj("exchange-info-spot.json"), usdm: obj("exchange-info-usdm.json"), coinm: obj("exchange-info-coinm.json") },
     deposits: rows("deposit-history.json"),
     withdrawals: rows("withdraw-history.json"),
+    klines: {},
   };
 }
 
@@ -276,6 +279,7 @@ export class FakeBinance extends FakeVenue {
         weight: fixed(18000),
         handle: (p) => this.walletHistory(s().withdrawals, p, (r) => Date.parse(`${str(r, "applyTime").replace(" ", "T")}Z`)),
       },
+      "GET /api/v3/klines": { signed: false, weight: fixed(2), handle: (p) => this.klines(p) },
       "GET /api/v3/ticker/price": {
         signed: false,
         weight: (p) => (p.symbol ? 2 : 4),
@@ -287,6 +291,25 @@ export class FakeBinance extends FakeVenue {
         },
       },
     };
+  }
+
+  /**
+   * Candles: symbol and interval mandatory; limit 500 by default, at most 1,000; rows whose
+   * open time is in [startTime, endTime], oldest first; without startTime, the most recent.
+   * Only the daily interval is held.
+   */
+  private klines(p: Record<string, string>): unknown[][] {
+    if (!p.symbol) throw new VenueError(400, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+    if (!p.interval) throw new VenueError(400, -1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");
+    if (p.interval !== "1d") throw new VenueError(400, -1120, "Invalid interval.");
+    const limit = p.limit ? Number(p.limit) : 500;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new VenueError(400, -1130, "Data sent for parameter 'limit' is not valid.");
+    const all = this.state.klines[p.symbol];
+    if (!all && !this.state.prices.some((t) => t.symbol === p.symbol)) this.invalidSymbol();
+    const start = p.startTime ? Number(p.startTime) : undefined;
+    const end = p.endTime ? Number(p.endTime) : Infinity;
+    const inRange = (all ?? []).filter((k) => (start === undefined || Number(k[0]) >= start) && Number(k[0]) <= end);
+    return start === undefined ? inRange.slice(-limit) : inRange.slice(0, limit);
   }
 
   private invalidSymbol(): never {

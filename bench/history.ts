@@ -32,7 +32,7 @@ import { historyWorkload } from "@/lib/engines/history/testing/workload";
 import { calculateTradeStats, type TradeFill } from "@/lib/engines/trade-stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const WARMUP = 5;
+const WARMUP = 10;
 const SIZES = [500, 2_000, 10_000];
 const TARGETS: Record<number, number> = { 10_000: 30, 2_000: 10 };
 
@@ -47,7 +47,7 @@ const cpuMs = () => {
 };
 
 /** Wall time, and this process's CPU time: on a shared machine the wall figure includes waiting for a core. */
-function time(fn: () => unknown): { median: number; min: number; cpuMedian: number } {
+function time(fn: () => unknown): { median: number; min: number; cpuMedian: number; cpuMin: number } {
   for (let i = 0; i < WARMUP; i++) fn();
   const runs: number[] = [];
   const cpu: number[] = [];
@@ -58,7 +58,7 @@ function time(fn: () => unknown): { median: number; min: number; cpuMedian: numb
     runs.push(performance.now() - t0);
     cpu.push(cpuMs() - c0);
   }
-  return { median: median(runs), min: Math.round(Math.min(...runs) * 100) / 100, cpuMedian: median(cpu) };
+  return { median: median(runs), min: Math.round(Math.min(...runs) * 100) / 100, cpuMedian: median(cpu), cpuMin: Math.round(Math.min(...cpu) * 100) / 100 };
 }
 
 function stringify(r: HistoryResult): number {
@@ -96,10 +96,12 @@ for (const n of SIZES) {
     historyMedianMs: utc.median,
     historyMinMs: utc.min,
     historyCpuMedianMs: utc.cpuMedian,
+    historyCpuMinMs: utc.cpuMin,
     historyEuropeBerlinMedianMs: berlin.median,
     fillReplayMedianMs: replay.median,
     fillReplayMinMs: replay.min,
     fillReplayCpuMedianMs: replay.cpuMedian,
+    fillReplayCpuMinMs: replay.cpuMin,
     seriesToStringsMedianMs: strings.median,
     targetMs: target ?? null,
     met: target === undefined ? null : utc.median < target && berlin.median < target,

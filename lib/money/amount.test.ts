@@ -19,8 +19,29 @@ describe("amount arithmetic (bigint or decimal.js) = decimal.js arithmetic, sign
         expect(of(A.minus(ax, ay)), `${x} − ${y}`).toBe(exact(dx.minus(dy)));
         expect(of(A.times(ax, ay)), `${x} × ${y}`).toBe(exact(dx.times(dy)));
         expect(of(A.div(ax, ay)), `${x} ÷ ${y}`).toBe(exact(dx.div(dy)));
+        expect(of(A.quotient(ax, ay)), `quotient ${x} ÷ ${y}`).toBe(exact(dx.div(dy)));
         expect(A.compare(ax, ay), `${x} vs ${y}`).toBe(dx.comparedTo(dy));
       }
+    }
+  });
+
+  it("quotient (bigint division, rounded half-even at 40 digits) = decimal.js div on 5,000 random pairs, ties and long operands included", () => {
+    let seed = 12345;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const literal = () => {
+      const digits = 1 + Math.floor(rand() * 45);
+      let s = "";
+      for (let i = 0; i < digits; i++) s += Math.floor(rand() * 10);
+      const point = Math.floor(rand() * (digits + 1));
+      const text = `${rand() < 0.3 ? "-" : ""}${s.slice(0, point) || "0"}.${s.slice(point) || "0"}`;
+      return text;
+    };
+    // Ties at the 41st digit: x / 2 and x / 8 for a 41-digit odd x land exactly half-way.
+    const cases: [string, string][] = [["12345678901234567890123456789012345678901", "2"], ["12345678901234567890123456789012345678905", "10"], ["-98765432109876543210987654321098765432103", "8"]];
+    for (let i = 0; i < 5_000; i++) cases.push([literal(), literal()]);
+    for (const [x, y] of cases) {
+      if (new D(y).isZero()) continue;
+      expect(of(A.quotient(A.amount(x), A.amount(y))), `${x} ÷ ${y}`).toBe(exact(new D(x).div(new D(y))));
     }
   });
 

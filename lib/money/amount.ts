@@ -1,5 +1,5 @@
 import { D, type Dec } from "./decimal";
-import { addFixed, cmpFixed, Fixed, fixedFromDecimal, fixedToDecimal, fixedToNumber, fixedToString, mulFixed, parseFixed, subFixed } from "./fixed";
+import { addFixed, cmpFixed, divFixed, Fixed, fixedFromDecimal, fixedToDecimal, fixedToNumber, fixedToString, mulFixed, parseFixed, subFixed } from "./fixed";
 
 /**
  * A decimal for hot loops: a Fixed (bigint) whenever the value allows, a decimal.js value
@@ -86,4 +86,16 @@ export function amountToString(a: Amount): string {
 
 export function amountToNumber(a: Amount): number {
   return a instanceof Fixed ? fixedToNumber(a) : a.toNumber();
+}
+
+/**
+ * a ÷ b, the same value as div (decimal.js, 40 significant digits, half to even) but with
+ * bigint arithmetic when both are Fixed: for hot loops that divide (average cost, NAV per unit).
+ */
+export function quotient(a: Amount, b: Amount): Amount {
+  if (a instanceof Fixed && b instanceof Fixed) {
+    const q = divFixed(a, b);
+    if (q) return q;
+  }
+  return div(a, b);
 }

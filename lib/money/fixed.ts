@@ -37,8 +37,9 @@ function rounded(coef: bigint, scale: number): Fixed {
   const negative = coef < 0n;
   const abs = negative ? -coef : coef;
   if (abs < LIMIT) return new Fixed(coef, scale);
-  let digits = PRECISION + 1;
-  while (abs >= pow10(digits)) digits++;
+  // A sum of two amounts 40 digits apart in scale has ~80 digits: stepping one power of ten
+  // at a time cost 40 comparisons; digitCount bisects.
+  const digits = digitCount(abs);
   const drop = digits - PRECISION;
   const unit = pow10(drop);
   let kept = abs / unit;
@@ -154,4 +155,45 @@ export function fixedToNumber(f: Fixed): number {
   if (scale >= 0 && scale < EXACT_POW10.length && coef <= EXACT_INT && coef >= -EXACT_INT) return Number(coef) / EXACT_POW10[scale]!;
   const text = fixedToString(f);
   return text.length <= PRECISION ? Number(text) : fixedToDecimal(f).toNumber();
+}
+
+/** Decimal digits of abs ≥ 0: the smallest d with abs < 10^d (1 for zero), by doubling then bisecting over powers of ten. */
+function digitCount(abs: bigint): number {
+  let hi = 1;
+  while (abs >= pow10(hi)) hi *= 2;
+  let lo = hi >> 1 || 1;
+  if (abs < pow10(lo)) return lo;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (abs >= pow10(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * a ÷ b rounded to 40 significant digits, half to even: what decimal.js's div gives (it
+ * rounds the exact quotient correctly), without its parsing and allocation. The quotient
+ * is computed to at least 42 digits with bigint division, and the remainder decides the
+ * rounding exactly (a remainder makes a "half" a "more than half"). null when b is zero:
+ * the caller leaves ±Infinity and NaN to decimal.js.
+ */
+export function divFixed(a: Fixed, b: Fixed): Fixed | null {
+  if (b.coef === 0n) return null;
+  if (a.coef === 0n) return (b.coef < 0n) ? null : new Fixed(0n, 0);
+  const negative = a.coef < 0n !== b.coef < 0n;
+  const A = a.coef < 0n ? -a.coef : a.coef;
+  const B = b.coef < 0n ? -b.coef : b.coef;
+  const k = Math.max(0, PRECISION + 2 + digitCount(B) - digitCount(A));
+  const scaled = A * pow10(k);
+  const q = scaled / B;
+  const r = scaled - q * B;
+  const drop = digitCount(q) - PRECISION;
+  const unit = pow10(drop);
+  let kept = q / unit;
+  const rest = q - kept * unit;
+  const half = unit / 2n;
+  if (rest > half || (rest === half && (r > 0n || (kept & 1n) === 1n))) kept++;
+  // A carry to 10^40 is still exact: 41 digits whose last is 0.
+  return new Fixed(negative ? -kept : kept, a.scale - b.scale + k - drop);
 }

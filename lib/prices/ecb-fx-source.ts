@@ -3,6 +3,11 @@ import type { Quote } from "@/lib/connectors/types";
 import { findAll, parseXml } from "@/lib/xml/parse";
 import type { ReferencePriceSource } from "./reference";
 
+/** A currency's USD price from the ECB's per-EUR rates: USD-per-EUR ÷ its-per-EUR, 12 decimals. */
+export function usdPriceOf(usdPerEur: InstanceType<typeof D>, perEur: string): InstanceType<typeof D> {
+  return usdPerEur.div(perEur).toDecimalPlaces(12);
+}
+
 export const ECB_DAILY_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml";
 
 /**
@@ -43,7 +48,7 @@ export function ecbFxSource(opts: { fetch?: typeof fetch; url?: string; timeoutM
       const quotes: Quote[] = [];
       for (const asset of new Set(assets)) {
         if (asset === "USD") continue;
-        const price = asset === "EUR" ? usdPerEur : perEur.has(asset) ? usdPerEur.div(perEur.get(asset)!).toDecimalPlaces(12) : undefined;
+        const price = asset === "EUR" ? usdPerEur : perEur.has(asset) ? usdPriceOf(usdPerEur, perEur.get(asset)!) : undefined;
         if (price) quotes.push({ base: asset, quote: "USD", price: toDecimalString(price), at: day });
       }
       return quotes;

@@ -48,6 +48,8 @@ export interface BinanceFakeState {
   withdrawals: Row[];
   /** GET /papi/v1/account of a portfolio-margin account; null: a classic account, refused with -2015. */
   portfolioMargin: Row | null;
+  /** Spot daily candles per symbol (BTCUSDT), oldest first, as /api/v3/klines rows. */
+  klines: Record<string, unknown[][]>;
 }
 
 export function binanceFixture(name: string): unknown {
@@ -76,6 +78,7 @@ export function defaultBinanceState(): BinanceFakeState {
     deposits: rows("deposit-history.json"),
     withdrawals: rows("withdraw-history.json"),
     portfolioMargin: null,
+    klines: {},
   };
 }
 
@@ -301,6 +304,7 @@ export class FakeBinance extends FakeVenue {
         weight: fixed(20),
         handle: () => s().portfolioMargin ?? this.refused(),
       },
+      "GET /api/v3/klines": { signed: false, weight: fixed(2), handle: (p) => this.klines(p) },
       "GET /api/v3/ticker/price": {
         signed: false,
         weight: (p) => (p.symbol ? 2 : 4),
@@ -317,6 +321,25 @@ export class FakeBinance extends FakeVenue {
   /** What Binance answers a classic account (or a key without Portfolio Margin permission) on /papi. */
   private refused(): never {
     throw new VenueError(401, -2015, "Invalid API-key, IP, or permissions for action.");
+  }
+
+  /**
+   * Candles: symbol and interval mandatory; limit 500 by default, at most 1,000; rows whose
+   * open time is in [startTime, endTime], oldest first; without startTime, the most recent.
+   * Only the daily interval is held.
+   */
+  private klines(p: Record<string, string>): unknown[][] {
+    if (!p.symbol) throw new VenueError(400, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+    if (!p.interval) throw new VenueError(400, -1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");
+    if (p.interval !== "1d") throw new VenueError(400, -1120, "Invalid interval.");
+    const limit = p.limit ? Number(p.limit) : 500;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new VenueError(400, -1130, "Data sent for parameter 'limit' is not valid.");
+    const all = this.state.klines[p.symbol];
+    if (!all && !this.state.prices.some((t) => t.symbol === p.symbol)) this.invalidSymbol();
+    const start = p.startTime ? Number(p.startTime) : undefined;
+    const end = p.endTime ? Number(p.endTime) : Infinity;
+    const inRange = (all ?? []).filter((k) => (start === undefined || Number(k[0]) >= start) && Number(k[0]) <= end);
+    return start === undefined ? inRange.slice(-limit) : inRange.slice(0, limit);
   }
 
   private invalidSymbol(): never {

@@ -19,3 +19,4 @@ export * from "./end-of-day";
 export * from "./notification-channels";
 export * from "./cash-flows";
 export * from "./audit-checkpoints";
+export * from "./telegram";

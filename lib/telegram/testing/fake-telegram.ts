@@ -148,7 +148,7 @@ export class FakeTelegram {
 
     const failureAt = this.failures.findIndex((f) => f.method === method);
     if (failureAt >= 0) {
-      const [{ failure }] = this.failures.splice(failureAt, 1) as [{ failure: Failure }];
+      const { failure } = this.failures.splice(failureAt, 1)[0]!;
       return send(failure.error_code, { ok: false, ...failure });
     }
     const answer = await this.answer(token, method, payload, file);

@@ -10,6 +10,9 @@ import {
   unitIssues,
   alertThresholds,
   notificationChannels,
+  telegramBots,
+  telegramLinkCodes,
+  telegramLinks,
   accountHoldings,
   alerts,
   apiKeys,
@@ -45,6 +48,9 @@ import { NotFoundError } from "./not-found";
  * database catalogue and checks that none keeps a row.
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
+  telegramLinks,
+  telegramLinkCodes,
+  telegramBots,
   auditCheckpoints,
   cashFlowMatches,
   cashFlows,

@@ -21,7 +21,8 @@ let closeDb: () => Promise<void> = async () => {};
 const children: Array<{ proc: ChildProcess; out: string[] }> = [];
 
 function startChild(token: string) {
-  const proc = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["lib/telegram/testing/poller-child.ts"], {
+  // node with tsx's loader, not the tsx wrapper: killing the wrapper would leave its node child (and its lock) alive.
+  const proc = spawn(process.execPath, ["--import", "tsx", "lib/telegram/testing/poller-child.ts"], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -186,7 +186,7 @@ describe("/portfolio and its buttons", () => {
     const metrics = await loadMetricsBar(h.db, { ownerId, now: NOW, baseCurrency: "USD", timeZone: "UTC" });
     const holdings = await loadHoldings(h.db, { ownerId, baseCurrency: "USD" });
     const day = metrics.periods.find((p) => p.id === "day")!;
-    expect(text).toContain(`Equity:* *${escapeMarkdownV2(`${formatAmount(metrics.equity!)} USD`)}*`.slice(0, 0) + escapeMarkdownV2(formatAmount(metrics.equity!)));
+    expect(text).toContain(`Equity: *${escapeMarkdownV2(`${formatAmount(metrics.equity!)} USD`)}*`);
     expect(text).toContain(escapeMarkdownV2(`Today: ${formatAmount(day.pnl!, 2, { signed: true })} USD (${formatPercent(day.pct!, 2, { signed: true })}), flow-adjusted`));
     const top = holdings.allocation.slice(0, 5);
     expect(top).toHaveLength(5);
@@ -292,6 +292,18 @@ describe("/sync, /alerts, /help and membership", () => {
     fake.clear();
     await raiseAlert(h.db, { ownerId, kind: "concentration", subject: "ETH", severity: "warning", title: "Concentration", message: "ETH above the limit", at });
     expect(fake.callsOf("sendMessage")).toHaveLength(0);
+  });
+
+  it("relinking a chat with a new code ends the earlier link's alert channel", async () => {
+    const chat = { id: 8181, firstName: "Mia on a phone" };
+    const first = await createLinkCode(h.db, { ownerId, userId: person.member.id, now });
+    await post(textUpdate(chat, `/start ${first.code}`));
+    await post(textUpdate(chat, "/alerts on"));
+    expect((await listChannels(h.db, { ownerId })).filter((c) => c.kind === "telegram")).toHaveLength(1);
+    const second = await createLinkCode(h.db, { ownerId, userId: person.viewer.id, now });
+    await post(textUpdate(chat, `/start ${second.code}`));
+    expect((await listChannels(h.db, { ownerId })).filter((c) => c.kind === "telegram")).toHaveLength(0);
+    expect(await findLink(h.db, { botKey: "env", chatId: String(chat.id) })).toMatchObject({ userId: person.viewer.id, alertsOn: false });
   });
 
   it("/help lists the commands", async () => {

@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import { deleteChannel } from "@/db/queries/notification-channels";
-import { deleteLink, upsertLink } from "@/db/queries/telegram";
+import { deleteLink, findLink, upsertLink } from "@/db/queries/telegram";
 import { listMemberships } from "@/db/queries/workspaces";
 import { ENV_BOT } from "./config";
 import { accessOf, chatIdOf, type BotDeps } from "./bot-deps";
@@ -25,6 +25,9 @@ export function registerLinkCommands(bot: Bot, deps: BotDeps): void {
     if (!membership) return replyText(ctx, TEXT.removed);
     const chat = ctx.chat!;
     const title = "title" in chat && chat.title ? chat.title : [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" ") || "private chat";
+    // Relinking replaces the chat's link; its alerts from the earlier link stop with it.
+    const earlier = await findLink(deps.db, { botKey: deps.botKey, chatId });
+    if (earlier) await unlinkChat(deps, earlier);
     await upsertLink(deps.db, { ownerId: redeemed.ownerId, userId: redeemed.userId, botKey: deps.botKey, chatId, chatTitle: title });
     return replyText(ctx, `Linked ✅ This chat now shows the workspace "${membership.workspace.name}" with your role (${membership.role}). Try /portfolio; /help lists the commands.`);
   });

@@ -40,6 +40,7 @@ export function startTelegramPolling(p: {
   let bots: Bot[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  let announced = false;
   const secrets: string[] = [];
   const set = (s: PollerState) => {
     state = s;
@@ -51,6 +52,9 @@ export function startTelegramPolling(p: {
     try {
       lock = await tryHoldAdvisoryLock(p.db, POLLER_LOCK_KEY);
       if (!lock) {
+        // Said once: another process holds the lock (retried quietly from then on).
+        if (!announced) set("standby");
+        announced = true;
         timer = setTimeout(attempt, p.retryMs ?? STANDBY_RETRY_MS);
         return;
       }
@@ -67,10 +71,10 @@ export function startTelegramPolling(p: {
       await lock?.release().catch(() => {});
       lock = null;
       bots = [];
+      set("standby");
       if (!stopping) timer = setTimeout(attempt, p.retryMs ?? STANDBY_RETRY_MS);
     }
   };
-  set("standby");
   void attempt();
 
   return {

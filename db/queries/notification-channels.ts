@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { alertDeliveries, notificationChannels, type AlertKind, type ChannelKind, type NotificationChannelRow } from "../schema";
+import { alertDeliveries, notificationChannels, type AlertKind, type NotificationChannelRow, type StoredChannelKind } from "../schema";
 import { NotFoundError } from "./not-found";
 
 /** A channel as anything outside delivery sees it: the sealed secrets left out. */
@@ -19,7 +19,7 @@ export type PublicChannel = Omit<NotificationChannelRow, "ownerId" | "secretsSea
 
 export async function createChannel(
   db: Db,
-  p: { ownerId: string; kind: ChannelKind; name: string; secretsSealed: string; target: string; alertKinds: AlertKind[]; createdBy: string | null },
+  p: { ownerId: string; kind: StoredChannelKind; name: string; secretsSealed: string; target: string; alertKinds: AlertKind[]; createdBy: string | null },
 ): Promise<PublicChannel> {
   const [row] = await db.insert(notificationChannels).values(p).returning(publicChannelColumns);
   return row!;

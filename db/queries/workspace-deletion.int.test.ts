@@ -8,7 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { addMember, createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { alertDeliveries, apiKeys, cashFlowMatches, cashFlows, connections, departments, portfolioAccounts, portfolios, tradingAccounts, users, valuations, workspaceInvitations } from "@/db/schema";
+import {
+  alertDeliveries,
+  apiKeys,
+  cashFlowMatches,
+  cashFlows,
+  connections,
+  departments,
+  portfolioAccounts,
+  portfolios,
+  telegramBots,
+  telegramLinkCodes,
+  telegramLinks,
+  tradingAccounts,
+  users,
+  valuations,
+  workspaceInvitations,
+} from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { createDemoConnector } from "@/lib/connectors/demo";
@@ -120,6 +136,10 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await db.insert(alertDeliveries).values({ ownerId, channelId: channel.id, alertId: null, ok: true, httpStatus: 200, durationMs: 12, at: START });
   // A person's rebalance targets for the whole workspace.
   await replaceRebalanceTargets(db, { ownerId, portfolioKey: "all", targets: [{ asset: "BTC", weight: "1", band: "0.05" }], updatedBy: inviterId, at: START });
+  // Telegram: the workspace's own bot, a person's link code, and a chat linked with alerts to a channel.
+  await db.insert(telegramBots).values({ ownerId, tokenSealed: "v1.sealed", tokenHint: "abcd", updatedBy: inviterId });
+  await db.insert(telegramLinkCodes).values({ ownerId, userId: inviterId, codeHash: `hash-${seed}`, expiresAt: at(HOUR) });
+  await db.insert(telegramLinks).values({ ownerId, userId: inviterId, botKey: "env", chatId: `chat-${seed}`, chatTitle: "Desk chat", alertsChannelId: channel.id, alertsOn: true });
   // Flows (the demo's start later than these days): a transfer matched across two accounts, and a person's
   // reversal, which points at the row it reverses (deleted in the same statement).
   const flow = { ownerId, connectionId, accountId: account!.id, asset: "USD", amount: "250", valueBase: "250", baseCurrency: "USD", status: "confirmed" as const, source: "venue" as const };

@@ -10,6 +10,9 @@ import {
   unitIssues,
   alertThresholds,
   notificationChannels,
+  telegramBots,
+  telegramLinkCodes,
+  telegramLinks,
   accountHoldings,
   alerts,
   apiKeys,
@@ -48,6 +51,9 @@ import { NotFoundError } from "./not-found";
  * database catalogue and checks that none keeps a row.
  */
 const OWNED_TABLES: Array<PgTable & { ownerId: PgColumn }> = [
+  telegramLinks,
+  telegramLinkCodes,
+  telegramBots,
   auditCheckpoints,
   rebalanceTargets,
   cashFlowMatches,

@@ -16,8 +16,9 @@ export const NOTIFY_STATUSES = ["delivered", "partial", "failed", "muted", "no_c
 export type NotifyStatus = (typeof NOTIFY_STATUSES)[number];
 
 /**
- * Channel kinds a workspace can add. Telegram is not one yet: it needs the bot of a later
- * issue, and a choice that cannot deliver is not offered.
+ * Channel kinds a workspace can add on the channels page. A "telegram" channel is made by
+ * the bot (`/alerts on` in a linked chat, lib/telegram), never typed in: it needs a chat.
  */
 export const CHANNEL_KINDS = ["webhook", "slack"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type StoredChannelKind = ChannelKind | "telegram";

@@ -22,3 +22,4 @@ export * from "./audit-checkpoints";
 export * from "./portfolio-accounts";
 export * from "./rebalance-targets";
 export * from "./retention";
+export * from "./telegram";

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import type { AlertKind, ChannelKind } from "./alert-enums";
+import type { AlertKind, StoredChannelKind } from "./alert-enums";
 import { alerts } from "./alerts";
 import { createdAt, utc } from "./columns";
 import { users } from "./users";
@@ -10,6 +10,8 @@ export interface ChannelSecrets {
   url: string;
   /** The generic webhook's HMAC key; absent for Slack. */
   signingSecret?: string;
+  /** A Telegram channel's chat (its `url` is the bot's sendMessage, token included). */
+  chatId?: string;
 }
 
 /** Where a workspace's alerts go, besides the environment's default webhook. */
@@ -20,7 +22,7 @@ export const notificationChannels = pgTable(
     ownerId: uuid("owner_id")
       .notNull()
       .references(() => workspaces.id),
-    kind: text("kind").$type<ChannelKind>().notNull(),
+    kind: text("kind").$type<StoredChannelKind>().notNull(),
     name: text("name").notNull(),
     /** AES-256-GCM envelope of ChannelSecrets (a Slack URL is itself a bearer secret). */
     secretsSealed: text("secrets_sealed").notNull(),

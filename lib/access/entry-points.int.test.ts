@@ -35,6 +35,10 @@ const ROUTES: Record<string, RouteCase> = {
   "api/health/route.ts": { role: null, why: "liveness for load balancers; says only whether the database is open" },
   "api/auth/[...all]/route.ts": { role: null, why: "better-auth's own sign-in/up routes, each checked by better-auth" },
   "api/inngest/route.ts": { role: null, why: "Inngest's endpoint, authenticated by Inngest's signing key" },
+  "api/telegram/route.ts": {
+    role: null,
+    why: "Telegram's webhook, authenticated by X-Telegram-Bot-Api-Secret-Token against TELEGRAM_WEBHOOK_SECRET (401 otherwise; lib/telegram/bot.int.test.ts); a chat acts with the role of the person who linked it",
+  },
   "api/dashboard/summary/route.ts": { role: "viewer" },
   "api/dashboard/holdings/route.ts": { role: "viewer" },
   "api/dashboard/equity/route.ts": { role: "viewer" },
@@ -200,6 +204,11 @@ const ACTIONS: Record<string, ActionCase> = {
     notFound: "workspace not found",
   },
   "profile.ts#updateProfile": { role: "viewer", input: () => ({ mine: { name: "Renamed" } }) },
+  // A person links their own chat; another workspace's link is "link not found" (lib/telegram/settings-actions.int.test.ts).
+  "telegram.ts#createTelegramLinkCode": { role: "viewer", input: () => ({ mine: {} }) },
+  "telegram.ts#unlinkTelegramChat": { role: "viewer", input: () => ({ mine: { linkId: "00000000-0000-4000-8000-000000000000" } }) },
+  "telegram.ts#saveTelegramBotToken": { role: "admin", input: () => ({ mine: { token: "123456789:AAEntryPointsTestToken_abcdefghij" } }) },
+  "telegram.ts#setTelegramWebhook": { role: "admin", input: () => ({ mine: {} }) },
   "profile.ts#changePassword": {
     role: "viewer",
     input: () => ({ mine: { currentPassword: "correct horse battery", newPassword: "a brand new password", confirmPassword: "a brand new password", revokeOtherSessions: false } }),

@@ -52,6 +52,14 @@ const schema = z.object({
   RETENTION_HOURLY_DETAIL_DAYS: z.coerce.number().int().min(1).default(365),
   /** Days of raw venue responses kept (every connection, also those that no longer sync). */
   RETENTION_RAW_RESPONSE_DAYS: z.coerce.number().int().min(1).default(7),
+  /** The Telegram bot's token (BotFather); a workspace may set its own in Settings instead. */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "must look like 123456789:AA… (BotFather's token)").optional(),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; POST /api/telegram refuses any other. 1–256 of A–Z a–z 0–9 _ -. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z, a–z, 0–9, _ and -").optional(),
+  /** webhook: Telegram posts updates to /api/telegram; polling: the server process fetches them (one poller across processes). */
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
+  /** The Bot API's address: a local Bot API server, or a test's fake one. */
+  TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   /** Stop the in-process scheduler entirely (tests, one-off scripts). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

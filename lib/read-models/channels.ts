@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { latestDeliveries, listChannels } from "@/db/queries/notification-channels";
-import type { AlertKind, ChannelKind } from "@/db/schema";
+import type { AlertKind, StoredChannelKind } from "@/db/schema";
 import { envWebhookSummary } from "@/lib/alerts/webhook-config";
 import type { WebhookFormat } from "@/lib/alerts/webhook-format";
 
@@ -17,7 +17,7 @@ export interface DeliveryView {
 /** A channel as the page shows it: where it points (masked), what it takes, how its last delivery went. */
 export interface ChannelView {
   id: string;
-  kind: ChannelKind;
+  kind: StoredChannelKind;
   name: string;
   target: string;
   alertKinds: AlertKind[];

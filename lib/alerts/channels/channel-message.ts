@@ -18,7 +18,8 @@ function body(message: ChannelMessage, format: WebhookFormat, telegramChatId?: s
 }
 
 /**
- * Sends one message to one workspace channel: a Slack channel gets `{text}`; a generic
+ * Sends one message to one workspace channel: a Slack channel gets `{text}`; a Telegram
+ * channel (made by the bot's `/alerts on`) gets the bot's sendMessage body; a generic
  * webhook gets the JSON body signed under its own secret (lib/alerts/channels/signature.ts).
  * A secret that cannot be opened (the credentials key changed) is a failed delivery, not a throw.
  */
@@ -28,6 +29,16 @@ export async function sendToChannel(channel: NotificationChannelRow, message: Ch
     secrets = openChannelSecrets(channel.secretsSealed);
   } catch (e) {
     return { ok: false, httpStatus: null, error: `the channel's stored address could not be read: ${e instanceof Error ? e.message : String(e)}`, durationMs: 0 };
+  }
+  if (channel.kind === "telegram") {
+    // The bot's sendMessage URL carries its token: it is redacted from any error like the URL.
+    let text: string;
+    try {
+      text = body(message, "telegram", secrets.chatId);
+    } catch (e) {
+      return { ok: false, httpStatus: null, error: e instanceof Error ? e.message : String(e), durationMs: 0 };
+    }
+    return postJson({ url: secrets.url, body: text, timeoutMs: opts.timeoutMs });
   }
   const text = body(message, channel.kind === "slack" ? "slack" : "json");
   const headers =

@@ -7,7 +7,7 @@ import { decryptCredentials, encryptCredentials } from "@/lib/security/credentia
  * carry one) and the webhook's signing secret, sealed together with the credentials key
  * (AES-256-GCM, lib/security/credentials). Opened only to deliver.
  */
-const channelSecretsSchema = z.object({ url: z.string().min(1), signingSecret: z.string().min(1).optional() });
+const channelSecretsSchema = z.object({ url: z.string().min(1), signingSecret: z.string().min(1).optional(), chatId: z.string().min(1).optional() });
 
 export function sealChannelSecrets(secrets: ChannelSecrets): string {
   return encryptCredentials(secrets);

@@ -56,8 +56,31 @@ export async function rotateSigningSecret(db: Db, p: { ownerId: string; channelI
 /** Points a channel somewhere else; a webhook keeps its signing secret. */
 export async function replaceChannelUrl(db: Db, p: { ownerId: string; channelId: string; url: string; at: Date }): Promise<PublicChannel> {
   const current = await getChannelForDelivery(db, p);
+  // A Telegram chat's address is the bot's: it changes with /alerts in the chat, not here.
+  if (current.kind === "telegram") throw new ChannelInputError("A Telegram channel's address is its chat: send /alerts off and /alerts on in the chat instead");
   const url = checkedUrl(p.url, urlLabel(current.kind));
   const { signingSecret } = openChannelSecrets(current.secretsSealed);
   const sealed = sealChannelSecrets(signingSecret ? { url, signingSecret } : { url });
   return updateChannel(db, { ownerId: p.ownerId, channelId: p.channelId, secrets: { sealed, target: maskUrl(url), at: p.at } });
+}
+
+/**
+ * A linked Telegram chat's channel (the bot's `/alerts on`): every alert kind, posted to the
+ * bot's sendMessage. The URL is built from the bot's configuration, not typed by anyone, so
+ * it skips the outbound-URL check (a local Bot API server is legitimate); it carries the
+ * token, so it is sealed and the target shown is only the chat's name.
+ */
+export async function addTelegramChannel(
+  db: Db,
+  p: { ownerId: string; createdBy: string | null; chatTitle: string; sendMessageUrl: string; chatId: string; alertKinds: AlertKind[] },
+): Promise<PublicChannel> {
+  return createChannel(db, {
+    ownerId: p.ownerId,
+    kind: "telegram",
+    name: `Telegram: ${p.chatTitle}`,
+    alertKinds: p.alertKinds,
+    createdBy: p.createdBy,
+    target: `Telegram chat ${p.chatTitle}`,
+    secretsSealed: sealChannelSecrets({ url: p.sendMessageUrl, chatId: p.chatId }),
+  });
 }

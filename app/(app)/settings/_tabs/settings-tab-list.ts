@@ -3,6 +3,7 @@ export const SETTINGS_TABS = [
   { href: "/settings", label: "Workspace" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/telegram", label: "Telegram" },
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/ownership", label: "Ownership" },
 ] as const;

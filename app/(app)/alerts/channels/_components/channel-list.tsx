@@ -14,7 +14,7 @@ import { DeliveryStatus } from "./delivery-status";
 import { SendTestButton } from "./send-test-button";
 
 const menuItem = "block w-full rounded-md px-3 py-2 text-left text-sm hover:bg-surface-2 disabled:opacity-60";
-const KIND_LABEL = { webhook: "Webhook (signed)", slack: "Slack" } as const;
+const KIND_LABEL = { webhook: "Webhook (signed)", slack: "Slack", telegram: "Telegram chat" } as const;
 
 /** The workspace's channels and the environment's default webhook, with each one's last delivery. */
 export function ChannelList({ channels, environment, canManage }: { channels: ChannelView[]; environment: EnvironmentChannelView | null; canManage: boolean }) {

@@ -265,7 +265,7 @@ try {
     const perVenue = { binance: N_BINANCE, okx: N_OKX, demo: N_DEMO + N_LARGE };
     out.inngest = {
       ...eventsRun,
-      concurrency: "6 events at a time (2 per venue, as the in-process limiter)",
+      concurrency: "6 events at a time, whatever the venue (the test engine has no queue, no throttle)",
       throttleMinutesPerCycle: Object.fromEntries(Object.entries(perVenue).map(([v, n]) => [v, Math.ceil(n / 10)])),
       throttleNote: "SYNC_THROTTLE allows 10 sync starts a minute per venue: a cycle of these connections needs the minutes shown, against a 5-minute interval",
     };

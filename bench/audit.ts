@@ -15,10 +15,8 @@
 //     single-threaded WASM and holds the data in memory; the N used is printed.
 //   BENCH_AUDIT_DRIVERS: "postgres,pglite" (default) or either one.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import { throwawayPg } from "./throwaway-pg";
 
-const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SCALE = process.env.BENCH_AUDIT_SCALE ?? "1";
 const PGLITE_SCALE = process.env.BENCH_AUDIT_PGLITE_SCALE ?? SCALE;
 const DRIVERS = (process.env.BENCH_AUDIT_DRIVERS ?? "postgres,pglite").split(",").map((d) => d.trim());
@@ -39,29 +37,6 @@ function runDriver(env: Record<string, string>): Promise<unknown> {
       }
     });
   });
-}
-
-/** A throwaway PostgreSQL database, dropped after the run. */
-async function throwawayPg(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = postgres(PG_SERVER, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  try {
-    await admin`select 1`;
-  } catch (e) {
-    await admin.end({ timeout: 1 });
-    console.error(`PostgreSQL not reachable at ${PG_SERVER.replace(/:[^:@/]*@/, ":***@")}: ${(e as Error).message}`);
-    return null;
-  }
-  const name = `vf_bench_audit_${randomBytes(4).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 const results: Record<string, unknown> = {};

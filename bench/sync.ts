@@ -11,10 +11,7 @@
 //    range is timed again, cut at Kolkata's midnights.
 // PostgreSQL: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
 // (a server where databases may be created; each part uses a throwaway database).
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-
-const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+import { throwawayPg } from "./throwaway-pg";
 process.env.REFERENCE_PRICES = "off";
 process.env.DEMO_SEED = "off";
 process.env.SCHEDULER = "off";
@@ -26,17 +23,14 @@ const seriesDb = await throwawayPg();
 if (seriesDb) process.env.DATABASE_URL = seriesDb.url;
 
 const { openDb } = await import("@/db/client");
-type DbHandle = Awaited<ReturnType<typeof openDb>>;
 const { ensurePersonalWorkspace } = await import("@/db/queries/workspaces");
 const { createConnection } = await import("@/db/queries/connections");
-const { ScaledDemoConnector } = await import("@/lib/connectors/demo/scaled");
-const { syncConnection } = await import("@/lib/sync/sync-connection");
+const { syncCost } = await import("./sync-cost");
 const { refreshEquityRollups } = await import("@/lib/snapshots/rollups");
 const { readEquityRollups } = await import("@/db/queries/rollups");
 const { EQUITY_RANGES } = await import("@/db/queries/dashboard");
 const { bucketStart } = await import("@/db/queries/rollup-buckets");
 const { sql } = await import("drizzle-orm");
-import type { Connector } from "@/lib/connectors/types";
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,85 +38,6 @@ const stats = (xs: number[]) => {
   const r = (v: number) => Math.round(v * 100) / 100;
   return { n: s.length, p50: r(at(0.5)), p95: r(at(0.95)), min: r(s[0]!), max: r(s.at(-1)!) };
 };
-
-async function throwawayPg(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = postgres(PG_SERVER, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  try {
-    await admin`select 1`;
-  } catch (e) {
-    await admin.end({ timeout: 1 });
-    console.error(`PostgreSQL not reachable at ${PG_SERVER.replace(/:[^:@/]*@/, ":***@")}: ${(e as Error).message}`);
-    return null;
-  }
-  const name = `vf_bench_${randomBytes(4).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-/** Wraps every connector call so the venue's own time can be subtracted. */
-function timed(c: Connector): { connector: Connector; venueMs: () => number; reset: () => void } {
-  let ms = 0;
-  const connector = new Proxy(c, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver);
-      if (typeof v !== "function" || typeof prop !== "string" || !prop.startsWith("fetch")) return v;
-      return async (...args: unknown[]) => {
-        const t0 = performance.now();
-        try {
-          return await (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } finally {
-          ms += performance.now() - t0;
-        }
-      };
-    },
-  });
-  return { connector, venueMs: () => ms, reset: () => (ms = 0) };
-}
-
-// Enough runs that p95 is not simply the slowest run.
-const INCREMENTAL_RUNS = 30;
-
-async function syncCost(handle: DbHandle, label: string) {
-  const ownerId = (await ensurePersonalWorkspace(handle.db)).id;
-  const { id } = await createConnection(handle.db, { ownerId, provider: "demo", label: "scaled", config: { seed: "bench" } });
-  const start = Date.parse("2026-11-20T10:00:00Z");
-  const runs: Array<{ kind: string; totalMs: number; venueMs: number; oursMs: number; ordersNew: number; ordersChanged: number; orderEvents: number }> = [];
-  for (let i = 0; i <= INCREMENTAL_RUNS; i++) {
-    const now = new Date(start + i * 60_000);
-    const t = timed(new ScaledDemoConnector({ seed: "bench", now: () => now, positions: 500, orders: 10_000 }));
-    const t0 = performance.now();
-    const r = await syncConnection(handle.db, { ownerId, connectionId: id, trigger: "manual", now: () => now, connector: t.connector, referencePrices: null } as Parameters<typeof syncConnection>[1]);
-    const totalMs = performance.now() - t0;
-    runs.push({
-      kind: i === 0 ? "initial" : "incremental",
-      totalMs: Math.round(totalMs),
-      venueMs: Math.round(t.venueMs()),
-      oursMs: Math.round(totalMs - t.venueMs()),
-      ordersNew: r.counts.ordersNew,
-      ordersChanged: r.counts.ordersChanged,
-      orderEvents: r.counts.orderEvents,
-    });
-  }
-  const incremental = runs.filter((r) => r.kind === "incremental");
-  return {
-    database: label,
-    initial: runs[0],
-    incrementalOursMs: stats(incremental.map((r) => r.oursMs)),
-    incrementalOursMsEach: incremental.map((r) => r.oursMs),
-    incrementalVenueMs: stats(incremental.map((r) => r.venueMs)),
-    ordersChangedPerRun: stats(incremental.map((r) => r.ordersChanged)),
-    target: "incremental p95 < 100 ms",
-    pass: stats(incremental.map((r) => r.oursMs)).p95 < 100,
-  };
-}
 
 const PG_INTERVAL: Record<string, string> = { "15m": "15 minutes", "1h": "1 hour", "6h": "6 hours", "1d": "1 day", "1w": "7 days" };
 

@@ -11,6 +11,7 @@
 // (a server where databases may be created; the bench uses a throwaway database).
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { yearFlows } from "./year-flows";
 
 const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const RUNS = 5;
@@ -81,29 +82,8 @@ const forget = async () => {
 };
 
 const noFlows = await timeRuns(() => recompute(), forget);
-// 500 deposits and withdrawals spread over the year, at odd seconds (between snapshots).
-const step = Math.floor((end - begin) / (FLOWS + 1));
-await db.insert(cashFlows).values(
-  Array.from({ length: FLOWS }, (_, i) => {
-    const out = i % 3 === 2;
-    const amount = String(1000 + (i % 7) * 250);
-    return {
-      ownerId,
-      connectionId,
-      accountId: account!.id,
-      venueFlowId: `bench-${i}`,
-      kind: out ? ("withdrawal" as const) : ("deposit" as const),
-      asset: "USD",
-      amount,
-      valueBase: amount,
-      baseCurrency: "USD",
-      priceSource: "par",
-      occurredAt: new Date(begin + (i + 1) * step + 17_000),
-      status: "confirmed" as const,
-      source: "venue" as const,
-    };
-  }),
-);
+// 500 deposits and withdrawals spread over the year.
+await db.insert(cashFlows).values(yearFlows({ ownerId, connectionId, accountId: account!.id, begin, end, count: FLOWS, idPrefix: "bench" }));
 const withFlows = await timeRuns(() => recompute(), forget);
 const wholeRebuild = await timeRuns(rebuild);
 // Each run finds one more deposit six months back (a late report): everything after it changes.

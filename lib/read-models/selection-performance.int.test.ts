@@ -5,7 +5,9 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createWorkspace } from "@/db/queries/workspaces";
-import { connections, workspaces } from "@/db/schema";
+import { readCountedFlows } from "@/db/queries/cash-flows";
+import { readSelectionFlows } from "@/db/queries/selection-daily";
+import { cashFlowMatches, connections, workspaces } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { sharpeRatio, unitisedReturns } from "@/lib/engines/performance";
 import { UnitLedger } from "@/lib/engines/performance/testing/unit-ledger";
@@ -134,5 +136,22 @@ describe("the charts' series for one connection", () => {
     expect(series.points[2]!.drawdown).toBeCloseTo(-0.1, 12);
     expect(series.methods.cumulative).toMatch(/end-of-day snapshots of the connection/);
     expect(series.monthly).toEqual([{ key: "2026-03", year: 2026, month: 3, return: expect.closeTo(0.14345, 9), partial: true }]);
+  });
+});
+
+describe("a matched transfer between the two connections", () => {
+  it("is out of the workspace's flows but a flow of each connection: −300 from B, +300 into A", async () => {
+    // After the last close: it waits for the next one and moves none of the figures above.
+    const out = await insertTestFlow(h.db, { ownerId, ...b }, { kind: "withdrawal", at: "2026-03-06T09:00:00Z", amount: "300", txId: "tx-ab" });
+    const into = await insertTestFlow(h.db, { ownerId, ...a }, { kind: "deposit", at: "2026-03-06T09:05:00Z", amount: "300", txId: "tx-ab" });
+    await h.db.insert(cashFlowMatches).values({ ownerId, outFlowId: out.id, inFlowId: into.id, method: "tx_id" });
+    const from = new Date("2026-03-06T00:00:00Z");
+    expect((await readCountedFlows(h.db, { ownerId, baseCurrency: "USD", from })).counted).toEqual([]);
+    const flows = async (ids: string[]) =>
+      (await readSelectionFlows(h.db, { ownerId, baseCurrency: "USD", connectionIds: ids })).filter((f) => f.occurredAt >= from).map((f) => f.value);
+    expect(await flows([b.id])).toEqual(["-300"]);
+    expect(await flows([a.id])).toEqual(["300"]);
+    expect(await flows([a.id, b.id])).toEqual(["-300", "300"]);
+    expect((await summary(await connectionOf(a.id))).metrics!.twr).toBeCloseTo(0.14345, 12);
   });
 });

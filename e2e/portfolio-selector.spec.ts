@@ -45,11 +45,13 @@ test("a manual group is created, selected, and changes /exposure's gross exposur
   // The demo connection has two more accounts: equity is per connection, so the page says why it is not shown.
   await expect(page.getByTestId("portfolio-note")).toContainText("Equity, weights and leverage are not shown");
 
-  // The selection follows the nav link; /performance shows its trade statistics and says what it cannot split.
+  // The selection follows the nav link; /performance measures the group's whole connections (none here: the demo
+  // connection is only part-selected), shows its trade statistics and names what it left out.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Performance" }).click();
   await expect(page).toHaveURL(new RegExp(`/performance\\?portfolio=${encodeURIComponent(key)}`));
   await expect(page.getByTestId("portfolio-label")).toHaveText(GROUP);
-  await expect(page.getByTestId("portfolio-note")).toContainText("kept for the whole workspace only");
+  await expect(page.getByTestId("portfolio-note")).toContainText("leave out");
+  await expect(page.getByText("No daily close yet")).toBeVisible();
 
   // At 390 px the selector fits without a sideways scroll.
   await page.setViewportSize({ width: 390, height: 844 });

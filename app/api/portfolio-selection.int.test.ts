@@ -4,12 +4,13 @@
 // `portfolio`, another workspace's id a 404. (Roles and workspaces in general:
 // lib/access/entry-points.int.test.ts.)
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { createConnection } from "@/db/queries/connections";
-import { tradingAccounts } from "@/db/schema";
+import { connections, tradingAccounts } from "@/db/schema";
 import { openAccessWorld, waitForOpenBatches, type AccessWorld } from "@/lib/access/test-support";
 import { reconcileWorkspace } from "@/lib/attribution/reconcile-job";
 import { createManualGroup } from "@/lib/portfolios/manual-groups";
+import { captureEndOfDaySnapshots } from "@/lib/snapshots/end-of-day";
 import { syncConnection } from "@/lib/sync/sync-connection";
 
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
@@ -25,6 +26,9 @@ beforeAll(async () => {
   ids.b = (await createConnection(db, { ownerId: w.personal.id, provider: "demo", label: "Desk B", config: { seed: "portfolio-b" } })).id;
   for (const connectionId of [ids.a, ids.b]) await syncConnection(db, { ownerId: w.personal.id, connectionId, trigger: "manual", now: () => SYNCED });
   await reconcileWorkspace(db, { ownerId: w.personal.id, now: SYNCED });
+  // Close 20 November (UTC) for both: a connection created after a day takes no part in its close.
+  await db.update(connections).set({ createdAt: new Date("2026-11-01T00:00:00Z") }).where(inArray(connections.id, [ids.a, ids.b]));
+  await captureEndOfDaySnapshots(db, { now: new Date("2026-11-21T00:05:00Z") });
   const [accountA] = await db.select({ id: tradingAccounts.id }).from(tradingAccounts).where(eq(tradingAccounts.connectionId, ids.a)).limit(1);
   ids.group = (await createManualGroup(db, { ownerId: w.personal.id, baseCurrency: "USD", name: "One of A", accountIds: [accountA!.id] })).id;
 });
@@ -81,7 +85,6 @@ describe("GET /api/dashboard/summary and /metrics (the overview)", () => {
     for (const [file, path, query] of [
       ["./dashboard/equity/route", "/api/dashboard/equity", "range=30d"],
       ["./performance/route", "/api/performance", ""],
-      ["./performance/series/route", "/api/performance/series", "from=2026-11-01&to=2026-11-30&benchmark=none"],
     ] as const) {
       const res = await get(file, path, conn(ids.a), query);
       expect(res.status, path).toBe(422);
@@ -109,15 +112,38 @@ describe("GET /api/exposure", () => {
 });
 
 describe("GET /api/performance/summary", () => {
-  it("trade statistics count the selection's fills only; the metrics table is null for a connection", async () => {
+  it("trade statistics count the selection's fills only; the metrics table is the connection's, from its daily close", async () => {
     const fillsIn = (s: Record<string, unknown>) => (s.trades as { fillsInRange: number }).fillsInRange;
     const all = await json("./performance/summary/route", "/api/performance/summary", undefined, "range=all");
     const a = await json("./performance/summary/route", "/api/performance/summary", conn(ids.a), "range=all");
     const b = await json("./performance/summary/route", "/api/performance/summary", conn(ids.b), "range=all");
     expect(fillsIn(a)).toBeGreaterThan(0);
     expect(fillsIn(a) + fillsIn(b)).toBe(fillsIn(all));
-    expect(a.metrics).toBeNull();
     expect(all.metrics).not.toBeNull();
+    // One close (20 Nov): the opening, so one return of 0, and net flows = the opening equity = Desk A's equity.
+    const metrics = a.metrics as { state: string; returns: number; twr: number; netFlows: string; methods: { twr: { text: string } } };
+    expect(metrics).toMatchObject({ state: "ok", returns: 1, twr: 0 });
+    const equityA = num((await json("./dashboard/summary/route", "/api/dashboard/summary", conn(ids.a))).equity);
+    expect(num(metrics.netFlows)).toBeCloseTo(equityA, 6);
+    expect(metrics.methods.twr.text).toMatch(/end-of-day snapshots of the connection/);
+  });
+
+  it("a group of one account of Desk A: Desk A is left out of the metrics (no whole connection: empty) and named", async () => {
+    const g = await json("./performance/summary/route", "/api/performance/summary", `portfolio:${ids.group}`, "range=all");
+    expect((g.metrics as { state: string }).state).toBe("empty");
+    expect(g.portfolio).toMatchObject({ partialConnections: ["Desk A"], notFiltered: expect.stringMatching(/leave out Desk A/) });
+  });
+});
+
+describe("GET /api/performance/series", () => {
+  it("a connection's charts are its own daily series; the workspace's come from the roll-ups", async () => {
+    const query = "from=2026-11-01&to=2026-11-30&benchmark=none";
+    const a = await json("./performance/series/route", "/api/performance/series", conn(ids.a), query);
+    expect(a.state).toBe("ok");
+    expect((a.points as { cumulativeReturn: string }[]).map((p) => p.cumulativeReturn)).toEqual(["0"]);
+    expect((a.methods as { cumulative: string }).cumulative).toMatch(/end-of-day snapshots of the connection/);
+    const all = await json("./performance/series/route", "/api/performance/series", "all", query);
+    expect((all.methods as { cumulative: string }).cumulative).toMatch(/1d roll-ups/);
   });
 });
 

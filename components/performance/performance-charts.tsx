@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { LoadingState, EmptyState, ErrorState } from "@/components/ui/states";
 import { BENCHMARKS, type Benchmark, type PerformanceSeries } from "@/lib/read-models/performance-series-schemas";
 import { performanceSeriesQuery } from "@/lib/read-models/performance-series-query";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 const BENCHMARK_LABELS: Record<Benchmark, { label: string; title: string }> = {
   BTC: { label: "BTC", title: "Against bitcoin's price in the base currency, rebased to 0 % at the range's start" },
@@ -102,7 +103,8 @@ const benchmarkParser = (initial: Benchmark) => parseAsStringLiteral(BENCHMARKS)
  */
 export function PerformanceCharts({ from, to, benchmark: initial }: { from: string; to: string; benchmark: Benchmark }) {
   const [benchmark, setBenchmark] = useQueryState("benchmark", benchmarkParser(initial));
-  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...performanceSeriesQuery(from, to, benchmark), placeholderData: keepPreviousData });
+  const portfolio = usePortfolioKey();
+  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...performanceSeriesQuery(from, to, benchmark, portfolio), placeholderData: keepPreviousData });
   if (isPending) return <LoadingState label="Loading the performance charts" blocks={["h-80", "h-64", "h-48"]} />;
   if (isError) {
     return (

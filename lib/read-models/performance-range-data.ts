@@ -18,6 +18,7 @@ import {
   UNITISED_PERIODS_PER_YEAR,
   valueAtRisk,
   type DatedReturn,
+  type UnitIssue,
   type UnitisedPoint,
 } from "@/lib/engines/performance";
 import type { ResolvedRange } from "./performance-range";
@@ -44,9 +45,9 @@ export const RANGE_METRIC_DOCS = {
   days: "docs/metrics.md#best-and-worst-day-positive-days",
 } as const;
 
-function rangeMethods(riskFreeRate: string, P: number): RangeMetrics["methods"] {
+function rangeMethods(riskFreeRate: string, P: number, basis: string | null): RangeMetrics["methods"] {
   const rf = `${fractionToPercent(riskFreeRate)} %`;
-  const m = (key: keyof typeof RANGE_METRIC_DOCS, text: string) => [key, { text, doc: RANGE_METRIC_DOCS[key] }] as const;
+  const m = (key: keyof typeof RANGE_METRIC_DOCS, text: string) => [key, { text: basis ? `${text}. Measured ${basis}` : text, doc: RANGE_METRIC_DOCS[key] }] as const;
   return Object.fromEntries([
     m("twr", "Time-weighted: Π(1 + daily NAV-per-unit return) − 1; deposits and withdrawals buy and redeem units, so they never move it"),
     m("mwr", "Money-weighted: XIRR of the value at the start, every flow and the value at the end (annual, ACT/365)"),
@@ -79,12 +80,26 @@ function extreme(returns: readonly DatedReturn[], better: (a: number, b: number)
  */
 export async function loadRangeMetrics(db: Db, p: { ownerId: string; range: ResolvedRange; riskFreeRate: string }): Promise<RangeMetrics> {
   const toMs = Date.parse(p.range.to);
-  const fromMs = p.range.from === null ? -Infinity : Date.parse(p.range.from);
   const [rows, issues] = await Promise.all([
     readEquityRollups(db, { ownerId: p.ownerId, bucket: "1d", from: new Date(0) }),
     readUnitIssues(db, { ownerId: p.ownerId, upTo: new Date(toMs) }),
   ]);
-  const points: UnitisedPoint[] = rows.filter((r) => r.lastAt.getTime() <= toMs).map(pointOfRollup);
+  return rangeMetricsOf(rows.map(pointOfRollup), issues, { range: p.range, riskFreeRate: p.riskFreeRate, basis: null });
+}
+
+/**
+ * The same table on any unitised series (the workspace's, or a selection's daily one:
+ * selection-series.ts). `basis`, when given, is appended to every method: what the series is.
+ */
+export function rangeMetricsOf(
+  allPoints: readonly UnitisedPoint[],
+  allIssues: readonly UnitIssue[],
+  p: { range: ResolvedRange; riskFreeRate: string; basis: string | null },
+): RangeMetrics {
+  const toMs = Date.parse(p.range.to);
+  const fromMs = p.range.from === null ? -Infinity : Date.parse(p.range.from);
+  const issues = allIssues.filter((i) => i.at.getTime() <= toMs);
+  const points: UnitisedPoint[] = allPoints.filter((r) => r.at.getTime() <= toMs);
   const P = UNITISED_PERIODS_PER_YEAR;
   // A rate, not money: the engine's ratios are floats, and the stored fraction is exact to far below a float's step.
   const annual = Number(p.riskFreeRate);
@@ -133,6 +148,6 @@ export async function loadRangeMetrics(db: Db, p: { ownerId: string; range: Reso
     bestDay: extreme(inRange, (a, b) => a > b),
     worstDay: extreme(inRange, (a, b) => a < b),
     positiveDays: enough ? values.filter((v) => v > 0).length / values.length : null,
-    methods: rangeMethods(p.riskFreeRate, P),
+    methods: rangeMethods(p.riskFreeRate, P, p.basis),
   };
 }

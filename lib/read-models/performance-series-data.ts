@@ -4,6 +4,8 @@ import { readEquityRollups, readLatestRollup } from "@/db/queries/rollups";
 import { calculateCalendarPnl, calculateDrawdowns, rollingSharpe, rollingVolatility } from "@/lib/engines/performance";
 import { calendarKey } from "@/lib/engines/performance/calendar-keys";
 import { UNITISED_PERIODS_PER_YEAR } from "@/lib/engines/performance/unitised-risk";
+import type { UnitisedPoint } from "@/lib/engines/performance/unitised-periods";
+import type { ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { addLocalDays } from "@/lib/time/zoned";
 import {
@@ -14,6 +16,7 @@ import {
   type SeriesPoint,
   type SeriesRequest,
 } from "./performance-series-schemas";
+import { loadSelectionSeries, selectionBasis } from "./selection-series";
 
 /** JSON has no NaN or ∞: an undefined statistic is sent as null. */
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -32,9 +35,10 @@ const dayOf = (iso: string) => {
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function seriesMethods(timeZone: string, asset: SeriesRequest["benchmark"]): PerformanceSeries["methods"] {
-  return {
-    cumulative: `Flow-adjusted: NAV per unit from the 1d roll-ups (each day's last snapshot in ${timeZone}) ÷ NAV per unit at the close before the range − 1; deposits and withdrawals never move it`,
+function seriesMethods(timeZone: string, asset: SeriesRequest["benchmark"], basis: string | null): PerformanceSeries["methods"] {
+  const source = basis ? "" : ` from the 1d roll-ups (each day's last snapshot in ${timeZone})`;
+  const methods = {
+    cumulative: `Flow-adjusted: NAV per unit${source} ÷ NAV per unit at the close before the range − 1; deposits and withdrawals never move it`,
     benchmark:
       asset === "none"
         ? "No benchmark"
@@ -42,6 +46,37 @@ function seriesMethods(timeZone: string, asset: SeriesRequest["benchmark"]): Per
     underwater: "Underwater: NAV per unit ÷ its running peak since the range's start − 1 (a withdrawal is never a drawdown)",
     monthly: `Monthly return: NAV per unit at the last close of each month in ${timeZone} ÷ at the previous month's last close − 1; a month the range or the history cuts is marked partial`,
     rolling: `Rolling ${ROLLING_WINDOW_DAYS} days: the sample standard deviation of the last ${ROLLING_WINDOW_DAYS} daily NAV-per-unit returns × √${UNITISED_PERIODS_PER_YEAR}, and their mean ÷ that deviation × √${UNITISED_PERIODS_PER_YEAR} (Sharpe, risk-free rate 0)`,
+  };
+  if (!basis) return methods;
+  // A selection's NAV per unit is not the roll-ups': say what it is on every series drawn from it.
+  const on = (text: string) => `${text}. Measured ${basis}`;
+  return { ...methods, cumulative: on(methods.cumulative), underwater: on(methods.underwater), monthly: on(methods.monthly), rolling: on(methods.rolling) };
+}
+
+interface SourceRow extends NavRow {
+  /** Where the row's local day starts (a roll-up's bucket start; a daily point's own instant, inside its day). */
+  start: number;
+}
+
+/** The workspace's rows: its 1d roll-ups from the warm-up on, and the last one before the range when the warm-up has none. */
+async function workspaceRows(db: Db, p: { ownerId: string; warmupMs: number; startMs: number; endMs: number }) {
+  const read = await readEquityRollups(db, { ownerId: p.ownerId, bucket: "1d", from: new Date(p.warmupMs) });
+  const rows: SourceRow[] = read.filter((r) => r.bucketStart.getTime() < p.endMs).map((r) => ({ at: r.lastAt, nav: r.navPerUnit, start: r.bucketStart.getTime() }));
+  return {
+    rows,
+    olderBase: async (): Promise<NavRow | null> => {
+      const older = await readLatestRollup(db, { ownerId: p.ownerId, bucket: "1d", before: new Date(p.startMs) });
+      return older ? { at: older.lastAt, nav: older.navPerUnit } : null;
+    },
+  };
+}
+
+/** A selection's rows: its daily series (selection-series.ts), from the warm-up on. */
+function selectionRows(points: readonly UnitisedPoint[], p: { warmupMs: number; startMs: number; endMs: number }) {
+  const all = points.map((pt) => ({ at: pt.at, nav: pt.navPerUnit, start: pt.at.getTime() }));
+  return {
+    rows: all.filter((r) => r.start >= p.warmupMs && r.start < p.endMs),
+    olderBase: async (): Promise<NavRow | null> => all.filter((r) => r.start < p.startMs).at(-1) ?? null,
   };
 }
 
@@ -90,23 +125,23 @@ function rollingStats(rows: NavRow[], startMs: number): RollingPoint[] {
  */
 export async function loadPerformanceSeries(
   db: Db,
-  p: { ownerId: string; baseCurrency: string; timeZone: string } & SeriesRequest,
+  p: { ownerId: string; baseCurrency: string; timeZone: string; portfolio?: ResolvedPortfolio } & SeriesRequest,
 ): Promise<PerformanceSeries> {
   const startMs = addLocalDays(p.timeZone, dayOf(p.from), 0).startMs;
   const endMs = addLocalDays(p.timeZone, dayOf(p.to), 1).startMs;
   const warmupMs = addLocalDays(p.timeZone, dayOf(p.from), -(ROLLING_WINDOW_DAYS + 1)).startMs;
-  const read = await readEquityRollups(db, { ownerId: p.ownerId, bucket: "1d", from: new Date(warmupMs) });
-  const rows = read.filter((r) => r.bucketStart.getTime() < endMs).map((r) => ({ at: r.lastAt, nav: r.navPerUnit, start: r.bucketStart.getTime() }));
+  const selection = p.portfolio && p.portfolio.kind !== "workspace" ? p.portfolio : null;
+  const bounds = { warmupMs, startMs, endMs };
+  const { rows, olderBase } = selection
+    ? selectionRows((await loadSelectionSeries(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, portfolio: selection })).points, bounds)
+    : await workspaceRows(db, { ownerId: p.ownerId, ...bounds });
   const inRange: NavRow[] = rows.filter((r) => r.start >= startMs);
   let before: NavRow | null = rows.filter((r) => r.start < startMs).at(-1) ?? null;
-  if (!before && inRange.length > 0) {
-    const older = await readLatestRollup(db, { ownerId: p.ownerId, bucket: "1d", before: new Date(startMs) });
-    before = older ? { at: older.lastAt, nav: older.navPerUnit } : null;
-  }
+  if (!before && inRange.length > 0) before = await olderBase();
   const base = before?.nav != null ? before : (inRange.find((r) => r.nav !== null) ?? null);
   const baseBeforeRange = base !== null && base === before;
   const shown = baseBeforeRange ? [base, ...inRange] : inRange;
-  const methods = seriesMethods(p.timeZone, p.benchmark);
+  const methods = seriesMethods(p.timeZone, p.benchmark, selection ? selectionBasis(selection, p.timeZone) : null);
   const rolling = { window: ROLLING_WINDOW_DAYS, periodsPerYear: UNITISED_PERIODS_PER_YEAR, riskFree: 0 };
 
   if (inRange.length === 0 || base === null) {

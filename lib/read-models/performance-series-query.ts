@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { dashboardKeys, getJson } from "./query-options";
+import { dashboardKeys, getJson, withPortfolio } from "./query-options";
 import { performanceSeriesSchema, type Benchmark } from "./performance-series-schemas";
 
 /**
@@ -7,10 +7,12 @@ import { performanceSeriesSchema, type Benchmark } from "./performance-series-sc
  * settings change refreshes the charts with the rest; it lives beside its schema rather
  * than in query-options.ts so that the charts and the page can be merged independently.
  */
-export const performanceSeriesKey = (from: string, to: string, benchmark: Benchmark) => [...dashboardKeys.all, "performance-series", from, to, benchmark] as const;
+export const performanceSeriesKey = (from: string, to: string, benchmark: Benchmark, portfolio = "all") =>
+  [...dashboardKeys.all, "performance-series", from, to, benchmark, portfolio] as const;
 
-export const performanceSeriesQuery = (from: string, to: string, benchmark: Benchmark) =>
+/** `portfolio`: the selector's URL value ("all": the whole workspace). */
+export const performanceSeriesQuery = (from: string, to: string, benchmark: Benchmark, portfolio = "all") =>
   queryOptions({
-    queryKey: performanceSeriesKey(from, to, benchmark),
-    queryFn: () => getJson(`/api/performance/series?${new URLSearchParams({ from, to, benchmark })}`, performanceSeriesSchema),
+    queryKey: performanceSeriesKey(from, to, benchmark, portfolio),
+    queryFn: () => getJson(withPortfolio(`/api/performance/series?${new URLSearchParams({ from, to, benchmark })}`, portfolio), performanceSeriesSchema),
   });

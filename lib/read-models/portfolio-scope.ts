@@ -32,11 +32,12 @@ export function pagePortfolio(db: Db, ownerId: string, search: Record<string, st
 
 /**
  * Roll-ups (equity_rollups) and the unit ledger are kept for the whole workspace only, so
- * the equity chart, the flow-adjusted periods and the risk metrics cannot be split by
+ * the equity chart, the flow-adjusted periods and the performance card cannot be split by
  * connection or portfolio. What a page and a route say instead of showing the workspace's.
+ * (/performance measures a selection on its daily closes: selection-series.ts.)
  */
 export const ROLLUPS_NOT_SPLIT =
-  "Equity history, flow-adjusted PnL periods, TWR, MWR, drawdown and risk are measured on the workspace's roll-ups and unit ledger, which are kept for the whole workspace only: they are not shown for one connection or portfolio";
+  "Equity history, flow-adjusted PnL periods and the performance card are measured on the workspace's roll-ups and unit ledger, which are kept for the whole workspace only: they are not shown for one connection or portfolio (the Performance page measures it on its daily closes)";
 
 /** A page's selection, or why it cannot be shown (a bad shape, or an id not in the workspace). */
 export type PageSelection = { ok: true; portfolio: ResolvedPortfolio } | { ok: false; title: string; message: string };

@@ -34,8 +34,10 @@ function benchmarkOf(v: string | string[] | undefined): Benchmark {
  * the metrics table (time-weighted and money-weighted return, Sharpe with the workspace's
  * risk-free rate, drawdown with its dates…), then the charts, then the trade statistics.
  * Rendered on the server from the read model GET /api/performance/summary also serves.
- * For one connection or portfolio (?portfolio=) the trade statistics are its accounts'; the
- * metrics table and charts (the workspace's roll-ups) give way to a note saying so.
+ * For one connection or portfolio (?portfolio=) the trade statistics are its accounts', and
+ * the metrics table and charts are measured on the daily series of its whole connections
+ * (their end-of-day closes and flows: lib/read-models/selection-series.ts); the note names
+ * a connection only part of which is selected (left out).
  */
 export default async function PerformancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -96,9 +98,18 @@ export default async function PerformancePage({ searchParams }: { searchParams: 
             {metrics.firstReturnAt && metrics.lastReturnAt
               ? `, ${formatDateTime(metrics.firstReturnAt, timeZone)} to ${formatDateTime(metrics.lastReturnAt, timeZone)}`
               : ""}
-            , from the daily roll-ups in {timeZone}; deposits and withdrawals are not returns.
+            {whole
+              ? `, from the daily roll-ups in ${timeZone}`
+              : `, daily, from the end-of-day snapshots of ${portfolio.kind === "connection" ? "the connection" : "its whole connections"} in ${timeZone}, summed, with the flows of their accounts`}
+            ; deposits and withdrawals are not returns.
           </p>
-          {metrics.state === "no_returns" ? (
+          {metrics.state === "empty" ? (
+            <EmptyState title="No daily close yet">
+              {whole
+                ? "The first daily return comes a day after the first snapshot."
+                : `No end-of-day snapshot of ${portfolio.label}'s whole connections yet: each local day is closed after its midnight.`}
+            </EmptyState>
+          ) : metrics.state === "no_returns" ? (
             <EmptyState title="No daily return in this range">Pick a longer range: the first return comes a day after the first snapshot.</EmptyState>
           ) : (
             <MetricsTable rows={metricRows(metrics, { timeZone, baseCurrency })} />

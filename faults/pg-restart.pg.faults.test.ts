@@ -4,6 +4,7 @@
 // TEST_DB_DRIVER=postgres): it restarts the local cluster with pg_ctlcluster, which breaks
 // every other connection to that server for a few seconds.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyOrderEventChains } from "@/lib/audit/verify-chain";
 import { syncedDataset } from "./dataset";
@@ -13,7 +14,8 @@ import { faultState } from "./invariants";
 import { referenceDataset } from "./kill-scenario";
 import { runChild } from "./kill-harness";
 
-const CLUSTER = process.env.FAULT_PG_CLUSTER ?? "15";
+// The local cluster's version, as .ci/run finds it (the first under /etc/postgresql).
+const CLUSTER = process.env.FAULT_PG_CLUSTER ?? (fs.existsSync("/etc/postgresql") ? fs.readdirSync("/etc/postgresql").sort()[0] : undefined) ?? "15";
 
 function restartPostgres(): Promise<void> {
   execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", CLUSTER, "main", "restart"], { stdio: "inherit" });

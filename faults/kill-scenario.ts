@@ -18,7 +18,7 @@ export interface KillReport {
   kills: number;
   /** Kills whose child had last marked a step inside its transaction (it was paused there). */
   insideTransaction: number;
-  /** PostgreSQL only: kills at which the server showed the child's backend idle in a transaction. */
+  /** PostgreSQL only: kills just before which the server showed a backend of the database inside an open transaction. */
   confirmedByServer: number | null;
   runs: number;
   seconds: number;
@@ -41,14 +41,17 @@ export async function killScenario(p: { mode: "sync" | "resync"; instants: numbe
   const rand = seededRandom(Number(process.env.FAULT_SEED_NUMBER ?? p.seed));
   const fdb = await createFaultDb();
   const env = { ...fdb.env, FAULT_MODE: p.mode, FAULT_INSTANTS: String(p.instants), SYNC_FAULT_PAUSE_MS: String(FAULT_PAUSE_MS), REFERENCE_PRICES: "off", SCHEDULER: "off" };
-  // PostgreSQL: is a backend of this database idle inside an open transaction (the paused run)?
+  // PostgreSQL: is a backend of this database inside an open transaction (the paused run idle in
+  // it, or running a later statement of it: begun before its current statement)?
   const watcher = faultDriver() === "postgres" ? await fdb.open() : null;
   const dbName = fdb.env.DATABASE_URL ? new URL(fdb.env.DATABASE_URL).pathname.slice(1) : null;
   const probe = watcher
     ? async () => {
         const [r] = await executeRows<{ n: number }>(
           watcher.db,
-          sql`select count(*)::int as n from pg_stat_activity where datname = ${dbName} and state like 'idle in transaction%' and pid <> pg_backend_pid()`,
+          sql`select count(*)::int as n from pg_stat_activity
+              where datname = ${dbName} and pid <> pg_backend_pid()
+                and (state like 'idle in transaction%' or (state = 'active' and xact_start < query_start))`,
         );
         return r!.n > 0;
       }

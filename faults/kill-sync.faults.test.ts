@@ -9,7 +9,7 @@ function expectReport(r: KillReport, minKills: number) {
   expect(r.kills).toBeGreaterThanOrEqual(minKills);
   // A clear majority inside the transaction: the point of the suite.
   expect(r.insideTransaction / r.kills).toBeGreaterThan(0.6);
-  // The server sees the paused transaction idle; a kill that lands while a statement runs is not counted by it.
+  // The server's own view, asked just before each kill: a majority of open transactions too.
   if (r.confirmedByServer !== null) expect(r.confirmedByServer / r.kills).toBeGreaterThan(0.5);
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   OPEN_SYNC_STATUSES,
@@ -24,6 +24,34 @@ export async function queueSyncBatch(
     .values({ ownerId: p.ownerId, connectionId: p.connectionId, trigger: p.trigger, status: "queued", startedAt: p.at })
     .returning({ id: syncBatches.id });
   return row!.id;
+}
+
+/**
+ * Queues a background run planned for `dueAt`, unless a run of the connection was queued at
+ * or after it and is open or committed: two processes firing the same schedule at the same
+ * second queue one run, and the other gets null. Under the connection's advisory lock, so
+ * the check and the insert are one step across processes. A failed or stale run does not
+ * count: its retry runs.
+ */
+export async function queueScheduledSyncBatch(
+  db: Db,
+  p: { ownerId: string; connectionId: string; trigger: SyncTrigger; at: Date; dueAt: Date },
+): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${p.connectionId}))`);
+    const [taken] = await tx
+      .select({ id: syncBatches.id })
+      .from(syncBatches)
+      .where(
+        and(
+          eq(syncBatches.connectionId, p.connectionId),
+          gte(syncBatches.startedAt, p.dueAt),
+          inArray(syncBatches.status, ["queued", "running", "succeeded", "partial"]),
+        ),
+      )
+      .limit(1);
+    return taken ? null : queueSyncBatch(tx, p);
+  });
 }
 
 /** queued → running; a batch the reaper already marked stale keeps saying so until the run ends. */

@@ -62,6 +62,12 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   /** Stop the in-process scheduler entirely (tests, one-off scripts). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /**
+   * Test-only (npm run test:faults): a sync pauses this long at each of its write steps and
+   * names the step on stderr, so a `kill -9` can land inside its transaction. Never set in
+   * production; unset, the steps are not marked and nothing waits.
+   */
+  SYNC_FAULT_PAUSE_MS: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

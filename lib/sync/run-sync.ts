@@ -5,6 +5,7 @@ import { lockConnectionHealth, saveConnectionHealth } from "@/db/queries/connect
 import { earliestPendingFlowAt } from "@/db/queries/cash-flows";
 import { advanceCursors, advanceSweepCursors, readCursors, recordHeldAssets } from "@/db/queries/cursors";
 import { failSyncBatch, finishSyncBatch, markSyncBatchRunning, type BatchApiStats } from "@/db/queries/sync-batches";
+import { latestSnapshotInstant } from "@/db/queries/snapshot-gaps";
 import { navCursor } from "@/db/queries/valuations";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import type { Connection } from "@/db/schema";
@@ -18,6 +19,7 @@ import { assetsToPrice, resolvePrices } from "@/lib/prices/resolve";
 import { apiStats } from "./api-stats";
 import { checkReferences } from "./check-references";
 import { healthAfterSuccess } from "./connection-health";
+import { faultPoint } from "./fault-point";
 import { fetchVenueState, plannedStreams } from "./fetch-venue-state";
 import { historyContext } from "./history-context";
 import { ProgressRecorder } from "./progress";
@@ -26,6 +28,9 @@ import { alertPartialSync, resolveSyncAlerts, resolveWebhook, type AlertContext 
 import { SyncCancelledError, SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
 import { initialHistoryDays, planSyncWindow } from "./sync-window";
 import { writeState } from "./write-state";
+
+// The newest snapshot at any time (PostgreSQL timestamps end in the year 294276; this is well inside).
+const END_OF_TIME = new Date("9999-12-31T00:00:00Z");
 
 /**
  * One run of a queued batch. Reads the venue and resolves prices first (network, no
@@ -114,6 +119,7 @@ export async function runSync(
       cashFlows: state.cashFlows.length,
     });
     const finalProgress = { ...progress.finish("done"), ...(coverage.notRead?.length ? { notRead: coverage.notRead } : {}) };
+    await faultPoint("read");
 
     const outcome = await db.transaction(async (tx) => {
       // One writer per connection, across processes too (PostgreSQL); PGlite serialises anyway.
@@ -121,13 +127,21 @@ export async function runSync(
       // Deleting takes the same lock: a run that read the venue while the connection was
       // being deleted finds it deleted here and writes nothing.
       if (await isConnectionDeleted(tx, { connectionId: conn.id })) throw new SyncCancelledError();
-      const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at, state, baseCurrency, prices: priced.prices });
+      await faultPoint("tx:locked");
+      // The clock may have gone back since the last run (an NTP step, a VM restored): what this
+      // run writes is stamped just after the connection's newest snapshot, so the series keeps the
+      // order the snapshots were taken in. A replay at the same instant still adds nothing.
+      const newest = await latestSnapshotInstant(tx, { ...scope, asOf: END_OF_TIME });
+      const asOf = newest && newest > at ? new Date(newest.getTime() + 1) : at;
+      const written = await writeState(tx, { ...scope, provider: conn.provider, batchId, at: asOf, state, baseCurrency, prices: priced.prices });
       // New flows (or a status change): transfers matched again, the unitised series refreshed from the earliest.
       if (written.earliestFlowAt) await afterFlowsChanged(tx, { ownerId, from: written.earliestFlowAt });
+      await faultPoint("tx:written");
       // The new events' chain links, checked under the lock that wrote them: the checkpoint
       // commits (or rolls back) with the events it covers.
       const audits: AccountAudit[] = [];
       for (const accountId of written.eventAccounts) audits.push(await verifyAccountIncremental(tx, { ownerId, accountId, at }));
+      await faultPoint("tx:audited");
       await advanceCursors(tx, { ...scope, batchId, streams: readStreams, cursorAt: readAt, at });
       if (coverage.swept) {
         // A venue that sweeps markets by held asset (Binance): every asset seen held joins the
@@ -138,15 +152,18 @@ export async function runSync(
           await advanceSweepCursors(tx, { ...scope, batchId, markets: coverage.swept.markets, cursorAt: coverage.swept.through, at });
         }
       }
+      await faultPoint("tx:cursors");
       const durationMs = Math.round(performance.now() - t0);
       await finishSyncBatch(tx, { batchId, at, durationMs, counts: written.counts, failedStreams: failures, progress: finalProgress, ...runApi });
       const { health } = healthAfterSuccess(await lockConnectionHealth(tx, { connectionId: conn.id }));
       const partialError = failures.length > 0 ? `partial: ${failures.map((f) => `${f.stream}: ${f.message}`).join("; ")}` : null;
       await saveConnectionHealth(tx, { connectionId: conn.id, health, at, succeeded: true, lastError: partialError });
       await resolveSyncAlerts(tx, { ...scope, at, partial: failures.length > 0 });
+      await faultPoint("tx:before-commit");
       return { ...written, audits, durationMs };
     });
 
+    await faultPoint("committed");
     // After the commit: a channel's delivery must not hold the run's transaction.
     await alertChainResults(db, outcome.audits, { at, webhook });
     if (failures.length > 0) await alertPartialSync({ ...alertContext(at), db }, failures);

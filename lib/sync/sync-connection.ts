@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
 import { getConnection } from "@/db/queries/connections";
-import { queueSyncBatch } from "@/db/queries/sync-batches";
+import { queueScheduledSyncBatch, queueSyncBatch } from "@/db/queries/sync-batches";
 import { runSync } from "./run-sync";
-import type { SyncOptions, SyncResult } from "./sync-types";
+import { SyncSkippedError, type SyncOptions, type SyncResult } from "./sync-types";
 
-export { SyncFailedError, type SyncOptions, type SyncResult } from "./sync-types";
+export { SyncFailedError, SyncSkippedError, type SyncOptions, type SyncResult } from "./sync-types";
 
 /** A run that has its batch row: the id to follow now, the outcome later. */
 export interface StartedSync {
@@ -24,7 +24,8 @@ const running = new WeakMap<Db, Map<string, Promise<StartedSync>>>();
  * Starts syncing one connection and resolves as soon as its batch row exists, with the id
  * a caller can follow while the run continues. A request for a connection whose run is
  * still in progress in this process joins that run (same batch) instead of starting one.
- * Rejects only when the connection is not the owner's (NotFoundError).
+ * Rejects only when the connection is not the owner's (NotFoundError), or with
+ * SyncSkippedError when another process already took the scheduled run (`scheduledFor`).
  */
 export function startSync(db: Db, opts: SyncOptions): Promise<StartedSync> {
   let inProcess = running.get(db);
@@ -47,7 +48,9 @@ export function startSync(db: Db, opts: SyncOptions): Promise<StartedSync> {
 async function begin(db: Db, opts: SyncOptions): Promise<StartedSync> {
   const now = opts.now ?? (() => new Date());
   const conn = await getConnection(db, { ownerId: opts.ownerId, connectionId: opts.connectionId });
-  const batchId = await queueSyncBatch(db, { ownerId: opts.ownerId, connectionId: conn.id, trigger: opts.trigger, at: now() });
+  const queue = { ownerId: opts.ownerId, connectionId: conn.id, trigger: opts.trigger, at: now() };
+  const batchId = opts.scheduledFor ? await queueScheduledSyncBatch(db, { ...queue, dueAt: opts.scheduledFor }) : await queueSyncBatch(db, queue);
+  if (batchId === null) throw new SyncSkippedError(conn.id);
   return { batchId, connectionId: conn.id, coalesced: false, done: runSync(db, { conn, batchId, opts: { ...opts, now } }) };
 }
 

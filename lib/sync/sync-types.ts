@@ -26,6 +26,13 @@ export interface SyncOptions {
   webhook?: WebhookConfig | null;
   /** Operator log lines (a reference price source that failed); console.warn when absent. */
   log?: (line: string) => void;
+  /**
+   * A background run planned for this due time: it is skipped (SyncSkippedError) when a run
+   * of the connection was already queued at or after it, open or committed (another
+   * process fired the same schedule). The check and the queueing are one step under the
+   * connection's advisory lock. Absent: the run always starts.
+   */
+  scheduledFor?: Date;
 }
 
 export interface SyncResult {
@@ -59,6 +66,14 @@ export class SyncFailedError extends Error {
   ) {
     super(message);
     this.name = "SyncFailedError";
+  }
+}
+
+/** Another process already took this scheduled run (SyncOptions.scheduledFor): no batch, nothing read. */
+export class SyncSkippedError extends Error {
+  constructor(readonly connectionId: string) {
+    super("already run: another process took this scheduled run");
+    this.name = "SyncSkippedError";
   }
 }
 

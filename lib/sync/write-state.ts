@@ -6,6 +6,7 @@ import { materializeSnapshot } from "@/lib/snapshots/capture";
 import type { VenueState } from "./fetch-venue-state";
 import { materializeAccounts } from "./write-accounts";
 import { ConcurrentWrites } from "./concurrent-writes";
+import { faultPoint } from "./fault-point";
 import { appendCashFlows, type CashFlowWrite } from "./write-cash-flows";
 import { appendFills } from "./write-fills";
 import { replaceHoldings } from "./write-holdings";
@@ -45,6 +46,7 @@ export async function writeState(
     accounts: state.accounts,
     portfolioIds,
   });
+  await faultPoint("tx:accounts");
   const base = { ownerId: p.ownerId, batchId: p.batchId, accountIds };
   // Reads first: statements run in the order they are sent, so nothing may queue ahead of them.
   const orderWrites = await prepareOrderWrites(tx, { ...base, orders: state.orders });
@@ -71,8 +73,10 @@ export async function writeState(
   try {
     // The diff and the hash chain are computed while the database writes the holdings.
     await writes.flush();
+    await faultPoint("tx:holdings-fills");
     ({ counts: orderCounts, eventAccounts } = orderWrites.send(writes));
     await writes.flush();
+    await faultPoint("tx:orders");
     snapshotId = await materializeSnapshot(tx, {
       ownerId: p.ownerId,
       connectionId: p.connectionId,
@@ -83,6 +87,7 @@ export async function writeState(
       positions: state.positions,
       prices: p.prices,
     });
+    await faultPoint("tx:snapshot");
     flows = await appendCashFlows(tx, {
       ownerId: p.ownerId,
       connectionId: p.connectionId,

@@ -20,13 +20,18 @@ export async function runScheduleJob(job: ScheduleJob, ctx: JobContext): Promise
   switch (job.kind) {
     case "interval-syncs": {
       const due = await planIntervalSyncs(ctx.db, ctx.now());
-      const started = due.filter((c) => ctx.dispatcher.dispatch({ workspaceId: c.ownerId, connectionId: c.id, provider: c.provider }, c.dueAt));
+      const started = due.filter((c) => ctx.dispatcher.dispatch({ workspaceId: c.ownerId, connectionId: c.id, provider: c.provider, dueAt: c.dueAt }, c.dueAt));
       return started.length ? `dispatched ${started.length} due connection(s)` : null;
     }
     case "venue-syncs": {
-      const targets = await planVenueSyncs(ctx.db, job.provider, ctx.now());
+      const now = ctx.now();
+      const targets = await planVenueSyncs(ctx.db, job.provider, now);
       if (targets.length === 0) return null;
-      const started = targets.filter((c) => ctx.dispatcher.dispatch({ workspaceId: c.ownerId, connectionId: c.id, provider: c.provider }, c.dueAt));
+      // A calendar run is due "now": the minute the cron fired is what two processes firing it share.
+      const fired = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+      const started = targets.filter((c) =>
+        ctx.dispatcher.dispatch({ workspaceId: c.ownerId, connectionId: c.id, provider: c.provider, dueAt: c.dueAt > now ? c.dueAt : fired }, c.dueAt),
+      );
       return `dispatched ${started.length} of ${targets.length} ${job.provider} connection(s)`;
     }
     case "maintenance": {

@@ -5,6 +5,8 @@ export interface DispatchTarget {
   workspaceId: string;
   connectionId: string;
   provider: ProviderId;
+  /** The due time planned (see ScheduledSyncTarget.dueAt). */
+  dueAt?: Date;
 }
 
 export interface SyncDispatcherOptions {

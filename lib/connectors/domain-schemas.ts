@@ -113,6 +113,7 @@ export const fillSchema = z.object({
   feeCurrency: text,
   liquidity: z.enum(["maker", "taker"]).optional(),
   strategy: z.string().min(1).max(64).optional(),
+  contractSize: decimal.refine((v) => new D(v).gt(0), { message: "must be positive" }).optional(),
   executedAt: z.date(),
   raw: z.unknown(),
 });

@@ -133,6 +133,12 @@ export interface Fill {
   liquidity?: "maker" | "taker";
   /** A strategy tag the venue carries in a field of its own (IBKR `orderReference`). */
   strategy?: string;
+  /**
+   * Set for an inverse contract, whose `quantity` stays in contracts: one contract's value in
+   * the quote currency, as the venue's market data states it (Binance COIN-M `contractSize`,
+   * OKX `ctVal`). Stored with the fill so trade statistics can price it without the market.
+   */
+  contractSize?: DecimalString;
   executedAt: Date;
   raw: unknown;
 }

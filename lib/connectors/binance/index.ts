@@ -356,7 +356,8 @@ export class BinanceConnector implements Connector {
         futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
       );
       raw.push(...r.raw);
-      for (const { row, raw: one } of r.rows) items.push(futuresFill("coinm", m.symbol, row, one, coid("coinm", row.orderId)));
+      const size = coinmContractSize(m);
+      for (const { row, raw: one } of r.rows) items.push(futuresFill("coinm", m.symbol, row, one, coid("coinm", row.orderId), size));
     }
     return { items, raw };
   }

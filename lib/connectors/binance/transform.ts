@@ -265,8 +265,10 @@ export function spotFill(symbol: string, t: SpotTrade, raw: unknown, clientOrder
   };
 }
 
-export function futuresFill(accountUid: "usdm" | "coinm", symbol: string, t: FuturesTrade, raw: unknown, clientOrderId?: string): Fill {
+/** `contractSize`: a COIN-M market's (its fills are in contracts); absent for USDⓈ-M. */
+export function futuresFill(accountUid: "usdm" | "coinm", symbol: string, t: FuturesTrade, raw: unknown, clientOrderId?: string, contractSize?: Dec): Fill {
   return {
+    ...(contractSize ? { contractSize: s(contractSize) } : {}),
     accountUid,
     venueFillId: fillId(t.symbol, t.id),
     venueOrderId: t.orderId,

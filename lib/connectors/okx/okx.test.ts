@@ -202,8 +202,9 @@ describe("OKX orders and fills", () => {
       ["1794741600000000701", "0.04", "0.48", "USDT", "maker"],
       ["1794741000000000700", "0.06", "-0.06", "USDT", "maker"],
     ]);
-    // Inverse contracts stay contracts.
-    expect(items.find((f) => f.clientOrderId === "hedgebtc01")).toMatchObject({ quantity: "5", fee: "0.0000041", feeCurrency: "BTC" });
+    // Inverse contracts stay contracts, each worth the market's ctVal (100 USD), carried on the fill for trade statistics.
+    expect(items.find((f) => f.clientOrderId === "hedgebtc01")).toMatchObject({ quantity: "5", fee: "0.0000041", feeCurrency: "BTC", contractSize: "100" });
+    expect(items.filter((f) => f.contractSize !== undefined).map((f) => f.symbol)).toEqual(["BTC/USD:BTC"]);
   });
 
   it("pages newest-first with `after` until a short page", async () => {

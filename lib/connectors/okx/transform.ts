@@ -197,6 +197,8 @@ export function okxFill(f: OkxFill, m: MarketInfo, ctVal: Dec | undefined, raw: 
     side: f.side,
     price: s(new D(f.fillPx)),
     quantity: size(f.fillSz, m, ctVal),
+    // Inverse fills stay in contracts (size above): each one is worth ctVal in the quote.
+    ...(m.inverse && ctVal ? { contractSize: s(ctVal) } : {}),
     fee: s(orZero(f.fee).negated()),
     feeCurrency: f.feeCcy === "" ? (m.settle ?? m.quote) : f.feeCcy,
     liquidity: f.execType === "M" ? "maker" : f.execType === "T" ? "taker" : undefined,

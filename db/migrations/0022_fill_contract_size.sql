@@ -1,0 +1,1 @@
+ALTER TABLE "fills" ADD COLUMN "contract_size" numeric;

@@ -100,6 +100,14 @@ export const orderSchema = z.object({
   raw: z.unknown(),
 });
 
+export const accountMarginSchema = z.object({
+  accountUid: text,
+  currency: text,
+  used: decimal.refine((v) => !new D(v).isNegative(), { message: "must not be negative" }),
+  maintenance: decimal.optional(),
+  available: decimal,
+});
+
 export const fillSchema = z.object({
   accountUid: text,
   venueFillId: text,

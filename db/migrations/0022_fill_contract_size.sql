@@ -1,1 +1,0 @@
-ALTER TABLE "fills" ADD COLUMN "contract_size" numeric;

@@ -65,6 +65,6 @@ test("the metrics bar labels equity, the four periods' PnL, exposure, leverage, 
   await expect(page.getByTestId("metric-pnl-week")).toHaveAttribute("title", /docs\/metrics\.md#period-pnl-to-date/);
   await expect(page.getByTestId("metric-leverage")).toHaveAttribute("title", /Leverage: gross exposure ÷ equity/);
   await expect(page.getByTestId("metric-leverage").locator("dd")).toHaveText(/^[\d.,]+×$/);
-  await expect(page.getByTestId("metric-margin-used")).toContainText("not reported by any connected venue");
+  await expect(page.getByTestId("metric-margin-used")).toContainText("not published by any connected venue");
   await expect(page.getByTestId("metric-top-asset").locator("dd")).toHaveText(/^[A-Z0-9]+ \d+\.\d{2}%/);
 });

@@ -33,7 +33,7 @@ const bar: MetricsBarData = {
     { id: "ytd", from: "2026-01-01T05:00:00.000Z", status: "no_history", reason: "history starts on 2026-06-15", startAt: null, startEquity: null, netFlows: null, pnl: null, pct: null },
   ],
   exposure: { gross: "9000", net: "-1200", leverage: "0.529412" },
-  margin: { debt: "-2000", futuresWallet: "10000", used: null, available: null, unreported: "not reported by any connected venue" },
+  margin: { debt: "-2000", futuresWallet: "10000", used: null, available: null, unreported: "not published by any connected venue" },
   topAsset: { asset: "BTC", weight: "0.5294117647", threshold: "0.5", flagged: true, cashLike: false },
   methods: {
     equity: method("equity", "Equity: Σ of each connection's latest snapshot"),
@@ -81,10 +81,19 @@ describe("MetricsBar", () => {
     expect(figure(html, "pnl-ytd")).toContain("(history starts on 2026-06-15)");
   });
 
-  it("margin used / available: a dash, not reported by any connected venue; debt and futures wallet in money", () => {
-    expect(figure(html, "margin-used")).toContain("(not reported by any connected venue)");
+  it("margin used / available: a dash, not published by any connected venue; debt and futures wallet in money", () => {
+    expect(figure(html, "margin-used")).toContain("(not published by any connected venue)");
     expect(figure(html, "margin-debt")).toContain("-$2,000.00");
     expect(figure(html, "futures-wallet")).toContain("$10,000.00");
+  });
+
+  it("margin used / available as published: 1,992.64 / 21,686.20 in money, the connection that publishes none named", () => {
+    const published = render((c) =>
+      c.setQueryData(dashboardKeys.metrics(), { ...bar, margin: { ...bar.margin, used: "1992.6412", available: "21686.2", unreported: "not published by Demo" } }),
+    );
+    const used = figure(published, "margin-used");
+    expect(used).toContain("$1,992.64 / $21,686.20");
+    expect(used).toContain("not published by Demo");
   });
 
   it("largest asset BTC 52.94% over the 50% limit: highlighted, with words as well as colour", () => {

@@ -22,6 +22,7 @@ export async function listWorkspaceFillsUntil(db: Db, p: { ownerId: string; unti
       strategy: fills.strategy,
       venueFillId: fills.venueFillId,
       accountUid: fills.accountId,
+      contractSize: fills.contractSize,
     })
     .from(fills)
     .where(and(eq(fills.ownerId, p.ownerId), lte(fills.executedAt, p.until), inIds(fills.accountId, p.accountIds)))

@@ -152,6 +152,8 @@ export const fills = pgTable(
     fee: money("fee").notNull(),
     feeCurrency: text("fee_currency").notNull(),
     liquidity: text("liquidity").$type<"maker" | "taker">(),
+    /** An inverse contract's value in its quote currency (the fill's quantity is in contracts); null otherwise. */
+    contractSize: money("contract_size"),
     executedAt: utc("executed_at").notNull(),
     syncBatchId: uuid("sync_batch_id")
       .notNull()

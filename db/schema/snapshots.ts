@@ -4,6 +4,17 @@ import { connections } from "./connections";
 import { syncBatches } from "./sync";
 import { workspaces } from "./workspaces";
 
+/** One account's margin in one currency, as published, and in the base currency (null: no price). */
+export interface SnapshotMarginDetail {
+  accountUid: string;
+  currency: string;
+  used: string;
+  maintenance: string | null;
+  available: string;
+  usedBase: string | null;
+  availableBase: string | null;
+}
+
 /** The valued state of one connection at one instant. */
 export const portfolioSnapshots = pgTable(
   "portfolio_snapshots",
@@ -31,6 +42,15 @@ export const portfolioSnapshots = pgTable(
     leverage: money("leverage"),
     /** Assets that had no price and were left out of every figure. */
     unpricedAssets: text("unpriced_assets").array().notNull().default([]),
+    /**
+     * Margin in use and still available as the venue published it, Σ over accounts and
+     * currencies in the base currency (currencies without a price left out, listed in
+     * `marginDetail`). Null: the venue published no margin figure (demo, 1Token, wallets…).
+     */
+    marginUsed: money("margin_used"),
+    marginAvailable: money("margin_available"),
+    /** Each account's and currency's published figures, unconverted, with their base value (null: unpriced). */
+    marginDetail: json("margin_detail").$type<SnapshotMarginDetail[]>(),
     syncBatchId: uuid("sync_batch_id").references(() => syncBatches.id),
     createdAt: createdAt(),
   },

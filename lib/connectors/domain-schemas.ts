@@ -100,6 +100,14 @@ export const orderSchema = z.object({
   raw: z.unknown(),
 });
 
+export const accountMarginSchema = z.object({
+  accountUid: text,
+  currency: text,
+  used: decimal.refine((v) => !new D(v).isNegative(), { message: "must not be negative" }),
+  maintenance: decimal.optional(),
+  available: decimal,
+});
+
 export const fillSchema = z.object({
   accountUid: text,
   venueFillId: text,
@@ -113,6 +121,7 @@ export const fillSchema = z.object({
   feeCurrency: text,
   liquidity: z.enum(["maker", "taker"]).optional(),
   strategy: z.string().min(1).max(64).optional(),
+  contractSize: decimal.refine((v) => new D(v).gt(0), { message: "must be positive" }).optional(),
   executedAt: z.date(),
   raw: z.unknown(),
 });

@@ -64,6 +64,28 @@ export interface Balance {
   total: DecimalString;
 }
 
+/**
+ * Margin as a venue publishes it for one account in one currency (a Binance futures
+ * wallet's asset, an OKX trading-account currency). Never derived by the connector: a venue
+ * or mode that does not publish these figures reports none.
+ */
+export interface AccountMargin {
+  accountUid: string;
+  currency: string;
+  /** Initial margin in use by positions and open orders (Binance `initialMargin`, OKX `imr`). */
+  used: DecimalString;
+  /** Maintenance margin (Binance `maintMargin`, OKX `mmr`), when published. */
+  maintenance?: DecimalString;
+  /** What the venue says is still available to open positions (Binance `availableBalance`, OKX `availEq`). */
+  available: DecimalString;
+}
+
+/** Balances, with the margin figures the same venue response carries. */
+export interface BalancesResult extends StreamResult<Balance> {
+  /** Absent or empty: the venue publishes no margin figure for these accounts. */
+  margins?: AccountMargin[];
+}
+
 export type InstrumentType = "spot" | "margin" | "perpetual" | "future" | "option" | "equity";
 export type PositionSide = "long" | "short";
 
@@ -133,6 +155,12 @@ export interface Fill {
   liquidity?: "maker" | "taker";
   /** A strategy tag the venue carries in a field of its own (IBKR `orderReference`). */
   strategy?: string;
+  /**
+   * Set for an inverse contract, whose `quantity` stays in contracts: one contract's value in
+   * the quote currency, as the venue's market data states it (Binance COIN-M `contractSize`,
+   * OKX `ctVal`). Stored with the fill so trade statistics can price it without the market.
+   */
+  contractSize?: DecimalString;
   executedAt: Date;
   raw: unknown;
 }
@@ -345,7 +373,7 @@ export interface Connector {
   /** One cheap authenticated call: are the credentials valid, and what may they do. */
   testConnection(): Promise<ConnectionTestResult>;
   fetchAccounts(): Promise<StreamResult<VenueAccount>>;
-  fetchBalances(): Promise<StreamResult<Balance>>;
+  fetchBalances(): Promise<BalancesResult>;
   fetchPositions(): Promise<StreamResult<Position>>;
   /** Open orders plus orders that changed since `since` (filled, cancelled…). */
   fetchOrders(params: IncrementalParams): Promise<StreamResult<Order>>;

@@ -8,7 +8,8 @@ import { openTestDb } from "@/db/testing";
 import { materializeSnapshots } from "@/lib/snapshots/capture";
 import { insertTestFlow, testConnectionWithAccount } from "@/lib/snapshots/test-support";
 import { UnitLedger } from "@/lib/engines/performance/testing/unit-ledger";
-import { loadMetricsBar, MARGIN_UNREPORTED } from "./metrics-bar-data";
+import { loadMetricsBar } from "./metrics-bar-data";
+import { MARGIN_NOT_PUBLISHED } from "./metrics-bar-margin";
 import { loadBarPeriods } from "./metrics-bar-periods";
 import { insertUnitisedSeries } from "./testing/unitised-rows";
 import { metricsBarSchema, type MetricsBar } from "./metrics-bar-schemas";
@@ -105,9 +106,9 @@ describe("loadMetricsBar (America/New_York)", () => {
     expect(bar.exposure).toEqual({ gross: "9000", net: "9000", leverage: "0.529412" });
   });
 
-  it("margin: no debt, no futures wallet; used and available are not reported by any venue, never invented", async () => {
+  it("margin: no debt, no futures wallet; used and available are not published by any venue, never invented", async () => {
     const bar = await load(nyOwner, NY);
-    expect(bar.margin).toEqual({ debt: "0", futuresWallet: "0", used: null, available: null, unreported: MARGIN_UNREPORTED });
+    expect(bar.margin).toEqual({ debt: "0", futuresWallet: "0", used: null, available: null, unreported: MARGIN_NOT_PUBLISHED });
   });
 
   it("largest asset BTC 9,000 / 17,000 = 52.94 % > the default 50 % limit: flagged; with the workspace's 60 % limit it is not", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getAlertThresholds } from "@/db/queries/alert-thresholds";
+import { listConnections } from "@/db/queries/connections";
 import { getLatestSnapshots, getSnapshotRows } from "@/db/queries/dashboard";
 import { calculateConcentrationRisk, DEFAULT_CONCENTRATION_THRESHOLD } from "@/lib/alerts/risk-calculate";
 import { isCashLike } from "@/lib/engines/classify";
@@ -7,14 +8,8 @@ import { sum, toDecimalString } from "@/lib/money/decimal";
 import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { loadBarPeriods } from "./metrics-bar-periods";
 import { partialNote, scopeView } from "./portfolio-scope";
+import { barMargin, MARGIN_NOT_PUBLISHED } from "./metrics-bar-margin";
 import { METRICS_DOC_ANCHORS, type MetricKey, type MetricsBar } from "./metrics-bar-schemas";
-
-/**
- * No connector records a venue's margin in use or still available (Binance's
- * availableBalance and OKX's availBal only split a wallet into free and locked), so the bar
- * says so instead of deriving a figure the venue did not give.
- */
-export const MARGIN_UNREPORTED = "not reported by any connected venue";
 
 function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["methods"] {
   const text: Record<MetricKey, string> = {
@@ -22,7 +17,7 @@ function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["met
     periodPnl: `Flow-adjusted PnL: equity now − equity at the last snapshot before the period − net flows (confirmed deposits − withdrawals, cum_net_flows of the roll-ups; a connection added or deleted joins or leaves as a flow). Periods to date in ${p.timeZone}: day from local midnight, week from Monday, month from the 1st, YTD from 1 January. % = time-weighted return (NAV per unit now ÷ at the start − 1)`,
     exposure: "Exposure: per underlying, spot and derivatives netted; gross = Σ |net| of rows, net = Σ net; cash and stablecoins excluded",
     leverage: "Leverage: gross exposure ÷ equity",
-    margin: "Margin debt: Σ borrowed balances (negative); futures wallet: Σ futures (margin) wallet balances, without unrealized PnL",
+    margin: `Margin debt: Σ borrowed balances (negative); futures wallet: Σ futures (margin) wallet balances, without unrealized PnL; margin used / available: Σ of the initial margin in use and the margin still available as each venue publishes them (Binance USDⓈ-M and COIN-M per asset: initialMargin, availableBalance; OKX per currency: imr, availEq), in ${p.baseCurrency} at the snapshot's prices; venues that publish none are named, never counted as 0`,
     topAsset: "Largest single asset: the allocation by asset (|net value| ÷ Σ |net values|, cash included); flagged above the workspace's concentration limit, as the concentration alert (cash-like assets never flag)",
   };
   const out = {} as MetricsBar["methods"];
@@ -45,10 +40,11 @@ export async function loadMetricsBar(
 ): Promise<MetricsBar> {
   const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
   const whole = portfolio.kind === "workspace";
-  const [latest, periods, thresholds] = await Promise.all([
+  const [latest, periods, thresholds, connections] = await Promise.all([
     getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds }),
     whole ? loadBarPeriods(db, p) : { periods: [], historyStartsAt: null },
     getAlertThresholds(db, { ownerId: p.ownerId }),
+    listConnections(db, { ownerId: p.ownerId }),
   ]);
   const notSplit = whole ? null : ["Period PnL (day, week, month, YTD) is measured on the workspace's roll-ups only: not shown for one connection or portfolio", partialNote(portfolio)].filter(Boolean).join(". ");
   const head = {
@@ -67,7 +63,7 @@ export async function loadMetricsBar(
       unpricedAssets: [],
       periods: [],
       exposure: { gross: null, net: null, leverage: null },
-      margin: { debt: null, futuresWallet: null, used: null, available: null, unreported: MARGIN_UNREPORTED },
+      margin: { debt: null, futuresWallet: null, used: null, available: null, unreported: MARGIN_NOT_PUBLISHED },
       topAsset: null,
     };
   }
@@ -95,9 +91,7 @@ export async function loadMetricsBar(
     margin: {
       debt: toDecimalString(total((s) => s.marginDebt)),
       futuresWallet: toDecimalString(total((s) => s.futuresWalletBalance)),
-      used: null,
-      available: null,
-      unreported: MARGIN_UNREPORTED,
+      ...barMargin(latest, new Map(connections.map((c) => [c.id, c.label]))),
     },
     topAsset: top
       ? {

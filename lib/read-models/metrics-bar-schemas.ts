@@ -71,10 +71,10 @@ export const metricsBarSchema = z.object({
     debt: decimal.nullable(),
     /** Σ futures (margin) wallet balances, the collateral of derivatives. */
     futuresWallet: decimal.nullable(),
-    /** Margin in use and still available: null until a venue's figure is recorded. */
+    /** Initial margin in use and margin still available, Σ of what the venues publish; null when none does. */
     used: decimal.nullable(),
     available: decimal.nullable(),
-    /** Why `used` / `available` are null. */
+    /** What `used` / `available` leave out (connections publishing none, unpriced currencies), or why they are null. */
     unreported: z.string().nullable(),
   }),
   /** The allocation's largest single asset (exposure engine, the concentration alert's weights). */

@@ -5,6 +5,7 @@ import { snapshotRates } from "@/lib/attribution/holdings";
 import { RESERVED_STRATEGY } from "@/lib/attribution/strategy-tags";
 import { calculateTradeStats, summaryBetween, type TradeStatsResult, type TradeSummary } from "@/lib/engines/trade-stats";
 import { D, type Dec } from "@/lib/money/decimal";
+import { instrumentsFromFills } from "./fill-instruments";
 import type { ResolvedRange } from "./performance-range";
 import type { TradeStatsView, TradeSummaryView } from "./performance-summary-schemas";
 
@@ -71,6 +72,7 @@ function keyed(later: Record<string, TradeSummary>, earlier: Record<string, Trad
  * both runs (it can close nothing there). Money stays exact (decimal strings); conversion to
  * the base currency uses the rates of each connection's latest snapshot. `accountIds` (the
  * portfolio selector's; null: every account) narrows the fills; rates stay every snapshot's.
+ * Inverse contracts are priced with the contract size stored on their fills (fill-instruments.ts).
  */
 export async function loadRangeTradeStats(
   db: Db,
@@ -94,7 +96,7 @@ export async function loadRangeTradeStats(
   const cut = tagged.findIndex((f) => f.executedAt.getTime() >= fromMs);
   const before = cut === -1 ? tagged.length : cut;
   // One pass: the book's state at the range's start comes with it (cutMs), not from a second run over the prefix.
-  const later: TradeStatsResult = calculateTradeStats({ baseCurrency: p.baseCurrency, ...rates, fills: tagged, ...(before > 0 && { cutMs: fromMs }) });
+  const later: TradeStatsResult = calculateTradeStats({ baseCurrency: p.baseCurrency, ...rates, fills: tagged, instruments: instrumentsFromFills(tagged), ...(before > 0 && { cutMs: fromMs }) });
   const earlier = later.beforeCut;
 
   const bySymbol: Extremes = new Map();

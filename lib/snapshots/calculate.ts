@@ -1,7 +1,8 @@
 import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { calculateEquity, type EquityResult } from "@/lib/engines/equity";
 import { calculateExposureTotals } from "@/lib/engines/exposure";
-import type { Balance, Position } from "@/lib/connectors/types";
+import type { AccountMargin, Balance, Position } from "@/lib/connectors/types";
+import { type SnapshotMargin, valueMargins } from "./margin";
 import type { SnapshotHolding } from "@/db/schema";
 
 /**
@@ -13,6 +14,8 @@ import type { SnapshotHolding } from "@/db/schema";
 export interface SnapshotInput {
   baseCurrency: string;
   balances: Balance[];
+  /** Margin the venue published (absent: none). */
+  margins?: AccountMargin[];
   positions: Position[];
   /** asset → price in the base currency. */
   prices: Record<string, string>;
@@ -25,6 +28,7 @@ export interface SnapshotDraft {
   grossExposure: string;
   netExposure: string;
   leverage: string | null;
+  margin: SnapshotMargin;
   /** Stored as is, as the snapshot's holdings document. */
   rows: SnapshotHolding[];
 }
@@ -107,6 +111,7 @@ export function calculateSnapshot(input: SnapshotInput): SnapshotDraft {
     grossExposure: exposure.gross,
     netExposure: exposure.net,
     leverage: ratio(gross, total),
+    margin: valueMargins(input.margins, input.baseCurrency, input.prices),
     rows,
   };
 }

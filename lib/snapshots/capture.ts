@@ -51,6 +51,9 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
           netExposure: s.netExposure,
           leverage: s.leverage,
           unpricedAssets: s.equity.unpriced,
+          marginUsed: s.margin.used,
+          marginAvailable: s.margin.available,
+          marginDetail: s.margin.detail,
           syncBatchId: p.batchId,
         })),
       )

@@ -1,4 +1,5 @@
 import {
+  accountMarginSchema,
   balanceSchema,
   cashFlowSchema,
   checkStream,
@@ -13,6 +14,7 @@ import {
 import type { FailedStream, IndependentStream, ProgressStream } from "@/db/schema";
 import { isConnectorError } from "@/lib/connectors/errors";
 import type {
+  AccountMargin,
   Balance,
   Capability,
   CashFlow,
@@ -36,6 +38,8 @@ export interface VenueState {
   portfolios: VenuePortfolio[];
   accounts: VenueAccount[];
   balances: Balance[];
+  /** Margin the venue published with the balances (absent or empty: none). */
+  margins?: AccountMargin[];
   positions: Position[];
   orders: Order[];
   fills: Fill[];
@@ -92,7 +96,7 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
   const has = (c: Capability) => connector.capabilities.includes(c);
   const raw: RawCapture[] = [];
   const failures: FailedStream[] = [];
-  const take = <T>(r: { items: T[]; raw: RawCapture[] }) => {
+  const take = <R extends { raw: RawCapture[] }>(r: R): R => {
     raw.push(...r.raw);
     return r;
   };
@@ -123,7 +127,12 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     ? await step("portfolios", async () => checkStream(p, "portfolios", venuePortfolioSchema, take(await fetchPortfolios())))
     : [];
   const accounts = await step("accounts", async () => checkStream(p, "accounts", venueAccountSchema, take(await connector.fetchAccounts())));
-  const balances = await step("balances", async () => checkStream(p, "balances", balanceSchema, take(await connector.fetchBalances())));
+  let margins: AccountMargin[] = [];
+  const balances = await step("balances", async () => {
+    const r = take(await connector.fetchBalances());
+    margins = checkStream(p, "balances.margins", accountMarginSchema, { items: r.margins ?? [], raw: [] });
+    return checkStream(p, "balances", balanceSchema, r);
+  });
   const positions = has("derivatives")
     ? await step("positions", async () => checkStream(p, "positions", positionSchema, take(await connector.fetchPositions())))
     : [];
@@ -159,5 +168,5 @@ export async function fetchVenueState(connector: Connector, plan: FetchPlan): Pr
     has("nav") && fetchNav
       ? await independent("nav", async () => checkStream(p, "nav", navPointSchema, take(await fetchNav(plan.nav ?? {}))))
       : [];
-  return { state: { portfolios, accounts, balances, positions, orders, fills, quotes, nav, cashFlows, raw }, failures };
+  return { state: { portfolios, accounts, balances, margins, positions, orders, fills, quotes, nav, cashFlows, raw }, failures };
 }

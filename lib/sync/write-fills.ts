@@ -28,6 +28,7 @@ export async function appendFills(
           fee: f.fee,
           feeCurrency: f.feeCurrency,
           liquidity: f.liquidity ?? null,
+          contractSize: f.contractSize ?? null,
           executedAt: f.executedAt,
           syncBatchId: p.batchId,
           raw: f.raw ?? null,

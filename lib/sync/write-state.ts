@@ -84,6 +84,7 @@ export async function writeState(
       batchId: p.batchId,
       baseCurrency: p.baseCurrency,
       balances: state.balances,
+      margins: state.margins,
       positions: state.positions,
       prices: p.prices,
     });

@@ -122,6 +122,12 @@ describe("Binance end to end", () => {
     // unpriced in USD until the app supplies a USDT/USD rate.
     const [snap] = await h.db.select().from(portfolioSnapshots);
     expect(snap!.unpricedAssets).toContain("USDT");
+    // The futures wallets' published margin is stored with the snapshot; unpriced here, so kept unvalued and out of the sums.
+    expect(snap!.marginDetail).toEqual([
+      { accountUid: "usdm", currency: "USDT", used: "1895.08", maintenance: "76.35", available: "7700.2", usedBase: null, availableBase: null },
+      { accountUid: "coinm", currency: "BTC", used: "0.00162602", maintenance: "0.0004065", available: "0.2331", usedBase: null, availableBase: null },
+    ]);
+    expect(snap).toMatchObject({ marginUsed: "0", marginAvailable: "0" });
 
     // Cost of a first sync: markets, wallets, positions, open orders, 7 days of history
     // in Binance's windows for the derived symbols, one price request, and the deposit and

@@ -180,6 +180,14 @@ describe("Binance balances and positions", () => {
     expect(pm.readCoverage().notRead).toEqual([expect.stringMatching(/^Portfolio margin account \(status NORMAL\): .*\/papi/)]);
   });
 
+  it("reports each futures asset's published margin: initialMargin used, maintMargin, availableBalance (USDⓈ-M USDT, COIN-M BTC)", async () => {
+    const { margins } = await connector().fetchBalances();
+    expect(margins).toEqual([
+      { accountUid: "usdm", currency: "USDT", used: "1895.08", maintenance: "76.35", available: "7700.2" },
+      { accountUid: "coinm", currency: "BTC", used: "0.00162602", maintenance: "0.0004065", available: "0.2331" },
+    ]);
+  });
+
   it("demo and testnet have no /papi: not probed", async () => {
     await connector({ environment: "testnet" }).fetchBalances();
     expect(requestsTo("/papi/v1/account")).toEqual([]);

@@ -12,6 +12,7 @@ import { cashFlowWindow } from "@/lib/connectors/cash-flows";
 import { ConnectorError, isConnectorError } from "@/lib/connectors/errors";
 import type {
   Balance,
+  BalancesResult,
   Capability,
   CashFlow,
   CashFlowParams,
@@ -64,6 +65,7 @@ import {
   fundingBalances,
   futuresBalances,
   futuresFill,
+  futuresMargins,
   futuresOrder,
   permissionsFromRestrictions,
   permissionsFromSpotAccount,
@@ -225,7 +227,7 @@ export class BinanceConnector implements Connector {
     return { items: binanceAccounts(this.o.config.environment), raw: [] };
   }
 
-  async fetchBalances(): Promise<StreamResult<Balance>> {
+  async fetchBalances(): Promise<BalancesResult> {
     const ex = this.client.exchange;
     const spot = await this.reader.read("GET /api/v3/account", spotAccountSchema, () => ex.privateGetAccount({ omitZeroBalances: "true" }));
     const raw = [spot.raw];
@@ -241,7 +243,8 @@ export class BinanceConnector implements Connector {
     raw.push(usdm.raw, coinm.raw);
     items.push(...futuresBalances("usdm", usdm.data.assets), ...futuresBalances("coinm", coinm.data.assets));
     this.recent.balances = { at: this.o.now().getTime(), items };
-    return { items, raw };
+    const margins = [...futuresMargins("usdm", usdm.data.assets), ...futuresMargins("coinm", coinm.data.assets)];
+    return { items, raw, margins };
   }
 
   async fetchPositions(): Promise<StreamResult<Position>> {
@@ -356,7 +359,8 @@ export class BinanceConnector implements Connector {
         futuresTradesSchema, m, start, end, (t) => t.id, (t) => t.time,
       );
       raw.push(...r.raw);
-      for (const { row, raw: one } of r.rows) items.push(futuresFill("coinm", m.symbol, row, one, coid("coinm", row.orderId)));
+      const size = coinmContractSize(m);
+      for (const { row, raw: one } of r.rows) items.push(futuresFill("coinm", m.symbol, row, one, coid("coinm", row.orderId), size));
     }
     return { items, raw };
   }

@@ -61,6 +61,9 @@ const futuresAsset = z.object({
   walletBalance: dec,
   unrealizedProfit: dec,
   marginBalance: dec,
+  // Published on /fapi/v3/account and /dapi/v1/account per asset (the margin figures of the overview).
+  initialMargin: dec,
+  maintMargin: dec,
   availableBalance: dec,
   maxWithdrawAmount: dec,
 });

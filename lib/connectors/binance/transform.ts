@@ -2,6 +2,7 @@ import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 import type {
   Balance,
+  AccountMargin,
   Fill,
   InstrumentType,
   Order,
@@ -105,6 +106,18 @@ export function futuresBalances(accountUid: "usdm" | "coinm", assets: FuturesAss
       const free = D.max(0, D.min(new D(a.maxWithdrawAmount), D.max(total, 0)));
       return { accountUid, asset: a.asset, wallet: "futures", free: s(free), locked: s(total.minus(free)), total: s(total) };
     });
+}
+
+/**
+ * Each futures asset's margin as Binance states it: `initialMargin` in use (positions and
+ * open orders), `maintMargin`, and `availableBalance` still free to open positions. Per
+ * asset, not the account's `total*` fields: those count the USDT asset only in single-asset
+ * mode, and COIN-M has none. Assets with nothing in them are left out.
+ */
+export function futuresMargins(accountUid: "usdm" | "coinm", assets: FuturesAsset[]): AccountMargin[] {
+  return assets
+    .filter((a) => !new D(a.walletBalance).isZero() || !new D(a.initialMargin).isZero())
+    .map((a) => ({ accountUid, currency: a.asset, used: s(new D(a.initialMargin)), maintenance: s(new D(a.maintMargin)), available: s(new D(a.availableBalance)) }));
 }
 
 function instrumentType(m: MarketInfo): InstrumentType {
@@ -265,8 +278,10 @@ export function spotFill(symbol: string, t: SpotTrade, raw: unknown, clientOrder
   };
 }
 
-export function futuresFill(accountUid: "usdm" | "coinm", symbol: string, t: FuturesTrade, raw: unknown, clientOrderId?: string): Fill {
+/** `contractSize`: a COIN-M market's (its fills are in contracts); absent for USDⓈ-M. */
+export function futuresFill(accountUid: "usdm" | "coinm", symbol: string, t: FuturesTrade, raw: unknown, clientOrderId?: string, contractSize?: Dec): Fill {
   return {
+    ...(contractSize ? { contractSize: s(contractSize) } : {}),
     accountUid,
     venueFillId: fillId(t.symbol, t.id),
     venueOrderId: t.orderId,

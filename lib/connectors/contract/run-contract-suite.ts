@@ -311,11 +311,12 @@ export function runConnectorContract(spec: ConnectorContractSpec): void {
 
 /**
  * Reads compared across two calls differ in their raw captures (the new field is in the
- * raw answer, which is the point of keeping it); the domain items must be equal.
+ * raw answer, which is the point of keeping it); the domain items (and margins) must be equal.
  */
 function withoutCaptureTimes(before: unknown, after: unknown): unknown {
   const isStream = (v: unknown): v is { items: unknown[]; raw: unknown[] } =>
     typeof v === "object" && v !== null && "items" in v && "raw" in v;
-  if (isStream(before) && isStream(after)) return { items: before.items, raw: after.raw };
+  // Every domain field (items, and margins beside balances) must be equal; only the raw differs.
+  if (isStream(before) && isStream(after)) return { ...before, raw: after.raw };
   return before;
 }

@@ -12,7 +12,7 @@ import { openCredentials } from "@/lib/connectors/http/credentials";
 import { cashFlowWindow } from "@/lib/connectors/cash-flows";
 import { ConnectorError } from "@/lib/connectors/errors";
 import type {
-  Balance,
+  BalancesResult,
   Capability,
   CashFlow,
   CashFlowParams,
@@ -57,6 +57,7 @@ import {
   quoteFromIndex,
   quoteFromTicker,
   tradingBalances,
+  tradingMargins,
 } from "./transform";
 
 /**
@@ -163,12 +164,13 @@ export class OkxConnector implements Connector {
     return { items: this.accounts(), raw: [] };
   }
 
-  async fetchBalances(): Promise<StreamResult<Balance>> {
+  async fetchBalances(): Promise<BalancesResult> {
     const ex = this.client.exchange;
     const trading = await this.reader.read("GET /api/v5/account/balance", tradingBalanceSchema, () => ex.privateGetAccountBalance());
     const funding = await this.reader.read("GET /api/v5/asset/balances", fundingBalanceSchema, () => ex.privateGetAssetBalances());
     const items = [...trading.data.data.flatMap((a) => tradingBalances(a.details)), ...fundingBalances(funding.data.data)];
-    return { items, raw: [trading.raw, funding.raw] };
+    const margins = trading.data.data.flatMap((a) => tradingMargins(a.details));
+    return { items, raw: [trading.raw, funding.raw], margins };
   }
 
   async fetchPositions(): Promise<StreamResult<Position>> {

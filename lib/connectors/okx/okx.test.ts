@@ -84,6 +84,16 @@ describe("OKX balances and positions", () => {
     ]);
   });
 
+  it("reports the margin OKX publishes per currency (imr used, mmr, availEq available), and none in spot mode where imr is empty", async () => {
+    const spot = await connector().fetchBalances();
+    expect(spot.margins).toEqual([]);
+    const body = okxFixture("account-balance-multi-currency.json") as { data: unknown[] };
+    fake.state.tradingBalance = body.data as typeof fake.state.tradingBalance;
+    const { margins } = await connector().fetchBalances();
+    // USDT: imr 1200, mmr 150, availEq 23501.212; ETH has no imr, so OKX publishes no margin for it.
+    expect(margins).toEqual([{ accountUid: "trading", currency: "USDT", used: "1200", maintenance: "150", available: "23501.212" }]);
+  });
+
   it("reads swap, futures and margin positions in units of the underlying; options and empty rows are skipped", async () => {
     const { items } = await connector().fetchPositions();
     expect(items.map((p) => [p.symbol, p.instrumentType, p.side, p.quantity, p.notional, p.unrealizedPnl, p.leverage, p.marginMode])).toEqual([
@@ -202,8 +212,9 @@ describe("OKX orders and fills", () => {
       ["1794741600000000701", "0.04", "0.48", "USDT", "maker"],
       ["1794741000000000700", "0.06", "-0.06", "USDT", "maker"],
     ]);
-    // Inverse contracts stay contracts.
-    expect(items.find((f) => f.clientOrderId === "hedgebtc01")).toMatchObject({ quantity: "5", fee: "0.0000041", feeCurrency: "BTC" });
+    // Inverse contracts stay contracts, each worth the market's ctVal (100 USD), carried on the fill for trade statistics.
+    expect(items.find((f) => f.clientOrderId === "hedgebtc01")).toMatchObject({ quantity: "5", fee: "0.0000041", feeCurrency: "BTC", contractSize: "100" });
+    expect(items.filter((f) => f.contractSize !== undefined).map((f) => f.symbol)).toEqual(["BTC/USD:BTC"]);
   });
 
   it("pages newest-first with `after` until a short page", async () => {

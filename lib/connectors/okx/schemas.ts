@@ -25,7 +25,7 @@ export const tradingBalanceSchema = envelope(
     totalEq: dec,
     upl: optDec.default(""),
     details: z.array(
-      z.object({ ccy: text, eq: dec, cashBal: dec, availBal: optDec, availEq: optDec.default(""), frozenBal: optDec, upl: optDec.default("") }),
+      z.object({ ccy: text, eq: dec, cashBal: dec, availBal: optDec, availEq: optDec.default(""), frozenBal: optDec, upl: optDec.default(""), imr: optDec.default(""), mmr: optDec.default("") }),
     ),
   }),
 );

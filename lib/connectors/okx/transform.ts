@@ -2,7 +2,7 @@ import { D, type Dec, toDecimalString } from "@/lib/money/decimal";
 import { OKX_ASSUMPTIONS } from "./assumptions";
 import type { MarketInfo } from "@/lib/connectors/ccxt/markets";
 import { ConnectorError } from "@/lib/connectors/errors";
-import type { Balance, Fill, InstrumentType, Order, OrderStatus, Position, Quote, VenueAccount } from "@/lib/connectors/types";
+import type { AccountMargin, Balance, Fill, InstrumentType, Order, OrderStatus, Position, Quote, VenueAccount } from "@/lib/connectors/types";
 import type { FundingRow, OkxFill, OkxOrder, OkxPosition, TradingDetail } from "./schemas";
 
 /**
@@ -68,6 +68,25 @@ function availableOf(d: TradingDetail, total: Dec): Dec {
   if (d.availBal !== "") return new D(d.availBal);
   if (d.availEq !== "" && OKX_ASSUMPTIONS.availEqIncludesUpl) return new D(d.availEq).minus(orZero(d.upl));
   return total;
+}
+
+/**
+ * Per currency, the margin OKX publishes in the trading account's details: `imr` in use,
+ * `mmr`, and `availEq` available. OKX fills `imr` only in the modes that margin by currency
+ * (futures and multi-currency margin); in spot mode it is "" and nothing is reported.
+ * Portfolio margin's account-level `imr` / `adjEq` (USD) are not read: they would count the
+ * same margin twice beside per-currency figures.
+ */
+export function tradingMargins(details: TradingDetail[]): AccountMargin[] {
+  return details
+    .filter((d) => d.imr !== "")
+    .map((d) => ({
+      accountUid: "trading",
+      currency: d.ccy,
+      used: s(new D(d.imr)),
+      ...(d.mmr === "" ? {} : { maintenance: s(new D(d.mmr)) }),
+      available: s(new D(d.availEq !== "" ? d.availEq : d.availBal === "" ? "0" : d.availBal)),
+    }));
 }
 
 export function fundingBalances(rows: FundingRow[]): Balance[] {
@@ -197,6 +216,8 @@ export function okxFill(f: OkxFill, m: MarketInfo, ctVal: Dec | undefined, raw: 
     side: f.side,
     price: s(new D(f.fillPx)),
     quantity: size(f.fillSz, m, ctVal),
+    // Inverse fills stay in contracts (size above): each one is worth ctVal in the quote.
+    ...(m.inverse && ctVal ? { contractSize: s(ctVal) } : {}),
     fee: s(orZero(f.fee).negated()),
     feeCurrency: f.feeCcy === "" ? (m.settle ?? m.quote) : f.feeCcy,
     liquidity: f.execType === "M" ? "maker" : f.execType === "T" ? "taker" : undefined,

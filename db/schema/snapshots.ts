@@ -1,4 +1,4 @@
-import { index, json, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, json, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, money, utc } from "./columns";
 import { connections } from "./connections";
 import { syncBatches } from "./sync";
@@ -32,6 +32,11 @@ export const portfolioSnapshots = pgTable(
     /** Assets that had no price and were left out of every figure. */
     unpricedAssets: text("unpriced_assets").array().notNull().default([]),
     syncBatchId: uuid("sync_batch_id").references(() => syncBatches.id),
+    /**
+     * Rebuilt from fills, flows and daily closes (lib/history), not measured: only on days
+     * before the connection's first observed snapshot, replaced whole on each re-run.
+     */
+    reconstructed: boolean("reconstructed").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

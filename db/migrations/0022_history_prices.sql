@@ -1,0 +1,12 @@
+CREATE TABLE "daily_prices" (
+	"asset" text NOT NULL,
+	"quote" text NOT NULL,
+	"source" text NOT NULL,
+	"day" date NOT NULL,
+	"close" numeric NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "daily_prices_asset_quote_source_day_pk" PRIMARY KEY("asset","quote","source","day"),
+	CONSTRAINT "daily_prices_close_positive" CHECK ("daily_prices"."close" > 0)
+);
+--> statement-breakpoint
+ALTER TABLE "portfolio_snapshots" ADD COLUMN "reconstructed" boolean DEFAULT false NOT NULL;

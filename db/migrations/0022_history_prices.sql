@@ -9,4 +9,5 @@ CREATE TABLE "daily_prices" (
 	CONSTRAINT "daily_prices_close_positive" CHECK ("daily_prices"."close" > 0)
 );
 --> statement-breakpoint
-ALTER TABLE "portfolio_snapshots" ADD COLUMN "reconstructed" boolean DEFAULT false NOT NULL;
+ALTER TABLE "portfolio_snapshots" ADD COLUMN "reconstructed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "portfolio_snapshots_owner_reconstructed_idx" ON "portfolio_snapshots" USING btree ("owner_id","captured_at") WHERE "portfolio_snapshots"."reconstructed";

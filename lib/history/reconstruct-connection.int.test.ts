@@ -137,6 +137,8 @@ describe("reconstructing a connection's year of fills (fake Binance klines over 
     expect(series.points[0]!.equity).toBe("99999.9");
     expect(series.points.at(-1)!.at).toBe("2026-11-18T00:00:00.000Z");
     expect(series.points.at(-1)!.equity).toBe(observedEquity);
+    // The boundary the chart draws: the end of the last reconstructed day.
+    expect(series.reconstructedUntil).toBe("2026-11-17T23:59:59.999Z");
   });
 
   it("a re-run reads no candle (the table holds them) and leaves the same rows and roll-ups", async () => {

@@ -1,3 +1,13 @@
+CREATE TABLE "daily_price_coverage" (
+	"asset" text NOT NULL,
+	"quote" text NOT NULL,
+	"source" text NOT NULL,
+	"from_day" date NOT NULL,
+	"to_day" date NOT NULL,
+	CONSTRAINT "daily_price_coverage_asset_quote_source_pk" PRIMARY KEY("asset","quote","source"),
+	CONSTRAINT "daily_price_coverage_order" CHECK ("daily_price_coverage"."from_day" <= "daily_price_coverage"."to_day")
+);
+--> statement-breakpoint
 CREATE TABLE "daily_prices" (
 	"asset" text NOT NULL,
 	"quote" text NOT NULL,

@@ -30,3 +30,22 @@ export const dailyPrices = pgTable(
 );
 
 export type DailyPriceRow = typeof dailyPrices.$inferSelect;
+
+/**
+ * The days of one price series already asked of its source, whatever it answered: a source
+ * publishes nothing on some days (the ECB on weekends, a venue before a coin's listing or
+ * after its delisting), so the stored closes alone cannot tell a day read-and-empty from a
+ * day never read. A re-read asks only outside [fromDay, toDay]. Only completed UTC days are
+ * ever covered (today's candle is still moving).
+ */
+export const dailyPriceCoverage = pgTable(
+  "daily_price_coverage",
+  {
+    asset: text("asset").notNull(),
+    quote: text("quote").notNull(),
+    source: text("source").notNull(),
+    fromDay: date("from_day", { mode: "string" }).notNull(),
+    toDay: date("to_day", { mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asset, t.quote, t.source] }), check("daily_price_coverage_order", sql`${t.fromDay} <= ${t.toDay}`)],
+);

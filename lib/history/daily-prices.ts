@@ -1,15 +1,16 @@
-import { and, asc, eq, gte, lte, max, min } from "drizzle-orm";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { chunk } from "@/db/chunk";
-import { dailyPrices } from "@/db/schema";
+import { dailyPriceCoverage, dailyPrices } from "@/db/schema";
 import { readDailyCloses, type CandleSource, type DailyCloseRow } from "@/lib/prices/daily-candles";
 
 /**
  * The daily-prices table (db/schema/daily-prices.ts) as a cache in front of the two readers
  * (lib/prices/daily-candles.ts, lib/prices/ecb-fx-history.ts): a series is read from its
- * source only for days outside what is stored — before the first stored day when more
- * history is asked for, after the last one otherwise — so a re-run of a reconstruction
- * asks the venue for the new days only.
+ * source only for days outside what was already asked (daily_price_coverage) — before it
+ * when more history is wanted, after it otherwise — so a re-run of a reconstruction asks
+ * the venue for the new days only. Only completed UTC days are read: today's candle is
+ * still moving, and a close stored once is never replaced.
  */
 export interface PriceSeriesKey {
   asset: string;
@@ -20,11 +21,31 @@ export interface PriceSeriesKey {
 const DAY = 86_400_000;
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const minDay = (a: string, b: string) => (a < b ? a : b);
 const where = (k: PriceSeriesKey) => and(eq(dailyPrices.asset, k.asset), eq(dailyPrices.quote, k.quote), eq(dailyPrices.source, k.source));
 
-export async function storedRange(db: Db, k: PriceSeriesKey): Promise<{ first: string; last: string } | null> {
-  const [row] = await db.select({ first: min(dailyPrices.day), last: max(dailyPrices.day) }).from(dailyPrices).where(where(k));
-  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+export async function coveredRange(db: Db, k: PriceSeriesKey): Promise<{ first: string; last: string } | null> {
+  const [row] = await db
+    .select({ first: dailyPriceCoverage.fromDay, last: dailyPriceCoverage.toDay })
+    .from(dailyPriceCoverage)
+    .where(and(eq(dailyPriceCoverage.asset, k.asset), eq(dailyPriceCoverage.quote, k.quote), eq(dailyPriceCoverage.source, k.source)));
+  return row ?? null;
+}
+
+/** Widens the covered days of a series to include [from, to] (adjacent to what was covered: see missingWindows). */
+async function cover(db: Db, k: PriceSeriesKey, from: string, to: string): Promise<void> {
+  await db
+    .insert(dailyPriceCoverage)
+    .values({ ...k, fromDay: from, toDay: to })
+    .onConflictDoUpdate({
+      target: [dailyPriceCoverage.asset, dailyPriceCoverage.quote, dailyPriceCoverage.source],
+      set: { fromDay: sql`least(${dailyPriceCoverage.fromDay}, excluded.from_day)`, toDay: sql`greatest(${dailyPriceCoverage.toDay}, excluded.to_day)` },
+    });
+}
+
+/** The last completed UTC day at `now`. */
+export function lastCompletedDay(now: Date): string {
+  return isoDay(Math.floor(now.getTime() / DAY) * DAY - DAY);
 }
 
 /** Stores closes; a day already stored keeps its first close (a re-read adds nothing). */
@@ -50,7 +71,7 @@ export async function readStoredCloses(db: Db, k: PriceSeriesKey, from: string, 
   return rows;
 }
 
-/** The day windows of [from, to] not covered by the stored range. */
+/** The day windows of [from, to] outside the covered range: each adjacent to it, so covering them keeps one range. */
 export function missingWindows(stored: { first: string; last: string } | null, from: string, to: string): Array<[string, string]> {
   if (from > to) return [];
   if (!stored) return [[from, to]];
@@ -62,17 +83,18 @@ export function missingWindows(stored: { first: string; last: string } | null, f
 
 /**
  * Daily closes of `asset`/`quote` from a venue's 1d candles over [from, to] (UTC days),
- * reading only the missing days. `symbol` is the venue's unified market (BTC/USDT).
+ * reading only the days not yet asked, and only completed ones.
  */
 export async function ensureCandleCloses(
   db: Db,
-  p: { candles: CandleSource; source: string; asset: string; quote: string; from: string; to: string },
+  p: { candles: CandleSource; source: string; asset: string; quote: string; from: string; to: string; now: Date },
 ): Promise<{ closes: DailyCloseRow[]; fetched: number }> {
   const key = { asset: p.asset, quote: p.quote, source: p.source };
   let fetched = 0;
-  for (const [a, b] of missingWindows(await storedRange(db, key), p.from, p.to)) {
+  for (const [a, b] of missingWindows(await coveredRange(db, key), p.from, minDay(p.to, lastCompletedDay(p.now)))) {
     const rows = await readDailyCloses(p.candles, `${p.asset}/${p.quote}`, { fromMs: dayMs(a), toMs: dayMs(b) });
     fetched += await storeCloses(db, key, rows);
+    await cover(db, key, a, b);
   }
   return { closes: await readStoredCloses(db, key, p.from, p.to), fetched };
 }
@@ -80,21 +102,22 @@ export async function ensureCandleCloses(
 /**
  * The USD price of one fiat currency per ECB working day over [from, to]. The ECB publishes
  * one file of the whole history, so a read costs the same whatever the window: it is read
- * once when days after the last stored one (or before the first) are asked for, and only
- * the currency asked for is kept (the whole file is ~30 currencies × 7,000 days).
+ * once when days outside the covered ones are wanted, and only the currency asked for is
+ * kept (the whole file is ~30 currencies × 7,000 days).
  */
 export async function ensureEcbCloses(
   db: Db,
-  p: { readEcb: (fromDate: string) => Promise<Record<string, DailyCloseRow[]>>; currency: string; from: string; to: string },
+  p: { readEcb: (fromDate: string) => Promise<Record<string, DailyCloseRow[]>>; currency: string; from: string; to: string; now: Date },
 ): Promise<{ closes: DailyCloseRow[]; fetched: number }> {
   const key = { asset: p.currency, quote: "USD", source: "ecb" };
-  const windows = missingWindows(await storedRange(db, key), p.from, p.to);
+  const windows = missingWindows(await coveredRange(db, key), p.from, minDay(p.to, lastCompletedDay(p.now)));
   let fetched = 0;
   if (windows.length > 0) {
-    const all = await p.readEcb(windows[0]![0]);
-    const series = all[p.currency];
-    if (!series) throw new Error(`baseCurrency ${p.currency}: the ECB reference rates publish no history for it`);
+    const series = (await p.readEcb(windows[0]![0]))[p.currency] ?? [];
     fetched = await storeCloses(db, key, series.filter((r) => windows.some(([a, b]) => r.date >= a && r.date <= b)));
+    for (const [a, b] of windows) await cover(db, key, a, b);
   }
-  return { closes: await readStoredCloses(db, key, p.from, p.to), fetched };
+  const closes = await readStoredCloses(db, key, p.from, p.to);
+  if (closes.length === 0) throw new RangeError(`baseCurrency ${p.currency}: the ECB reference rates publish no history for it`);
+  return { closes, fetched };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
-import { accountHoldings, dailyPrices, equityRollups, fills, portfolioSnapshots, snapshotHoldings, syncBatches, tradingAccounts } from "@/db/schema";
+import { accountHoldings, dailyPrices, workspaces, equityRollups, fills, portfolioSnapshots, snapshotHoldings, syncBatches, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { createBinanceClient } from "@/lib/connectors/binance/client";
 import { BINANCE_EXAMPLE_CREDENTIALS, defaultBinanceState, FakeBinance } from "@/lib/connectors/binance/fake-binance";
@@ -12,7 +12,8 @@ import { loadEquitySeries } from "@/lib/read-models/dashboard-data";
 import { materializeSnapshots } from "@/lib/snapshots/capture";
 import { insertTestFlow } from "@/lib/snapshots/test-support";
 import { runReconstruction } from "./run-reconstruction";
-import type { HistorySources } from "./reconstruct-connection";
+import { reconstructConnection, type HistorySources } from "./reconstruct-connection";
+import { amountToString } from "@/lib/money/amount";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -113,6 +114,9 @@ describe("reconstructing a connection's year of fills (fake Binance klines over 
     expect(out).not.toBeNull();
     expect(out!.residuals).toEqual([]);
     expect(out!.fetchedCloses).toBeGreaterThan(360);
+    // Only completed UTC days: today's (2026-11-20) candle is still moving and is not stored.
+    const btcDays = (await h.db.select({ day: dailyPrices.day }).from(dailyPrices).where(eq(dailyPrices.asset, "BTC"))).map((r) => r.day).sort();
+    expect(btcDays.at(-1)).toBe("2026-11-19");
     // 2025-11-20 … 2026-11-17: the day of the observed snapshot (11-18) is the measured one's.
     expect(out!.written).toBe(363);
     expect(out!.lastAt!.toISOString()).toBe("2026-11-17T23:59:59.999Z");
@@ -150,5 +154,44 @@ describe("reconstructing a connection's year of fills (fake Binance klines over 
     expect((await h.db.select().from(dailyPrices)).length).toBe(stored);
     expect(await snapshotRows()).toEqual(firstRun);
     expect(await rollupRows()).toEqual(firstRollups);
+  });
+
+  it("a EUR workspace: USDT closes at par with USD, divided by the ECB's USD price of EUR, carried from its last published day; the ECB series is stored once", async () => {
+    await h.db.update(workspaces).set({ baseCurrency: "EUR" }).where(eq(workspaces.id, ownerId));
+    const asked: string[] = [];
+    const published = [{ date: "2025-11-14", close: "1.3" }, { date: "2025-11-19", close: "1.25" }, { date: "2026-06-01", close: "1.2" }];
+    const readEcb = async (fromDate: string) => {
+      asked.push(fromDate);
+      return { EUR: published.filter((r) => r.date >= fromDate) };
+    };
+    const eur = { ...sources, readEcb };
+    const h1 = await reconstructConnection(h.db, { ownerId, connectionId, now: NOW, sources: eur });
+    // Day one: 99,999.9 USD of value at 1.25 USD per EUR (2025-11-19's rate, carried over 11-20);
+    // the rates are read from a week before the first day, for a first day after a holiday.
+    expect(amountToString(h1!.result.portfolio.value[0]!)).toBe("79999.92");
+    expect(h1!.result.baseCurrency).toBe("EUR");
+    const ecbRows = await h.db.select().from(dailyPrices).where(eq(dailyPrices.source, "ecb"));
+    expect(ecbRows.map((r) => [r.asset, r.quote, r.day, r.close])).toEqual([
+      ["EUR", "USD", "2025-11-14", "1.3"],
+      ["EUR", "USD", "2025-11-19", "1.25"],
+      ["EUR", "USD", "2026-06-01", "1.2"],
+    ]);
+    // The days asked are remembered, published or not (weekends, holidays): a re-run the same
+    // day asks nothing; a day later it asks from the day after the last completed one.
+    await reconstructConnection(h.db, { ownerId, connectionId, now: NOW, sources: eur });
+    expect(asked).toEqual(["2025-11-12"]);
+    // (The candles are not what is under test here: the day's BTC close comes from a stub.)
+    const nextDay = { ...eur, candles: { fetchOHLCV: async () => [[Date.UTC(2026, 10, 20), 1, 1, 1, 71000, 1]] as never } };
+    await reconstructConnection(h.db, { ownerId, connectionId, now: new Date(NOW.getTime() + DAY), sources: nextDay });
+    expect(asked).toEqual(["2025-11-12", "2026-11-20"]);
+    expect(await h.db.select().from(dailyPrices).where(eq(dailyPrices.source, "ecb"))).toHaveLength(3);
+  });
+
+  it("a BTC workspace is refused, naming baseCurrency, before any price is read", async () => {
+    await h.db.update(workspaces).set({ baseCurrency: "BTC" }).where(eq(workspaces.id, ownerId));
+    fake.clearRequests();
+    await expect(reconstructConnection(h.db, { ownerId, connectionId, now: NOW, sources })).rejects.toThrow(/baseCurrency BTC/);
+    expect(fake.requests).toHaveLength(0);
+    await h.db.update(workspaces).set({ baseCurrency: "USD" }).where(eq(workspaces.id, ownerId));
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getWorkspaceSettings } from "@/db/queries/workspaces";
 import { reconstructHistory, type DailyClose, type HistoryResult } from "@/lib/engines/history";
+import { FIAT_BASE_CURRENCIES } from "@/lib/prices/base-currencies";
 import type { CandleSource, DailyCloseRow } from "@/lib/prices/daily-candles";
 import { isoDate, localDate } from "@/lib/time/zoned";
 import { ensureCandleCloses, ensureEcbCloses } from "./daily-prices";
@@ -32,6 +33,10 @@ const DAY = 86_400_000;
  */
 export async function reconstructConnection(db: Db, p: { ownerId: string; connectionId: string; now: Date; sources: HistorySources }): Promise<ConnectionHistory | null> {
   const { baseCurrency, timeZone } = await getWorkspaceSettings(db, { ownerId: p.ownerId });
+  // A crypto base (BTC, ETH) needs its own candles as the FX leg: not wired yet, refused before any read.
+  if (!USD_PAR.has(baseCurrency) && !(FIAT_BASE_CURRENCIES as readonly string[]).includes(baseCurrency)) {
+    throw new RangeError(`baseCurrency ${baseCurrency}: history reconstruction converts to USD, its stablecoins or an ECB currency only`);
+  }
   const inputs = await loadConnectionInputs(db, p);
   const times = [...inputs.fills.map((f) => f.at as Date), ...inputs.flows.map((f) => f.at as Date)].map((d) => d.getTime());
   if (times.length === 0) return null;
@@ -48,7 +53,9 @@ export async function reconstructConnection(db: Db, p: { ownerId: string; connec
   let fetched = 0;
   let usdPerBase: DailyClose[] | null = null;
   if (!USD_PAR.has(baseCurrency)) {
-    const fx = await ensureEcbCloses(db, { readEcb: p.sources.readEcb, currency: baseCurrency, from: fromDay, to: toDay });
+    // A week earlier: the first days may follow a weekend or a TARGET holiday (Easter is 4 days), carried from before.
+    const fxFrom = new Date(Date.parse(`${fromDay}T00:00:00Z`) - 7 * DAY).toISOString().slice(0, 10);
+    const fx = await ensureEcbCloses(db, { readEcb: p.sources.readEcb, currency: baseCurrency, from: fxFrom, to: toDay, now: p.now });
     usdPerBase = fx.closes;
     fetched += fx.fetched;
   }
@@ -61,7 +68,7 @@ export async function reconstructConnection(db: Db, p: { ownerId: string; connec
       prices[asset] = closesInBase(par, { quote: "USD", baseCurrency, usdPerBase });
       continue;
     }
-    const c = await ensureCandleCloses(db, { candles: p.sources.candles, source: p.sources.candleSource, asset, quote, from: fromDay, to: toDay });
+    const c = await ensureCandleCloses(db, { candles: p.sources.candles, source: p.sources.candleSource, asset, quote, from: fromDay, to: toDay, now: p.now });
     fetched += c.fetched;
     prices[asset] = closesInBase(c.closes, { quote, baseCurrency, usdPerBase });
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDateTime, formatMoney, formatTimeTick, timeTicks } from "@/components/format";
 import { D } from "@/lib/money/decimal";
 import { chartTheme } from "./chart-theme";
@@ -62,6 +62,8 @@ function PointTooltip({
  * Equity or NAV per unit over time. Times on the axis and in the tooltip are the workspace's
  * (`timeZone`). A dot marks each bucket that holds deposits or withdrawals. Switching the
  * metric changes the data key only: the chart keeps its size and does not re-mount.
+ * A dashed line marks where reconstructed history (rebuilt from fills, flows and daily
+ * closes) ends and measured snapshots begin, when that instant falls inside the range.
  */
 export function EquityChart({
   points,
@@ -69,19 +71,25 @@ export function EquityChart({
   currency,
   spanMs,
   timeZone,
+  reconstructedUntil = null,
 }: {
   points: EquityPoint[];
   metric: EquityMetric;
   currency: string;
   spanMs: number;
   timeZone: string;
+  /** Epoch ms of the last reconstructed instant; null when nothing was reconstructed. */
+  reconstructedUntil?: number | null;
 }) {
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const min = Math.min(...values);
   const max = Math.max(...values);
   const pad = (max - min) * 0.1 || max * 0.01;
+  const first = points[0]?.t ?? 0;
+  const last = points.at(-1)?.t ?? 0;
+  const boundary = reconstructedUntil !== null && reconstructedUntil >= first && reconstructedUntil <= last ? reconstructedUntil : null;
   return (
-    <div className="h-72 w-full" data-testid="equity-chart" data-metric={metric}>
+    <div className="h-72 w-full" data-testid="equity-chart" data-metric={metric} data-reconstructed-until={boundary === null ? undefined : new Date(boundary).toISOString()}>
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <defs>
@@ -96,7 +104,7 @@ export function EquityChart({
             type="number"
             scale="time"
             domain={["dataMin", "dataMax"]}
-            ticks={timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0, spanMs, timeZone)}
+            ticks={timeTicks(first, last, spanMs, timeZone)}
             tickFormatter={(v: number) => formatTimeTick(v, spanMs, timeZone)}
             tick={chartTheme.axisTick}
             minTickGap={40}
@@ -108,6 +116,15 @@ export function EquityChart({
             width={70}
           />
           <Tooltip content={({ active, payload }) => <PointTooltip active={active} payload={payload} metric={metric} currency={currency} timeZone={timeZone} />} />
+          {boundary !== null && (
+            <ReferenceLine
+              x={boundary}
+              stroke="var(--fg-subtle)"
+              strokeDasharray="4 4"
+              ifOverflow="discard"
+              label={{ value: "reconstructed", position: "insideTopRight", fontSize: 11, fill: "var(--fg-subtle)" }}
+            />
+          )}
           <Area type="monotone" dataKey="value" stroke="#4f46e5" strokeWidth={2} fill="url(#equityFill)" connectNulls={false} isAnimationActive={false} />
           {points.filter((p) => hasFlows(p) && p.value !== null).map((p) => (
             <ReferenceDot key={p.t} x={p.t} y={p.value!} r={4} fill="#f59e0b" stroke="var(--surface)" strokeWidth={1.5} ifOverflow="discard" />

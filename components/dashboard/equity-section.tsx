@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { useState } from "react";
 import { EquityChart, type EquityMetric } from "@/components/charts/equity-chart";
-import { toChartNumber } from "@/components/format";
+import { formatDateTime, toChartNumber } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -78,6 +78,7 @@ export function EquitySection() {
             currency={data.baseCurrency}
             timeZone={data.timeZone}
             spanMs={span}
+            reconstructedUntil={data.reconstructedUntil === null ? null : new Date(data.reconstructedUntil).getTime()}
             points={data.points.map((p) => {
               const label = metric === "nav" ? p.navPerUnit : p.equity;
               return { t: new Date(p.at).getTime(), value: label === null ? null : toChartNumber(label), label, netFlows: p.netFlows };
@@ -88,6 +89,8 @@ export function EquitySection() {
               ? "NAV per unit starts at 1.0000; deposits and withdrawals issue or redeem units at the NAV of their moment, so only performance moves it."
               : "Equity includes deposits and withdrawals; switch to NAV per unit to see performance alone."}{" "}
             Amber dots mark buckets with deposits or withdrawals.
+            {data.reconstructedUntil !== null &&
+              ` Up to ${formatDateTime(data.reconstructedUntil, data.timeZone)} the history is reconstructed from fills, deposits, withdrawals and daily closes (the dashed line); after it, measured at each sync.`}
           </p>
         </div>
       )}

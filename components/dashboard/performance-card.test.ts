@@ -67,6 +67,7 @@ describe("EquitySection toggle", () => {
       { at: "2026-11-20T09:00:00.000Z", equity: "10000", navPerUnit: "1", netFlows: "10000" },
       { at: "2026-11-20T10:00:00.000Z", equity: "16000", navPerUnit: "1.1", netFlows: "5000" },
     ],
+    reconstructedUntil: null,
   };
   const seed = (c: QueryClient) => c.setQueryData(dashboardKeys.equity("30d"), series);
 
@@ -84,5 +85,15 @@ describe("EquitySection toggle", () => {
     const html = render(createElement(EquitySection), (c) => c.setQueryData(dashboardKeys.equity("30d"), legacy), "?chart=nav");
     expect(html).toContain("Flows not yet counted for this range");
     expect(html).not.toContain("data-testid=\"equity-chart\"");
+  });
+
+  it("reconstructed history: the chart carries its boundary and the note says where measuring begins; none without it", () => {
+    const rebuilt = { ...series, reconstructedUntil: "2026-11-20T09:30:00.000Z" };
+    const html = render(createElement(EquitySection), (c) => c.setQueryData(dashboardKeys.equity("30d"), rebuilt));
+    expect(html).toContain('data-reconstructed-until="2026-11-20T09:30:00.000Z"');
+    expect(html).toContain("the history is reconstructed from fills, deposits, withdrawals and daily closes (the dashed line)");
+    const measured = render(createElement(EquitySection), seed);
+    expect(measured).not.toContain("data-reconstructed-until");
+    expect(measured).not.toContain("reconstructed from fills");
   });
 });

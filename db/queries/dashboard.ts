@@ -162,3 +162,18 @@ export async function getSyncOverview(db: Db, p: { ownerId: string; connectionId
   const lastBatch = new Map(batches.map((b) => [b.connectionId, b]));
   return conns.map((c) => ({ ...c, lastBatch: lastBatch.get(c.id) ?? null }));
 }
+
+/**
+ * Where the owner's reconstructed history (lib/history) ends: the latest reconstructed
+ * snapshot instant in `baseCurrency`, across its connections; null when none was rebuilt.
+ * Every value after it is measured. One probe of the partial index on reconstructed rows.
+ */
+export async function getReconstructedUntil(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: portfolioSnapshots.capturedAt })
+    .from(portfolioSnapshots)
+    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.reconstructed, true), eq(portfolioSnapshots.baseCurrency, p.baseCurrency)))
+    .orderBy(desc(portfolioSnapshots.capturedAt))
+    .limit(1);
+  return row?.at ?? null;
+}

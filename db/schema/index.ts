@@ -23,3 +23,4 @@ export * from "./portfolio-accounts";
 export * from "./rebalance-targets";
 export * from "./retention";
 export * from "./telegram";
+export * from "./daily-prices";

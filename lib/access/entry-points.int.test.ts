@@ -148,6 +148,7 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "connection-add.ts#testNewConnection": { role: "admin", input: () => ({ mine: newDemo }) },
   "connection-add.ts#addConnection": { role: "admin", input: () => ({ mine: newDemo }) },
+  "reconstruct-history.ts#reconstructConnectionHistory": { role: "member", input: (w) => target(w), notFound: "connection not found" },
   "connection-schedule.ts#pauseConnection": { role: "admin", input: (w) => target(w), notFound: "connection not found" },
   "connection-schedule.ts#resumeConnection": { role: "admin", input: (w) => target(w), notFound: "connection not found" },
   "connection-schedule.ts#setSyncInterval": { role: "admin", input: (w) => target(w, { seconds: 120 }), notFound: "connection not found" },

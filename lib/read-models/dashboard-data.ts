@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import {
   getEquitySeries,
   getLatestSnapshots,
+  getReconstructedUntil,
   getOpenPositions,
   getSnapshotRows,
   getSnapshotsAsOf,
@@ -131,7 +132,7 @@ export async function loadEquitySeries(
   db: Db,
   p: { ownerId: string; range: EquityRangeParam; now: Date; baseCurrency: string; timeZone: string },
 ): Promise<EquitySeries> {
-  const { bucket, points } = await getEquitySeries(db, p);
+  const [{ bucket, points }, reconstructedUntil] = await Promise.all([getEquitySeries(db, p), getReconstructedUntil(db, p)]);
   // Recorded gaps of any one connection: roll-ups carry a silent connection forward while
   // the others keep syncing, so only the gap table knows those buckets were not measured.
   const recorded = await listOpenGaps(db, { ownerId: p.ownerId, from: points[0]?.at ?? p.now, to: p.now });
@@ -165,7 +166,7 @@ export async function loadEquitySeries(
           }),
     });
   });
-  return { range: p.range, bucket, baseCurrency: p.baseCurrency, timeZone: p.timeZone, points: out };
+  return { range: p.range, bucket, baseCurrency: p.baseCurrency, timeZone: p.timeZone, points: out, reconstructedUntil: iso(reconstructedUntil) };
 }
 
 /**

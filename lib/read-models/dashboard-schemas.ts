@@ -71,6 +71,11 @@ export const equitySeriesSchema = z.object({
    * external flows the bucket holds (+ deposits, − withdrawals).
    */
   points: z.array(z.object({ at: iso, equity: decimal.nullable(), navPerUnit: decimal.nullable(), netFlows: decimal.nullable() })),
+  /**
+   * The last instant of history reconstructed from fills, flows and daily closes (lib/history);
+   * every point after it is measured. Null when nothing was reconstructed.
+   */
+  reconstructedUntil: iso.nullable(),
 });
 export type EquitySeries = z.infer<typeof equitySeriesSchema>;
 

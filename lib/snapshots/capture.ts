@@ -10,6 +10,8 @@ export interface CaptureParams extends SnapshotInput {
   connectionId: string;
   capturedAt: Date;
   batchId: string | null;
+  /** Rebuilt from history (lib/history), not measured. */
+  reconstructed?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function materializeSnapshots(tx: Db, items: CaptureParams[]): Prom
           marginAvailable: s.margin.available,
           marginDetail: s.margin.detail,
           syncBatchId: p.batchId,
+          reconstructed: p.reconstructed ?? false,
         })),
       )
       .onConflictDoNothing({ target: [portfolioSnapshots.connectionId, portfolioSnapshots.capturedAt] })

@@ -1,0 +1,62 @@
+import { and, eq, gte, min } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { equityRollups, portfolioSnapshots } from "@/db/schema";
+import { amountToString, isZero } from "@/lib/money/amount";
+import type { HistoryResult } from "@/lib/engines/history";
+import { materializeSnapshots, type CaptureParams } from "@/lib/snapshots/capture";
+import { refreshEquityRollups } from "@/lib/snapshots/rollups";
+
+export interface WrittenHistory {
+  /** Reconstructed snapshots written (one per local day). */
+  written: number;
+  /** The end of the last reconstructed day (the chart's boundary); null when none was written. */
+  lastAt: Date | null;
+  /** The connection's first observed snapshot: reconstruction stops before it. */
+  firstObservedAt: Date | null;
+}
+
+/**
+ * Writes a reconstructed series as one snapshot per local day, marked `reconstructed`, into
+ * the snapshots the equity chart's roll-ups are built from — only for days that end before
+ * the connection's first observed snapshot: a measured value always wins over a rebuilt one.
+ *
+ * A re-run replaces the connection's reconstructed rows whole (new closes or fills may change
+ * any day), in one transaction with the roll-ups: the same inputs give the same rows. The
+ * owner's roll-ups from the earliest instant either the old or the new rows touch are dropped
+ * and rebuilt, so a bucket that held only old reconstructed values does not linger.
+ *
+ * A day's snapshot is taken at the last millisecond of the local day: its daily roll-up
+ * bucket is that day (the day's end instant is the next day's start).
+ */
+export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; connectionId: string; history: HistoryResult; now: Date }): Promise<WrittenHistory> {
+  const ofConnection = and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.connectionId, p.connectionId));
+  const [observed] = await tx.select({ first: min(portfolioSnapshots.capturedAt) }).from(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, false)));
+  const firstObservedAt = observed?.first ?? null;
+  const [old] = await tx.select({ first: min(portfolioSnapshots.capturedAt) }).from(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
+  await tx.delete(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
+
+  const limit = Math.min(firstObservedAt?.getTime() ?? Infinity, p.now.getTime());
+  const { days, assets, baseCurrency } = p.history;
+  const items: CaptureParams[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const at = days[i]!.endMs - 1;
+    if (at >= limit) break;
+    const balances: CaptureParams["balances"] = [];
+    const prices: Record<string, string> = {};
+    for (const a of assets) {
+      const q = a.quantity[i]!;
+      if (isZero(q)) continue;
+      const qty = amountToString(q);
+      balances.push({ accountUid: "reconstructed", asset: a.asset, wallet: "spot", free: qty, locked: "0", total: qty });
+      const close = a.close[i];
+      if (!a.isBase && close) prices[a.asset] = amountToString(close);
+    }
+    items.push({ ownerId: p.ownerId, connectionId: p.connectionId, capturedAt: new Date(at), batchId: null, baseCurrency, balances, positions: [], prices, reconstructed: true });
+  }
+
+  const from = Math.min(old?.first?.getTime() ?? Infinity, items[0]?.capturedAt.getTime() ?? Infinity);
+  if (Number.isFinite(from)) await tx.delete(equityRollups).where(and(eq(equityRollups.ownerId, p.ownerId), gte(equityRollups.lastAt, new Date(from))));
+  const ids = await materializeSnapshots(tx, items);
+  if (Number.isFinite(from)) await refreshEquityRollups(tx, { ownerId: p.ownerId, from: new Date(from) });
+  return { written: ids.length, lastAt: items.at(-1)?.capturedAt ?? null, firstObservedAt };
+}

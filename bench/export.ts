@@ -1,5 +1,6 @@
 // npm run bench:export — prints JSON. BENCH_EXPORT_EVENTS: order events to seed (1,000,000 by default);
-// BENCH_EXPORT_DRIVERS: "postgres,pglite" (the default), or one of them.
+// BENCH_EXPORT_DRIVERS: "postgres,pglite" (the default), or one of them. BENCH_EXPORT_BATCH: rows
+// per batch read, the export's and the baseline's (lib/exports/stream.ts EXPORT_BATCH_SIZE by default).
 // Issue 14's target: the CSV export of 1M order events > 100,000 rows/s with RSS growth < 100 MB,
 // beside the plain indexed read of the same rows in the same batches, measured in the same run
 // (bench/export-bench.ts). On PGlite (in memory, in this process: its WASM heap counts in RSS)
@@ -12,6 +13,7 @@ import postgres from "postgres";
 const EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
 /** Which drivers to run, "postgres,pglite" by default. */
 const DRIVERS = (process.env.BENCH_EXPORT_DRIVERS ?? "postgres,pglite").split(",");
+const BATCH = process.env.BENCH_EXPORT_BATCH ? Number(process.env.BENCH_EXPORT_BATCH) : undefined;
 const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 const { openDb } = await import("@/db/client");
@@ -39,7 +41,7 @@ if (DRIVERS.includes("postgres") && (await reachable())) {
   try {
     const t0 = performance.now();
     const { ownerId } = await seedOrderEvents(pg, EVENTS);
-    out.postgres = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(pg, { ownerId, events: EVENTS })) };
+    out.postgres = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(pg, { ownerId, events: EVENTS, batchSize: BATCH })) };
   } finally {
     await pg.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -53,7 +55,7 @@ if (DRIVERS.includes("pglite")) {
   try {
     const t0 = performance.now();
     const { ownerId } = await seedOrderEvents(lite, EVENTS);
-    out.pglite = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(lite, { ownerId, events: EVENTS })) };
+    out.pglite = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(lite, { ownerId, events: EVENTS, batchSize: BATCH })) };
   } finally {
     await lite.close();
   }

@@ -40,6 +40,8 @@ const { orderEventHash } = await import("@/lib/audit/event-hash");
 const { seedAuditWorkspace } = await import("./audit-seed");
 const { GET: listOrders } = await import("@/app/api/orders/route");
 const { GET: orderDetail } = await import("@/app/api/orders/[id]/route");
+const { readOrderDetailRows } = await import("@/db/queries/order-detail");
+const { readOrderDetailJson } = await import("@/db/queries/order-detail-json");
 
 const log = (m: string) => process.stderr.write(`[bench:audit ${DRIVER}] ${m}\n`);
 const ms = (v: number) => Math.round(v * 100) / 100;
@@ -97,6 +99,8 @@ interface Measurement {
   pass: { p95: boolean; ratio: boolean | null };
   rows?: number;
   indexes?: string[];
+  /** The order detail's reads alone, in each form (p95 etc., ms). */
+  readForms?: Record<string, ReturnType<typeof stats>>;
 }
 
 async function timeIt(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
@@ -232,13 +236,17 @@ for (const c of cases) {
     await executeRows(db, sql`select * from order_events where order_id = ${id}::uuid and owner_id = ${ownerId}::uuid order by seq`);
     await executeRows(db, sql`select * from fills where owner_id = ${ownerId}::uuid and account_id = ${o!.account_id}::uuid and venue_order_id = ${o!.venue_order_id} order by executed_at, id`);
   };
+  // Both forms of the page's reads (db/queries/order-detail-read.ts picks one per driver), for the choice.
+  const p = { ownerId, orderId: id, withRaw: false };
+  const forms = { rows: stats(await timeIt(() => readOrderDetailRows(db, p))), json: stats(await timeIt(() => readOrderDetailJson(db, p))) };
   measurements.push(
     measurement("order detail, 1,000 events (GET /api/orders/[id])", await timeIt(call), await timeIt(plainDetail), "the order, its 1,000 events and its fills read plainly through the same indexes", { p95Ms: 30, maxRatio: 3 }, {
       rows: seeded.bigOrder.events,
       indexes: [`events hashed per view: ${chain.checkedEvents}`],
+      readForms: forms,
     }),
   );
-  log(`order detail: p95 ${measurements.at(-1)!.route.p95} ms (plain ${measurements.at(-1)!.baseline.p95} ms)`);
+  log(`order detail: p95 ${measurements.at(-1)!.route.p95} ms (plain ${measurements.at(-1)!.baseline.p95} ms); its reads alone p95: rows ${forms.rows.p95} ms, one JSON value ${forms.json.p95} ms`);
 }
 
 // Incremental verification after a sync of 100 new events, on an account with a checkpoint.

@@ -136,13 +136,17 @@ const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
  * Measures, on a database `seedOrderEvents` filled with `events` rows, after one pass of the
  * export's reads to warm up (reported apart): the CSV export streamed
  * through the route's response and read to the end (bytes and lines counted, nothing kept),
- * then the plain indexed read of the same rows in batches of EXPORT_BATCH_SIZE (the
- * baseline) and the export's batch reads alone, with RSS sampled throughout.
+ * then the plain indexed read of the same rows (the baseline) and the export's batch reads
+ * alone, with RSS sampled throughout; every read in batches of `batchSize` rows
+ * (EXPORT_BATCH_SIZE unless given).
  */
-export async function benchOrderEventExport(h: DbHandle, p: { ownerId: string; events: number; range?: { from: string; to: string } }): Promise<ExportBenchResult> {
+export async function benchOrderEventExport(
+  h: DbHandle,
+  p: { ownerId: string; events: number; range?: { from: string; to: string }; batchSize?: number },
+): Promise<ExportBenchResult> {
   const { db } = h;
   const { from: FROM, to: TO } = p.range ?? RANGE;
-  const limit = EXPORT_BATCH_SIZE;
+  const limit = p.batchSize ?? EXPORT_BATCH_SIZE;
 
   // One untimed pass of the export's reads first: the server's caches, the JIT and, on PGlite, the
   // in-process WASM heap (it grows once to the size a batch needs and never shrinks) are then

@@ -1,5 +1,7 @@
 // npm run bench:export — prints JSON. BENCH_EXPORT_EVENTS: order events to seed (1,000,000 by default);
-// BENCH_EXPORT_DRIVERS: "postgres,pglite" (the default), or one of them.
+// BENCH_EXPORT_DRIVERS: "postgres,pglite" (the default), or one of them. BENCH_EXPORT_BATCH: rows
+// per batch read, the export's and the baseline's (lib/exports/stream.ts EXPORT_BATCH_SIZE by
+// default); a list ("5000,2000,1000") measures each on the same seed, one after the other.
 // Issue 14's target: the CSV export of 1M order events > 100,000 rows/s with RSS growth < 100 MB,
 // beside the plain indexed read of the same rows in the same batches, measured in the same run
 // (bench/export-bench.ts). On PGlite (in memory, in this process: its WASM heap counts in RSS)
@@ -12,6 +14,14 @@ import postgres from "postgres";
 const EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
 /** Which drivers to run, "postgres,pglite" by default. */
 const DRIVERS = (process.env.BENCH_EXPORT_DRIVERS ?? "postgres,pglite").split(",");
+const BATCHES = process.env.BENCH_EXPORT_BATCH ? process.env.BENCH_EXPORT_BATCH.split(",").map(Number) : [undefined];
+
+/** The export measured once per batch size on one seeded database: one result, or one per size. */
+async function benchEach(h: Parameters<typeof benchOrderEventExport>[0], ownerId: string) {
+  const results = [];
+  for (const batchSize of BATCHES) results.push(await benchOrderEventExport(h, { ownerId, events: EVENTS, batchSize }));
+  return results.length === 1 ? results[0] : { bySize: results };
+}
 const PG_SERVER = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 const { openDb } = await import("@/db/client");
@@ -39,7 +49,7 @@ if (DRIVERS.includes("postgres") && (await reachable())) {
   try {
     const t0 = performance.now();
     const { ownerId } = await seedOrderEvents(pg, EVENTS);
-    out.postgres = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(pg, { ownerId, events: EVENTS })) };
+    out.postgres = { seedMs: Math.round(performance.now() - t0), ...(await benchEach(pg, ownerId)) };
   } finally {
     await pg.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -53,7 +63,7 @@ if (DRIVERS.includes("pglite")) {
   try {
     const t0 = performance.now();
     const { ownerId } = await seedOrderEvents(lite, EVENTS);
-    out.pglite = { seedMs: Math.round(performance.now() - t0), ...(await benchOrderEventExport(lite, { ownerId, events: EVENTS })) };
+    out.pglite = { seedMs: Math.round(performance.now() - t0), ...(await benchEach(lite, ownerId)) };
   } finally {
     await lite.close();
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { decodeCursor } from "@/db/queries/keyset";
-import { getOrder, listOrderEvents, listOrderFills } from "@/db/queries/order-detail";
+import { readOrderDetail } from "@/db/queries/order-detail-read";
 import { listOrderPage, type OrderListRow } from "@/db/queries/order-list";
 import { strategyFromClientOrderId } from "@/lib/attribution/strategy-tags";
 import { isVerified, verifyThroughEvent } from "@/lib/audit/verify-through";
@@ -83,11 +83,7 @@ function shownRaw(raw: unknown, admin: boolean): string | null {
  * the broken one and everything after it do not — and its fills. Raw payloads only for admins.
  */
 export async function loadOrderDetail(db: Db, p: { ownerId: string; orderId: string; admin: boolean }): Promise<OrderDetailView> {
-  const order = await getOrder(db, p);
-  const [events, orderFills] = await Promise.all([
-    listOrderEvents(db, { ...p, withRaw: p.admin }),
-    listOrderFills(db, { ownerId: p.ownerId, accountId: order.accountId, venueOrderId: order.venueOrderId }),
-  ]);
+  const { order, events, fills: orderFills } = await readOrderDetail(db, { ownerId: p.ownerId, orderId: p.orderId, withRaw: p.admin });
   const last = events[events.length - 1];
   const chain = last ? await verifyThroughEvent(db, { ownerId: p.ownerId, accountId: order.accountId, seq: last.seq }) : null;
   const broken = chain?.broken ?? null;

@@ -13,6 +13,7 @@ import { connections, syncBatches, tradingAccounts, type OrderEventType } from "
 import { orderStrategyCandidate } from "@/db/schema/orders";
 import type { AccountKind, OrderSide, OrderStatus } from "@/lib/connectors/types";
 import { orderEventHash, GENESIS_HASH } from "@/lib/audit/event-hash";
+import { seededRandom } from "@/lib/testing/seeded-random";
 
 export interface SeedSize {
   events: number;
@@ -66,18 +67,6 @@ const FINAL: Array<[OrderStatus, number]> = [
   ["expired", 0.05],
 ];
 
-/** A small seeded PRNG (mulberry32): the same data on every run and both drivers. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The final status whose cumulative weight first exceeds `x` (0 ≤ x < 1). */
 function pickFinal(x: number): OrderStatus {
   for (const [status, weight] of FINAL) {
@@ -100,7 +89,7 @@ interface Lifecycle {
  * pass agree): placed, then quantity changes and fills, then its final status.
  */
 function lifecycle(i: number, p: { ownerId: string; orderCount: number; eventCount: number; big: number; accounts: SeededWorkspace["accounts"]; batches: string[][] }): Lifecycle {
-  const r = prng(i * 2654435761);
+  const r = seededRandom(i * 2654435761);
   const a = Math.floor(r() * p.accounts.length);
   const account = p.accounts[a]!;
   const placed = new Date(START + Math.floor((i / p.orderCount) * YEAR_MS) + Math.floor(r() * 1000));

@@ -10,17 +10,7 @@ import vm from "node:vm";
 import * as perf from "@/lib/engines/performance";
 import { calculateReconciliation, type StrategyHolding, type VenueHolding } from "@/lib/engines/reconcile";
 import { calculateTradeStats, type TradeFill } from "@/lib/engines/trade-stats";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@/lib/testing/seeded-random";
 
 function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
@@ -37,7 +27,7 @@ interface Series {
 
 /** A random-walk equity with a deposit or withdrawal every `flowEvery` points. */
 function makeSeries(points: number, stepMs: number, flowEvery: number, seed: number): Series {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const returns: number[] = [];
   const benchmark: number[] = [];
   const valuations: number[] = [];
@@ -87,7 +77,7 @@ function allMetrics(s: Series, periodsPerYear: number): number {
 }
 
 function makeFills(count: number, seed: number): TradeFill[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const symbols = Array.from({ length: 20 }, (_, i) => `C${i}/USDT`);
   const strategies = ["trend", "carry", "mean-revert", "basis", null];
   const prices = symbols.map(() => 100 + rand() * 900);
@@ -116,7 +106,7 @@ function makeFills(count: number, seed: number): TradeFill[] {
 }
 
 function makePositions(symbolCount: number, strategyCount: number, seed: number) {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const venuePositions: VenueHolding[] = [];
   const strategyPositions: StrategyHolding[] = [];
   const marketPrices: Record<string, string> = {};

@@ -8,18 +8,6 @@ import path from "node:path";
 import { buildSync } from "esbuild";
 import type { FaultState } from "./invariants";
 
-/** Seeded, so a failing kill sequence can be replayed (FAULT_SEED_NUMBER). mulberry32. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The steps a run marks (lib/sync/fault-point.ts), in order; `tx:*` are inside its transaction. */
 export const FAULT_STEPS = [
   "read",

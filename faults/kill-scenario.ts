@@ -10,7 +10,8 @@ import { syncedDataset } from "./dataset";
 import { createFaultDb, faultDriver } from "./fault-db";
 import { FAULT_PAUSE_MS, FAULT_SEED, faultInstants } from "./fault-venue";
 import { faultState } from "./invariants";
-import { randomKillPlan, runChild, seededRandom, type ChildOutcome } from "./kill-harness";
+import { seededRandom } from "@/lib/testing/seeded-random";
+import { randomKillPlan, runChild, type ChildOutcome } from "./kill-harness";
 
 export interface KillReport {
   driver: string;

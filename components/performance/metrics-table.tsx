@@ -32,9 +32,9 @@ export function MetricsTable({ rows }: { rows: readonly MetricRow[] }) {
                   #{r.doc.split("#")[1]}
                 </code>
               </th>
-              <td className="py-1.5 pr-3 text-right tabular-nums whitespace-nowrap">
-                <span className={`font-medium ${signToneClass[r.tone]}`}>{r.value}</span>
-                {r.detail && <span className="block text-xs text-fg-subtle">{r.detail}</span>}
+              <td className="py-1.5 pr-3 text-right tabular-nums">
+                <span className={`font-medium whitespace-nowrap ${signToneClass[r.tone]}`}>{r.value}</span>
+                {r.detail && <span className="block text-xs text-fg-subtle md:whitespace-nowrap">{r.detail}</span>}
               </td>
               <td className="hidden min-w-56 py-1.5 pr-3 text-xs text-fg-muted md:table-cell">{r.method}</td>
               <td className="hidden py-1.5 text-xs md:table-cell">

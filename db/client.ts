@@ -22,7 +22,8 @@ export interface DbHandle {
 export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 
 /** `prepare` (default true): named prepared statements on PostgreSQL, see withPreparedStatements. */
-export type DbTarget = { url: string; prepare?: boolean } | { dataDir: string } | { memory: true };
+/** `memory` with `image`: a fresh in-memory database started from a dumped data directory (db/testing.ts's migrated template) instead of an empty one. */
+export type DbTarget = { url: string; prepare?: boolean } | { dataDir: string } | { memory: true; image?: Blob };
 
 export interface OpenOptions {
   /**
@@ -43,7 +44,7 @@ export async function openDb(target: DbTarget, options: OpenOptions = {}): Promi
   }
   const release = "dataDir" in target ? acquireDataDirLock(target.dataDir) : () => {};
   try {
-    const client = await PGlite.create("dataDir" in target ? target.dataDir : "memory://");
+    const client = "dataDir" in target ? await PGlite.create(target.dataDir) : target.image ? await PGlite.create({ loadDataDir: target.image }) : await PGlite.create("memory://");
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -40,7 +40,10 @@ export async function openDb(target: DbTarget, options: OpenOptions = {}): Promi
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client: target.prepare === false ? client : withPreparedStatements(client), schema });
     await migratePostgres(db, { migrationsFolder });
-    return { db: db as unknown as Db, driver: "postgres", close: () => client.end() };
+    // A bounded close: queries still waiting after 5 s are failed and their sockets destroyed.
+    // Unbounded, a query postgres.js left unsettled (a connection opened while the server
+    // restarted) keeps close() pending for good, and a CLI then exits silently with status 13.
+    return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const release = "dataDir" in target ? acquireDataDirLock(target.dataDir) : () => {};
   try {

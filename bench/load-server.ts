@@ -38,7 +38,8 @@ export async function startAppServer(p: { port: number; env: Record<string, stri
   const origin = `http://127.0.0.1:${p.port}`;
   if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
   const child: ChildProcess = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(p.port)], {
-    env: { ...process.env, ...p.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    // An empty value removes the variable (bench:pages' PGlite server must not see a DATABASE_URL set earlier).
+    env: Object.fromEntries(Object.entries({ ...process.env, ...p.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }).filter(([, v]) => v !== undefined && v !== "")) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

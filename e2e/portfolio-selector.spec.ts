@@ -68,3 +68,24 @@ test("a manual group is created, selected, and changes /exposure's gross exposur
   await page.getByRole("dialog", { name: "Portfolio groups" }).getByRole("button", { name: `Delete ${GROUP}` }).click();
   await expect(select.locator("option", { hasText: GROUP })).toHaveCount(0);
 });
+
+/**
+ * The overview for one connection: the metrics bar's periods and the performance card are the
+ * connection's, measured on its daily closes (today from its latest snapshot), and the card
+ * says so; the equity chart, kept for the whole workspace only, gives way to a note.
+ */
+test("the overview of one connection shows its own performance card and says how it is measured", async ({ page }) => {
+  const { connections } = (await (await page.request.get("/api/connections")).json()) as { connections: Array<{ id: string; provider: string; label: string }> };
+  const demo = connections.find((c) => c.provider === "demo")!;
+  const key = `connection:${demo.id}`;
+  const perf = (await (await page.request.get(`/api/performance?portfolio=${encodeURIComponent(key)}`)).json()) as { portfolio: { label: string }; periods: unknown[] };
+  expect(perf.portfolio.label).toBe(demo.label);
+  expect(perf.periods).toHaveLength(4);
+
+  await page.goto(`/?portfolio=${encodeURIComponent(key)}`);
+  await expect(page.getByTestId("portfolio-label")).toHaveText(demo.label);
+  await expect(page.getByTestId("portfolio-note")).toContainText("The equity chart reads the workspace's roll-ups");
+  await expect(page.getByTestId("performance-table").locator("tbody tr")).toHaveCount(4);
+  await expect(page.getByTestId("performance-methods")).toContainText(`For ${demo.label}: one point a day, the end-of-day closes of its whole connections`);
+  await page.screenshot({ path: "e2e/screenshots/overview-one-connection.png", fullPage: true });
+});

@@ -11,23 +11,23 @@ import { ExportForm } from "@/components/exports/export-form";
 import { Card } from "@/components/ui/card";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
-import { loadPerformance } from "@/lib/read-models/performance-data";
+import { loadPerformance, loadSelectionPerformance } from "@/lib/read-models/performance-data";
 import { loadMetricsBar } from "@/lib/read-models/metrics-bar-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
 import { recentDays } from "@/lib/exports/export-options";
 import { PortfolioNote, PortfolioRefused } from "@/components/portfolios/portfolio-note";
-import { pageSelection, partialNote, ROLLUPS_NOT_SPLIT } from "@/lib/read-models/portfolio-scope";
+import { EQUITY_HISTORY_NOT_SPLIT, pageSelection, partialNote } from "@/lib/read-models/portfolio-scope";
 
 export const metadata: Metadata = { title: "Overview" };
 
 /**
  * The dashboard. Rendered per request (it reads the database), prefetched on the server.
  * Its <h1> ("Overview") is the shell's page title; the sync toolbar leads the page.
- * For one connection or portfolio (?portfolio=): the summary, metrics bar and holdings of
- * the selection; the equity chart, its export and the performance card read the workspace's
- * roll-ups only, so they are replaced by a note saying so.
+ * For one connection or portfolio (?portfolio=): the summary, metrics bar, performance card
+ * and holdings of the selection (periods and the card from its daily closes); the equity
+ * chart and its export read the workspace's roll-ups only, so a note says so instead.
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -48,17 +48,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
       }),
     queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(key), queryFn: () => loadHoldings(db, { ownerId, baseCurrency, portfolio }) }),
-    whole &&
-      queryClient.prefetchQuery({
-        queryKey: dashboardKeys.performance(),
-        queryFn: () => loadPerformance(db, { ownerId, now, baseCurrency, timeZone }),
-      }),
+    queryClient.prefetchQuery({
+      queryKey: dashboardKeys.performance(key),
+      queryFn: () => (whole ? loadPerformance(db, { ownerId, now, baseCurrency, timeZone }) : loadSelectionPerformance(db, { ownerId, now, baseCurrency, timeZone, portfolio })),
+    }),
     queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(key), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone, portfolio }) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-4">
-        <PortfolioNote label={portfolio.label} whole={whole} notes={[partialNote(portfolio), whole ? null : ROLLUPS_NOT_SPLIT]} />
+        <PortfolioNote label={portfolio.label} whole={whole} notes={[partialNote(portfolio), whole ? null : EQUITY_HISTORY_NOT_SPLIT]} />
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <MetricsBar />
         <EquityHeader />
@@ -68,9 +67,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <Card title="Export the equity series">
               <ExportForm targets={[{ dataset: "snapshots", label: "Equity series" }]} defaultRange={recentDays(timeZone, now, 30)} timeZone={timeZone} buckets />
             </Card>
-            <PerformanceCard />
           </>
         )}
+        <PerformanceCard />
         <HoldingsSection />
       </div>
     </HydrationBoundary>

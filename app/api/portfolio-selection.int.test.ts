@@ -1,6 +1,6 @@
 // The portfolio selector through each page's data routes, as a browser calls them: with two
 // synced demo connections, selecting one (or a manual group of accounts) changes the figure;
-// the roll-up routes refuse a selection they cannot split (422), a bad shape is a 400 naming
+// the equity chart's roll-up route refuses a selection it cannot split (422), a bad shape is a 400 naming
 // `portfolio`, another workspace's id a 404. (Roles and workspaces in general:
 // lib/access/entry-points.int.test.ts.)
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -63,8 +63,14 @@ describe("GET /api/dashboard/summary and /metrics (the overview)", () => {
     expect((a.connections as { label: string }[]).map((c) => c.label)).toEqual(["Desk A"]);
     const bar = await json("./dashboard/metrics/route", "/api/dashboard/metrics", conn(ids.b));
     expect(num(bar.equity)).toBeCloseTo(num(b.equity), 6);
-    expect(bar.periods).toEqual([]);
-    expect((bar.portfolio as { notFiltered: string }).notFiltered).toMatch(/roll-ups only/);
+    // Periods from B's daily close (20 November) and, today, its latest snapshot: measured, and saying so.
+    // (Which periods reach back to 20 November depends on today's date; the day always does.)
+    const periods = bar.periods as { id: string; status: string; pnl: string | null }[];
+    expect(periods.map((p) => p.id)).toEqual(["day", "week", "month", "ytd"]);
+    expect(periods[0]).toMatchObject({ status: "ok", pnl: "0" });
+    for (const p of periods) expect(["ok", "no_history"]).toContain(p.status);
+    expect((bar.methods as { periodPnl: { text: string } }).periodPnl.text).toMatch(/end-of-day snapshots of the connection/);
+    expect((bar.portfolio as { notFiltered: string | null }).notFiltered).toBeNull();
   });
 
   it("holdings: the allocation's total value follows the selection", async () => {
@@ -81,16 +87,25 @@ describe("GET /api/dashboard/summary and /metrics (the overview)", () => {
     expect(g.portfolio).toMatchObject({ kind: "manual", partialConnections: ["Desk A"], notFiltered: expect.stringMatching(/leave out Desk A/) });
   });
 
-  it("the equity chart and the performance card read the workspace's roll-ups: 422 naming portfolio for a connection", async () => {
-    for (const [file, path, query] of [
-      ["./dashboard/equity/route", "/api/dashboard/equity", "range=30d"],
-      ["./performance/route", "/api/performance", ""],
-    ] as const) {
-      const res = await get(file, path, conn(ids.a), query);
-      expect(res.status, path).toBe(422);
-      expect(await res.json()).toMatchObject({ fields: ["portfolio"], error: expect.stringMatching(/^portfolio: .*whole workspace only/) });
-      expect((await get(file, path, "all", query)).status, path).toBe(200);
-    }
+  it("the equity chart reads the workspace's roll-ups: 422 naming portfolio for a connection", async () => {
+    const res = await get("./dashboard/equity/route", "/api/dashboard/equity", conn(ids.a), "range=30d");
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ fields: ["portfolio"], error: expect.stringMatching(/^portfolio: .*whole workspace only/) });
+    expect((await get("./dashboard/equity/route", "/api/dashboard/equity", "all", "range=30d")).status).toBe(200);
+  });
+
+  it("the performance card of a connection: its own opening and PnL from its daily close, the method saying so", async () => {
+    const all = await json("./performance/route", "/api/performance");
+    const a = await json("./performance/route", "/api/performance", conn(ids.a));
+    const equityA = num((await json("./dashboard/summary/route", "/api/dashboard/summary", conn(ids.a))).equity);
+    const inception = a.inception as { netFlows: string; pnl: string };
+    // One close, then today from the same snapshot: the opening equity is all of A's flows, and nothing is profit.
+    expect(num(inception.netFlows)).toBeCloseTo(equityA, 6);
+    expect(num(inception.netFlows)).toBeLessThan(num((all.inception as { netFlows: string }).netFlows));
+    expect(num(inception.pnl)).toBe(0);
+    expect(a.portfolio).toMatchObject({ key: conn(ids.a), label: "Desk A" });
+    expect((a.methods as { twr: string }).twr).toMatch(/end-of-day snapshots of the connection/);
+    expect(all.portfolio).toBeUndefined();
   });
 });
 

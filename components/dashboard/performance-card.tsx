@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { signToneClass } from "@/components/ui/tone";
 import { PERFORMANCE_PERIOD_LABELS, type Performance } from "@/lib/read-models/performance-schemas";
 import { performanceQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 /** A float fraction as "+4.50%"; null (undefined: nothing held, too few returns) as a dash. */
 function Ratio({ value, signed = true, title }: { value: number | null; signed?: boolean; title?: string }) {
@@ -79,7 +80,7 @@ function Figure({ label, title, children }: { label: string; title: string; chil
  * footnote, and a tooltip on its heading).
  */
 export function PerformanceCard() {
-  const { data, isPending, isError, error, refetch } = useQuery(performanceQuery());
+  const { data, isPending, isError, error, refetch } = useQuery(performanceQuery(usePortfolioKey()));
   if (isPending) return <LoadingState label="Loading performance" blocks={["h-48"]} />;
   if (isError) return <ErrorState title="Performance could not load" message={error.message} onRetry={() => void refetch()} />;
   if (data.state === "empty") {
@@ -128,6 +129,13 @@ export function PerformanceCard() {
         Flow-adjusted: Δequity − net flows (deposits − withdrawals, and the equity of a connection added or deleted in the period); TWR from NAV per unit; MWR = XIRR of flows and values (annual rate); periods in{" "}
         {data.timeZone}, from the last snapshot before each one starts. Drawdown, volatility, Sharpe and Sortino on{" "}
         {data.risk.returns} daily NAV-per-unit returns, annualised with {data.risk.periodsPerYear} a year; risk-free rate 0.
+        {data.portfolio && (
+          <>
+            {" "}
+            For {data.portfolio.label}: one point a day, the end-of-day closes of its whole connections summed (today from their latest
+            snapshots), its accounts&apos; flows counted, a transfer to or from another connection included.
+          </>
+        )}
       </p>
     </Card>
   );

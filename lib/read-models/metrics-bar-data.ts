@@ -6,8 +6,9 @@ import { calculateConcentrationRisk, DEFAULT_CONCENTRATION_THRESHOLD } from "@/l
 import { isCashLike } from "@/lib/engines/classify";
 import { sum, toDecimalString } from "@/lib/money/decimal";
 import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
-import { loadBarPeriods } from "./metrics-bar-periods";
-import { partialNote, scopeView } from "./portfolio-scope";
+import { loadBarPeriods, loadSelectionBarPeriods } from "./metrics-bar-periods";
+import { scopeView } from "./portfolio-scope";
+import { selectionBasisToDate } from "./selection-series";
 import { barMargin, MARGIN_NOT_PUBLISHED } from "./metrics-bar-margin";
 import { METRICS_DOC_ANCHORS, type MetricKey, type MetricsBar } from "./metrics-bar-schemas";
 
@@ -31,8 +32,8 @@ function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["met
  * roll-ups, and the largest single-asset weight through the exposure engine with the
  * workspace's concentration limit. Everything is scoped to `ownerId`.
  *
- * For a portfolio selection: the snapshots of its whole connections; no period PnL (the
- * roll-ups it is measured on are the workspace's only), and the document says so.
+ * For a portfolio selection: the snapshots of its whole connections, and the periods from
+ * its daily closes (the roll-ups are the workspace's only); the period method says so.
  */
 export async function loadMetricsBar(
   db: Db,
@@ -42,16 +43,16 @@ export async function loadMetricsBar(
   const whole = portfolio.kind === "workspace";
   const [latest, periods, thresholds, connections] = await Promise.all([
     getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds }),
-    whole ? loadBarPeriods(db, p) : { periods: [], historyStartsAt: null },
+    whole ? loadBarPeriods(db, p) : loadSelectionBarPeriods(db, { ...p, portfolio }),
     getAlertThresholds(db, { ownerId: p.ownerId }),
     listConnections(db, { ownerId: p.ownerId }),
   ]);
-  const notSplit = whole ? null : ["Period PnL (day, week, month, YTD) is measured on the workspace's roll-ups only: not shown for one connection or portfolio", partialNote(portfolio)].filter(Boolean).join(". ");
+  const workspaceMethods = methods(p);
   const head = {
-    ...(p.portfolio ? { portfolio: scopeView(portfolio, notSplit) } : {}),
+    ...(p.portfolio ? { portfolio: scopeView(portfolio) } : {}),
     baseCurrency: p.baseCurrency,
     timeZone: p.timeZone,
-    methods: methods(p),
+    methods: whole ? workspaceMethods : { ...workspaceMethods, periodPnl: { text: selectionPeriodMethod(portfolio, p.timeZone), doc: SELECTION_SERIES_DOC } },
   };
   if (latest.length === 0) {
     return {
@@ -103,4 +104,11 @@ export async function loadMetricsBar(
         }
       : null,
   };
+}
+
+const SELECTION_SERIES_DOC = "docs/metrics.md#a-connection-or-portfolio-selection-the-daily-series";
+
+/** The period PnL's method for a selection: the workspace's arithmetic on the selection's daily series. */
+function selectionPeriodMethod(portfolio: ResolvedPortfolio, timeZone: string): string {
+  return `Flow-adjusted PnL: equity at the last close − equity at the close of the local day before the period − net flows of its accounts (a connection's first close joins, a last one leaves, as a flow). Periods to date in ${timeZone}: day from local midnight, week from Monday, month from the 1st, YTD from 1 January. % = time-weighted return (NAV per unit now ÷ at the start − 1). Measured ${selectionBasisToDate(portfolio, timeZone)}`;
 }

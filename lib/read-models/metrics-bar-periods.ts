@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
 import { readEquityRollups, readLatestRollup } from "@/db/queries/rollups";
 import { readUnitIssues } from "@/db/queries/unit-ledger";
-import { calendarPeriodStart, periodSince, pointOfRollup, type UnitisedPoint } from "@/lib/engines/performance";
+import { calendarPeriodStart, periodSince, pointOfRollup, type UnitIssue, type UnitisedPoint } from "@/lib/engines/performance";
+import type { ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { D, toDecimalString } from "@/lib/money/decimal";
 import { isoDate, localDate } from "@/lib/time/zoned";
 import type { MetricsBarPeriod } from "./metrics-bar-schemas";
 import { PERFORMANCE_PERIODS } from "./performance-schemas";
+import { loadSelectionSeries } from "./selection-series";
 
 export interface BarPeriods {
   periods: MetricsBarPeriod[];
@@ -37,6 +39,28 @@ export async function loadBarPeriods(db: Db, p: { ownerId: string; now: Date; ti
   const last = points.at(-1);
   if (!first || !last) return { periods: [], historyStartsAt: null };
   const issues = await readUnitIssues(db, { ownerId: p.ownerId, after: first.at, upTo: last.at });
+  return barPeriodsOf(points, issues, { nowMs, timeZone: p.timeZone });
+}
+
+/**
+ * The same periods for a connection or portfolio selection, on its daily unitised series
+ * (selection-series.ts: the end-of-day closes of its whole connections and their accounts'
+ * flows, today's point from each connection's latest snapshot): a period starts from the
+ * close of the local day before it.
+ */
+export async function loadSelectionBarPeriods(
+  db: Db,
+  p: { ownerId: string; now: Date; timeZone: string; baseCurrency: string; portfolio: ResolvedPortfolio },
+): Promise<BarPeriods> {
+  const series = await loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } });
+  // Today's point stands at the day's last instant (the close so far); what starts after now is not read.
+  return barPeriodsOf(series.points, series.issues, { nowMs: p.now.getTime(), timeZone: p.timeZone });
+}
+
+function barPeriodsOf(points: readonly UnitisedPoint[], issues: readonly UnitIssue[], p: { nowMs: number; timeZone: string }): BarPeriods {
+  const starts = PERFORMANCE_PERIODS.map((id) => ({ id, from: calendarPeriodStart(id, p.nowMs, p.timeZone) }));
+  const first = points[0];
+  if (!first) return { periods: [], historyStartsAt: null };
   const historyStarts = `history starts on ${isoDate(localDate(first.at.getTime(), p.timeZone))}`;
   const periods = starts.map(({ id, from }): MetricsBarPeriod => {
     const base = { id, from: new Date(from).toISOString() };

@@ -8,9 +8,13 @@ import {
   unitisedReturns,
   unitisedRisk,
   type PeriodResult,
+  type UnitIssue,
   type UnitisedPoint,
 } from "@/lib/engines/performance";
+import type { ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { PERFORMANCE_PERIODS, type Performance, type PerformancePeriod } from "./performance-schemas";
+import { scopeView } from "./portfolio-scope";
+import { loadSelectionSeries, selectionBasisToDate } from "./selection-series";
 
 /** JSON has no NaN or ∞: an undefined or infinite statistic is sent as null. */
 const finite = (x: number | null | undefined) => (typeof x === "number" && Number.isFinite(x) ? x : null);
@@ -53,6 +57,26 @@ export async function loadPerformance(db: Db, p: { ownerId: string; now: Date; b
     readUnitIssues(db, { ownerId: p.ownerId, upTo: p.now }),
   ]);
   const points: UnitisedPoint[] = rows.filter((r) => r.lastAt.getTime() <= p.now.getTime()).map(pointOfRollup);
+  return performanceOf(points, issues, p);
+}
+
+/**
+ * The same for a connection or portfolio selection, on its daily unitised series (the
+ * end-of-day closes of its whole connections and their accounts' flows; today from each
+ * connection's latest snapshot: selection-series.ts). Each method names that basis.
+ */
+export async function loadSelectionPerformance(
+  db: Db,
+  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio: ResolvedPortfolio },
+): Promise<Performance> {
+  const series = await loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } });
+  const doc = performanceOf(series.points, series.issues, p);
+  const basis = `measured ${selectionBasisToDate(p.portfolio, p.timeZone)}`;
+  const methods = Object.fromEntries(Object.entries(doc.methods).map(([k, v]) => [k, `${v}; ${basis}`])) as Performance["methods"];
+  return { ...doc, portfolio: scopeView(p.portfolio), asOf: series.latestAt?.toISOString() ?? null, methods };
+}
+
+function performanceOf(points: readonly UnitisedPoint[], issues: readonly UnitIssue[], p: { now: Date; baseCurrency: string; timeZone: string }): Performance {
   const last = points.at(-1);
   const inceptionAt = issues[0]?.at ?? points[0]?.at ?? null;
   const returns = unitisedReturns(points, issues);

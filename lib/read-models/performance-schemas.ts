@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDecimalString } from "@/lib/money/decimal";
+import { portfolioScopeSchema } from "./portfolio-scope-schema";
 
 /**
  * GET /api/performance: flow-adjusted performance of the viewer's workspace from the
@@ -36,6 +37,8 @@ export const performancePeriodSchema = z.object({
 export type PerformancePeriod = z.infer<typeof performancePeriodSchema>;
 
 export const performanceSchema = z.object({
+  /** The portfolio selector's selection the document is for (absent: the whole workspace). */
+  portfolio: portfolioScopeSchema.optional(),
   baseCurrency: z.string(),
   timeZone: z.string(),
   /** The latest snapshot instant in the series; null before any. */

@@ -31,13 +31,14 @@ export function pagePortfolio(db: Db, ownerId: string, search: Record<string, st
 }
 
 /**
- * Roll-ups (equity_rollups) and the unit ledger are kept for the whole workspace only, so
- * the equity chart, the flow-adjusted periods and the performance card cannot be split by
- * connection or portfolio. What a page and a route say instead of showing the workspace's.
- * (/performance measures a selection on its daily closes: selection-series.ts.)
+ * The equity roll-ups (equity_rollups) are kept for the whole workspace only, so the
+ * overview's equity chart and its export cannot be split by connection or portfolio: what
+ * the page and the route say instead of showing the workspace's. (Periods to date, the
+ * performance card and /performance measure a selection on its daily closes:
+ * selection-series.ts.)
  */
-export const ROLLUPS_NOT_SPLIT =
-  "Equity history, flow-adjusted PnL periods and the performance card are measured on the workspace's roll-ups and unit ledger, which are kept for the whole workspace only: they are not shown for one connection or portfolio (the Performance page measures it on its daily closes)";
+export const EQUITY_HISTORY_NOT_SPLIT =
+  "The equity chart reads the workspace's roll-ups, kept for the whole workspace only: it is not shown for one connection or portfolio. Period PnL and the performance card are measured on its daily closes instead";
 
 /** A page's selection, or why it cannot be shown (a bad shape, or an id not in the workspace). */
 export type PageSelection = { ok: true; portfolio: ResolvedPortfolio } | { ok: false; title: string; message: string };

@@ -22,7 +22,7 @@ export const dashboardKeys = {
   equity: (range: EquityRangeParam) => [...dashboardKeys.all, "equity", range] as const,
   holdings: (portfolio = "all") => [...dashboardKeys.all, "holdings", portfolio] as const,
   /** Under the dashboard's keys: a resync or a settings change refreshes it with the rest. */
-  performance: () => [...dashboardKeys.all, "performance"] as const,
+  performance: (portfolio = "all") => [...dashboardKeys.all, "performance", portfolio] as const,
   /** The overview's metrics bar. */
   metrics: (portfolio = "all") => [...dashboardKeys.all, "metrics", portfolio] as const,
   /** Under the dashboard's keys too: a resync refreshes the exposure page's figures. */
@@ -77,8 +77,8 @@ export const equityQuery = (range: EquityRangeParam) =>
 export const holdingsQuery = (portfolio = "all") =>
   queryOptions({ queryKey: dashboardKeys.holdings(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/holdings", portfolio), holdingsSchema) });
 
-export const performanceQuery = () =>
-  queryOptions({ queryKey: dashboardKeys.performance(), queryFn: () => getJson("/api/performance", performanceSchema) });
+export const performanceQuery = (portfolio = "all") =>
+  queryOptions({ queryKey: dashboardKeys.performance(portfolio), queryFn: () => getJson(withPortfolio("/api/performance", portfolio), performanceSchema) });
 
 export const metricsBarQuery = (portfolio = "all") =>
   queryOptions({ queryKey: dashboardKeys.metrics(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/metrics", portfolio), metricsBarSchema) });

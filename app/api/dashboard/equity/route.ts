@@ -4,7 +4,7 @@ import { guardRoute } from "@/lib/access/route";
 import { loadEquitySeries } from "@/lib/read-models/dashboard-data";
 import { equityRangeSchema, equitySeriesSchema } from "@/lib/read-models/dashboard-schemas";
 import { badRequest, ok } from "@/lib/read-models/respond";
-import { ROLLUPS_NOT_SPLIT, routePortfolio } from "@/lib/read-models/portfolio-scope";
+import { EQUITY_HISTORY_NOT_SPLIT, routePortfolio } from "@/lib/read-models/portfolio-scope";
 import { notSplit } from "@/lib/read-models/respond";
 
 const querySchema = z.object({ range: equityRangeSchema.default("30d") });
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   return guardRoute(request, "viewer", async ({ db, ownerId, workspace }) => {
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error);
-    if ((await routePortfolio(db, ownerId, request)).kind !== "workspace") return notSplit(ROLLUPS_NOT_SPLIT);
+    if ((await routePortfolio(db, ownerId, request)).kind !== "workspace") return notSplit(EQUITY_HISTORY_NOT_SPLIT);
     const { baseCurrency, timeZone } = workspace;
     return ok(equitySeriesSchema, await loadEquitySeries(db, { ownerId, range: query.data.range, now: new Date(), baseCurrency, timeZone }));
   });

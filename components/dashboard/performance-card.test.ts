@@ -50,6 +50,20 @@ describe("PerformanceCard", () => {
     expect(html).toContain("Europe/London");
   });
 
+  it("a period the history begins inside (no snapshot before it) says it runs from the first snapshot", () => {
+    const periods = performance.periods.map((p) => (p.id === "ytd" ? { ...p, startAt: null } : p));
+    const html = render(createElement(PerformanceCard), (c) => c.setQueryData(dashboardKeys.performance(), { ...performance, periods }));
+    expect(html.match(/from the first snapshot/g)).toHaveLength(1);
+    expect(html).toMatch(/YTD<span[^>]*>from the first snapshot<\/span>/);
+  });
+
+  it("a selection's card names how it was measured", () => {
+    const portfolio = { key: "connection:c1", label: "Desk A", kind: "connection" as const, partialConnections: [], notFiltered: null };
+    const html = render(createElement(PerformanceCard), (c) => c.setQueryData(dashboardKeys.performance("connection:c1"), { ...performance, portfolio }), "?portfolio=connection:c1");
+    // (React marks the boundaries of interpolated text with empty comments.)
+    expect(html.replaceAll("<!-- -->", "")).toContain("For Desk A: one point a day, the end-of-day closes of its whole connections summed (today from their latest snapshots)");
+  });
+
   it("flows not yet counted: says so, shows no figure", () => {
     const html = render(createElement(PerformanceCard), (c) => c.setQueryData(dashboardKeys.performance(), { ...performance, state: "not_counted" }));
     expect(html).toContain("Flows not yet counted");

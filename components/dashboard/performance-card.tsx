@@ -47,7 +47,11 @@ function PeriodTable({ data }: { data: Performance }) {
         <tbody>
           {data.periods.map((p) => (
             <tr key={p.id} className="border-b border-line-soft last:border-0">
-              <th scope="row" className="py-1.5 pr-2 text-left font-medium">{PERFORMANCE_PERIOD_LABELS[p.id]}</th>
+              <th scope="row" className="py-1.5 pr-2 text-left font-medium">
+                {PERFORMANCE_PERIOD_LABELS[p.id]}
+                {/* No snapshot before the period: it starts from nothing, the opening equity counted as a flow (docs/metrics.md). */}
+                {p.counted && p.startAt === null && <span className="block text-xs font-normal text-fg-subtle">from the first snapshot</span>}
+              </th>
               {p.counted ? (
                 <>
                   <td className="py-1.5 pr-2 text-right"><Money value={p.pnl} currency={ccy} /></td>

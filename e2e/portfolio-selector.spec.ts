@@ -70,9 +70,9 @@ test("a manual group is created, selected, and changes /exposure's gross exposur
 });
 
 /**
- * The overview for one connection: the metrics bar's periods and the performance card are the
- * connection's, measured on its daily closes (today from its latest snapshot), and the card
- * says so; the equity chart, kept for the whole workspace only, gives way to a note.
+ * The overview for one connection: the equity chart, the metrics bar's periods and the
+ * performance card are the connection's, measured on its daily closes (today from its latest
+ * snapshot), and each says so; the equity series export stays the workspace's.
  */
 test("the overview of one connection shows its own performance card and says how it is measured", async ({ page }) => {
   const { connections } = (await (await page.request.get("/api/connections")).json()) as { connections: Array<{ id: string; provider: string; label: string }> };
@@ -84,7 +84,9 @@ test("the overview of one connection shows its own performance card and says how
 
   await page.goto(`/?portfolio=${encodeURIComponent(key)}`);
   await expect(page.getByTestId("portfolio-label")).toHaveText(demo.label);
-  await expect(page.getByTestId("portfolio-note")).toContainText("The equity chart reads the workspace's roll-ups");
+  await expect(page.getByTestId("portfolio-note")).toContainText("The equity chart, period PnL and the performance card are measured on its end-of-day closes");
+  // The chart is the connection's daily closes: drawn once it has two days, else it says so.
+  await expect(page.getByText(new RegExp(`${demo.label}(: one point a local day|'s chart has one point a day)`))).toBeVisible();
   await expect(page.getByTestId("performance-table").locator("tbody tr")).toHaveCount(4);
   await expect(page.getByTestId("performance-methods")).toContainText(`For ${demo.label}: one point a day, the end-of-day closes of its whole connections`);
   await page.screenshot({ path: "e2e/screenshots/overview-one-connection.png", fullPage: true });

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/dashboard-data";
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
 import { loadPerformance, loadSelectionPerformance } from "@/lib/read-models/performance-data";
+import { loadSelectionEquitySeries } from "@/lib/read-models/selection-equity";
 import { loadMetricsBar } from "@/lib/read-models/metrics-bar-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
@@ -25,9 +26,9 @@ export const metadata: Metadata = { title: "Overview" };
 /**
  * The dashboard. Rendered per request (it reads the database), prefetched on the server.
  * Its <h1> ("Overview") is the shell's page title; the sync toolbar leads the page.
- * For one connection or portfolio (?portfolio=): the summary, metrics bar, performance card
- * and holdings of the selection (periods and the card from its daily closes); the equity
- * chart and its export read the workspace's roll-ups only, so a note says so instead.
+ * For one connection or portfolio (?portfolio=): the summary, metrics bar, equity chart,
+ * performance card and holdings of the selection (the chart, periods and card from its daily
+ * closes); the equity series export reads the workspace's roll-ups only, so a note says so.
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -42,11 +43,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const queryClient = new QueryClient();
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(key), queryFn: () => loadSummary(db, { ownerId, now, baseCurrency, portfolio }) }),
-    whole &&
-      queryClient.prefetchQuery({
-        queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE),
-        queryFn: () => loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone }),
-      }),
+    queryClient.prefetchQuery({
+      queryKey: dashboardKeys.equity(DEFAULT_EQUITY_RANGE, key),
+      queryFn: () =>
+        whole
+          ? loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone })
+          : loadSelectionEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone, portfolio }),
+    }),
     queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(key), queryFn: () => loadHoldings(db, { ownerId, baseCurrency, portfolio }) }),
     queryClient.prefetchQuery({
       queryKey: dashboardKeys.performance(key),
@@ -61,9 +64,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <SyncPanel canResync={hasRole(viewer.workspace.role, "member")} />
         <MetricsBar />
         <EquityHeader />
+        <EquitySection />
         {whole && (
           <>
-            <EquitySection />
             <Card title="Export the equity series">
               <ExportForm targets={[{ dataset: "snapshots", label: "Equity series" }]} defaultRange={recentDays(timeZone, now, 30)} timeZone={timeZone} buckets />
             </Card>

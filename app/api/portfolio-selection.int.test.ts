@@ -1,6 +1,6 @@
 // The portfolio selector through each page's data routes, as a browser calls them: with two
 // synced demo connections, selecting one (or a manual group of accounts) changes the figure;
-// the equity chart's roll-up route refuses a selection it cannot split (422), a bad shape is a 400 naming
+// the overview's equity chart and performance come from its daily closes, a bad shape is a 400 naming
 // `portfolio`, another workspace's id a 404. (Roles and workspaces in general:
 // lib/access/entry-points.int.test.ts.)
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -87,11 +87,20 @@ describe("GET /api/dashboard/summary and /metrics (the overview)", () => {
     expect(g.portfolio).toMatchObject({ kind: "manual", partialConnections: ["Desk A"], notFiltered: expect.stringMatching(/leave out Desk A/) });
   });
 
-  it("the equity chart reads the workspace's roll-ups: 422 naming portfolio for a connection", async () => {
-    const res = await get("./dashboard/equity/route", "/api/dashboard/equity", conn(ids.a), "range=30d");
-    expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ fields: ["portfolio"], error: expect.stringMatching(/^portfolio: .*whole workspace only/) });
-    expect((await get("./dashboard/equity/route", "/api/dashboard/equity", "all", "range=30d")).status).toBe(200);
+  it("the equity chart of a connection is its daily closes: one point a day, its opening as its flows", async () => {
+    const a = await json("./dashboard/equity/route", "/api/dashboard/equity", conn(ids.a), "range=all");
+    const equityA = num((await json("./dashboard/summary/route", "/api/dashboard/summary", conn(ids.a))).equity);
+    expect(a.bucket).toBe("1d");
+    expect(a.portfolio).toMatchObject({ key: conn(ids.a), label: "Desk A" });
+    const points = a.points as { at: string; equity: string; netFlows: string }[];
+    // The 20 November close, then today from the same snapshot.
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points[0]!.at).toBe("2026-11-20T00:00:00.000Z");
+    expect(num(points[0]!.netFlows)).toBeCloseTo(equityA, 6);
+    expect(num(points.at(-1)!.equity)).toBeCloseTo(equityA, 6);
+    const all = await json("./dashboard/equity/route", "/api/dashboard/equity", "all", "range=all");
+    expect(all.portfolio).toBeUndefined();
+    expect((await get("./dashboard/equity/route", "/api/dashboard/equity", conn(ids.a), "range=1y")).status).toBe(400);
   });
 
   it("the performance card of a connection: its own opening and PnL from its daily close, the method saying so", async () => {

@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { DEFAULT_EQUITY_RANGE, type EquityRangeParam } from "@/lib/read-models/dashboard-schemas";
 import { equityQuery } from "@/lib/read-models/query-options";
+import { usePortfolioKey } from "@/components/portfolios/use-portfolio-key";
 
 const RANGES: Array<{ id: EquityRangeParam; label: string; spanMs: number }> = [
   { id: "24h", label: "24H", spanMs: 86_400_000 },
@@ -48,7 +49,7 @@ function ToggleGroup<T extends string>({ label, options, value, onChange }: { la
 export function EquitySection() {
   const [range, setRange] = useState<EquityRangeParam>(DEFAULT_EQUITY_RANGE);
   const [metric, setMetric] = useQueryState("chart", metricParser);
-  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...equityQuery(range), placeholderData: keepPreviousData });
+  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...equityQuery(range, usePortfolioKey()), placeholderData: keepPreviousData });
   const span = RANGES.find((r) => r.id === range)!.spanMs;
 
   const controls = (
@@ -66,7 +67,11 @@ export function EquitySection() {
       ) : isError ? (
         <ErrorState title="The equity history could not load" message={error.message} onRetry={() => void refetch()} />
       ) : data.points.filter((p) => p.equity !== null).length < 2 ? (
-        <EmptyState title={`Not enough history in ${data.baseCurrency} for a chart yet`}>Snapshots are captured on every sync.</EmptyState>
+        <EmptyState title={`Not enough history in ${data.baseCurrency} for a chart yet`}>
+          {data.portfolio
+            ? `${data.portfolio.label}'s chart has one point a day, from its end-of-day closes: it needs two days.`
+            : "Snapshots are captured on every sync."}
+        </EmptyState>
       ) : metric === "nav" && !hasNav ? (
         <EmptyState title="Flows not yet counted for this range">
           NAV per unit appears once deposits and withdrawals are counted for this history; until then only equity is shown.
@@ -89,6 +94,8 @@ export function EquitySection() {
               ? "NAV per unit starts at 1.0000; deposits and withdrawals issue or redeem units at the NAV of their moment, so only performance moves it."
               : "Equity includes deposits and withdrawals; switch to NAV per unit to see performance alone."}{" "}
             Amber dots mark buckets with deposits or withdrawals.
+            {data.portfolio &&
+              ` ${data.portfolio.label}: one point a local day in ${data.timeZone}, the end-of-day closes of its whole connections summed (today from their latest snapshots); the workspace's finer buckets are kept for the whole workspace only.`}
             {data.reconstructedUntil !== null &&
               ` Up to ${formatDateTime(data.reconstructedUntil, data.timeZone)} the history is reconstructed from fills, deposits, withdrawals and daily closes (the dashed line); after it, measured at each sync.`}
           </p>

@@ -59,6 +59,8 @@ export const summarySchema = z.object({
 export type Summary = z.infer<typeof summarySchema>;
 
 export const equitySeriesSchema = z.object({
+  /** The portfolio selector's selection the series is for (absent: the whole workspace, from its roll-ups). */
+  portfolio: portfolioScopeSchema.optional(),
   range: equityRangeSchema,
   /** The roll-up size the points come from. */
   bucket: z.enum(["15m", "1h", "6h", "1d", "1w"]),

@@ -31,14 +31,13 @@ export function pagePortfolio(db: Db, ownerId: string, search: Record<string, st
 }
 
 /**
- * The equity roll-ups (equity_rollups) are kept for the whole workspace only, so the
- * overview's equity chart and its export cannot be split by connection or portfolio: what
- * the page and the route say instead of showing the workspace's. (Periods to date, the
- * performance card and /performance measure a selection on its daily closes:
- * selection-series.ts.)
+ * The equity roll-ups (equity_rollups) are kept for the whole workspace only: a selection's
+ * equity chart, periods to date and performance card are measured on its daily closes
+ * (selection-series.ts), and the equity series export stays the workspace's. What the
+ * overview says about it.
  */
 export const EQUITY_HISTORY_NOT_SPLIT =
-  "The equity chart reads the workspace's roll-ups, kept for the whole workspace only: it is not shown for one connection or portfolio. Period PnL and the performance card are measured on its daily closes instead";
+  "The equity chart, period PnL and the performance card are measured on its end-of-day closes (one point a day; today from the latest snapshots): the workspace's finer roll-ups and the equity series export are kept for the whole workspace only";
 
 /** A page's selection, or why it cannot be shown (a bad shape, or an id not in the workspace). */
 export type PageSelection = { ok: true; portfolio: ResolvedPortfolio } | { ok: false; title: string; message: string };

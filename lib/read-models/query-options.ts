@@ -19,7 +19,7 @@ export const dashboardKeys = {
   all: ["dashboard"] as const,
   /** `portfolio`: the selector's URL value (lib/portfolios/selection.ts), "all" for the whole workspace. */
   summary: (portfolio = "all") => [...dashboardKeys.all, "summary", portfolio] as const,
-  equity: (range: EquityRangeParam) => [...dashboardKeys.all, "equity", range] as const,
+  equity: (range: EquityRangeParam, portfolio = "all") => [...dashboardKeys.all, "equity", range, portfolio] as const,
   holdings: (portfolio = "all") => [...dashboardKeys.all, "holdings", portfolio] as const,
   /** Under the dashboard's keys: a resync or a settings change refreshes it with the rest. */
   performance: (portfolio = "all") => [...dashboardKeys.all, "performance", portfolio] as const,
@@ -68,10 +68,10 @@ export function withPortfolio(url: string, portfolio: string): string {
 export const summaryQuery = (portfolio = "all") =>
   queryOptions({ queryKey: dashboardKeys.summary(portfolio), queryFn: () => getJson(withPortfolio("/api/dashboard/summary", portfolio), summarySchema) });
 
-export const equityQuery = (range: EquityRangeParam) =>
+export const equityQuery = (range: EquityRangeParam, portfolio = "all") =>
   queryOptions({
-    queryKey: dashboardKeys.equity(range),
-    queryFn: () => getJson(`/api/dashboard/equity?range=${range}`, equitySeriesSchema),
+    queryKey: dashboardKeys.equity(range, portfolio),
+    queryFn: () => getJson(withPortfolio(`/api/dashboard/equity?range=${range}`, portfolio), equitySeriesSchema),
   });
 
 export const holdingsQuery = (portfolio = "all") =>

@@ -34,11 +34,6 @@ export function publicMessage(e: unknown, fallback = "Internal error"): string {
   return visible ? e.message : fallback;
 }
 
-/** A figure the roll-ups keep for the whole workspace only, asked for one portfolio: 422 naming `portfolio`. */
-export function notSplit(message: string): NextResponse {
-  return NextResponse.json({ error: `portfolio: ${message}`, fields: ["portfolio"] }, { status: 422, headers: { "cache-control": "no-store" } });
-}
-
 /** Maps a thrown error to a response without leaking internals; the full message goes to the log. */
 export function failure(e: unknown): NextResponse {
   if (e instanceof NotFoundError) return NextResponse.json({ error: e.message }, { status: 404 });

@@ -16,6 +16,7 @@ import { captureEndOfDaySnapshots } from "@/lib/snapshots/end-of-day";
 import { cashSnapshot, insertTestFlow, testConnectionWithAccount } from "@/lib/snapshots/test-support";
 import { loadMetricsBar } from "./metrics-bar-data";
 import { loadSelectionPerformance } from "./performance-data";
+import { loadSelectionEquitySeries } from "./selection-equity";
 
 const ZONE = "UTC";
 // Friday 6 March 2026, 10:00: the week began Monday 2 March, the month on the 1st.
@@ -108,5 +109,34 @@ describe("the metrics bar for one connection", () => {
     const day = bar.periods.find((p) => p.id === "day")!;
     expect([day.status, day.pnl, day.netFlows]).toEqual(["ok", "0", "0"]);
     expect(bar.equity).toBe("5000");
+  });
+});
+
+describe("the equity chart for one connection", () => {
+  it("one point a local day at its midnight: the five closes, then today's 2,300; net flows 1,000 (opening), 1,000 on 4 March, 100 today", async () => {
+    const series = await loadSelectionEquitySeries(h.db, { ownerId, range: "30d", now: NOW, baseCurrency: "USD", timeZone: ZONE, portfolio: await connectionA() });
+    expect(series.bucket).toBe("1d");
+    expect(series.portfolio).toMatchObject({ label: "A" });
+    expect(series.points.map((p) => [p.at.slice(0, 10), p.equity, p.netFlows])).toEqual([
+      ["2026-03-01", "1000", "1000"],
+      ["2026-03-02", "1100", "0"],
+      ["2026-03-03", "990", "0"],
+      ["2026-03-04", "2089", "1000"],
+      ["2026-03-05", "2193.45", "0"],
+      ["2026-03-06", "2300", "100"],
+    ]);
+    expect(series.points.every((p) => p.at.endsWith("T00:00:00.000Z"))).toBe(true);
+    // NAV per unit moves with performance only: +10 %, −10 %, +10 %, +5 %, then today's return.
+    const nav = series.points.map((p) => Number(p.navPerUnit));
+    expect(nav[3]! / nav[2]!).toBeCloseTo(1.1, 12);
+    expect(nav[5]! / nav[4]! - 1).toBeCloseTo(engineReturns().at(-1)!, 12);
+  });
+
+  it("the 24 h range keeps the days whose midnight is inside it: yesterday's close and today", async () => {
+    const series = await loadSelectionEquitySeries(h.db, { ownerId, range: "24h", now: NOW, baseCurrency: "USD", timeZone: ZONE, portfolio: await connectionA() });
+    expect(series.points.map((p) => [p.at.slice(0, 10), p.equity])).toEqual([
+      ["2026-03-05", "2193.45"],
+      ["2026-03-06", "2300"],
+    ]);
   });
 });

@@ -71,10 +71,9 @@ async function signUp(server: AppServer): Promise<string> {
     body: JSON.stringify({ email: "pages@example.com", name: "Pages", password: "correct horse battery" }),
   });
   if (!res.ok) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  // Imported late, as bench:load does: the app modules read the environment once.
+  const { sessionCookie } = await import("@/lib/access/test-support");
+  return sessionCookie(res);
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -90,4 +90,9 @@ test("the overview of one connection shows its own performance card and says how
   await expect(page.getByTestId("performance-table").locator("tbody tr")).toHaveCount(4);
   await expect(page.getByTestId("performance-methods")).toContainText(`For ${demo.label}: one point a day, the end-of-day closes of its whole connections`);
   await page.screenshot({ path: "e2e/screenshots/overview-one-connection.png", fullPage: true });
+  // At 390 px: no sideways scroll; the card's table scrolls inside its own region.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("performance-table")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "e2e/screenshots/overview-one-connection-390.png", fullPage: true });
 });

@@ -38,4 +38,8 @@ test("the owner saves a bot token and makes a linking code", async ({ page }) =>
   await expect(page.getByText(/^\/start [A-Za-z0-9_-]{6,}$/)).toBeVisible();
   await expect(page.getByText("The code works once. Making a new one cancels this one.")).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/settings-telegram.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "Save token" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "e2e/screenshots/settings-telegram-390.png", fullPage: true });
 });

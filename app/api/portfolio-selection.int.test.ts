@@ -201,5 +201,15 @@ describe("a selection that cannot be read", () => {
       const res = await get("./dashboard/summary/route", "/api/dashboard/summary", key);
       expect(res.status, key).toBe(404);
     }
+    // The overview's routes measured on a selection's daily closes refuse another workspace's the same way.
+    for (const [file, path, query] of [
+      ["./dashboard/equity/route", "/api/dashboard/equity", "range=30d"],
+      ["./dashboard/metrics/route", "/api/dashboard/metrics", ""],
+      ["./performance/route", "/api/performance", ""],
+    ] as const) {
+      const res = await get(file, path, conn(w.other.connectionId), query);
+      expect(res.status, path).toBe(404);
+      expect(JSON.stringify(await res.json())).not.toContain(w.other.connectionId);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
+import { epochMs } from "./json-epoch";
 import { orderStateSql, orderWithRaw, type OrderDetailRows } from "./order-detail";
 
 /**
@@ -14,8 +15,6 @@ import { orderStateSql, orderWithRaw, type OrderDetailRows } from "./order-detai
  * Date truncates the microseconds the same way, as `floor` does here).
  */
 
-/** SQL: an instant as epoch milliseconds, microseconds truncated (what a Date parsed from PostgreSQL's text keeps). */
-const epochMs = (column: string) => sql.raw(`floor(extract(epoch from ${column}) * 1000)::bigint`);
 
 type EventRow = OrderDetailRows["events"][number];
 type FillRow = OrderDetailRows["fills"][number];
@@ -30,9 +29,9 @@ export async function readOrderDetailJson(db: Db, p: { ownerId: string; orderId:
       (select row_to_json(o) from (${orderStateSql(p)}) o),
       (select coalesce(json_agg(json_build_array(e.seq, e.type, e.status_before, e.status_after,
           e.quantity_before::text, e.quantity_after::text, e.filled_before::text, e.filled_after::text,
-          ${epochMs("e.occurred_at")}, ${epochMs("e.created_at")}, e.sync_batch_id, e.hash, e.prev_hash, ${raw("e.raw")}) order by e.seq), '[]')
+          ${epochMs(sql.raw("e.occurred_at"))}, ${epochMs(sql.raw("e.created_at"))}, e.sync_batch_id, e.hash, e.prev_hash, ${raw("e.raw")}) order by e.seq), '[]')
         from order_events e where e.order_id = ${p.orderId}::uuid and e.owner_id = ${p.ownerId}::uuid),
-      (select coalesce(json_agg(json_build_array(f.id, f.venue_fill_id, ${epochMs("f.executed_at")},
+      (select coalesce(json_agg(json_build_array(f.id, f.venue_fill_id, ${epochMs(sql.raw("f.executed_at"))},
           f.price::text, f.quantity::text, f.fee::text, f.fee_currency, f.liquidity, f.strategy, ${raw("f.raw")}) order by f.executed_at, f.id), '[]')
         from orders o join fills f on f.owner_id = o.owner_id and f.account_id = o.account_id and f.venue_order_id = o.venue_order_id
         where o.id = ${p.orderId}::uuid and o.owner_id = ${p.ownerId}::uuid)

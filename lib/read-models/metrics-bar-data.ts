@@ -41,9 +41,11 @@ export async function loadMetricsBar(
 ): Promise<MetricsBar> {
   const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
   const whole = portfolio.kind === "workspace";
+  const latestRead = getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds });
   const [latest, periods, thresholds, connections] = await Promise.all([
-    getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds: portfolio.connectionIds }),
-    whole ? loadBarPeriods(db, p) : loadSelectionBarPeriods(db, { ...p, portfolio }),
+    latestRead,
+    // A selection's today is these same snapshots: read once.
+    whole ? loadBarPeriods(db, p) : latestRead.then((l) => loadSelectionBarPeriods(db, { ...p, portfolio, latest: l })),
     getAlertThresholds(db, { ownerId: p.ownerId }),
     listConnections(db, { ownerId: p.ownerId }),
   ]);

@@ -19,13 +19,13 @@ import { isoDate, localDayOf } from "@/lib/time/zoned";
  */
 export async function loadSelectionSeries(
   db: Db,
-  p: { ownerId: string; baseCurrency: string; portfolio: ResolvedPortfolio; live?: { now: Date; timeZone: string } },
+  p: { ownerId: string; baseCurrency: string; portfolio: ResolvedPortfolio; live?: LiveDay },
 ): Promise<DailyUnitisedSeries & { latestAt: Date | null }> {
   const connectionIds = p.portfolio.connectionIds ?? [];
   const [lines, flows, latest] = await Promise.all([
     readConnectionCloses(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }),
     readSelectionFlows(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }),
-    p.live && connectionIds.length > 0 ? getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }) : [],
+    p.live?.latest ?? (p.live && connectionIds.length > 0 ? getLatestSnapshots(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }) : []),
   ]);
   const all = p.live ? [...lines, ...todayLines(lines, latest, p.live)] : lines;
   // The newest snapshot the series stands on (a point's own instant is its day's end).
@@ -33,11 +33,20 @@ export async function loadSelectionSeries(
   return { ...unitiseDailyCloses(all, flows), latestAt };
 }
 
+type LatestSnapshot = { connectionId: string; equity: string; capturedAt: Date };
+
+/** Today, as of `now`; `latest`: the selection's latest snapshots when the caller has read them already. */
+export interface LiveDay {
+  now: Date;
+  timeZone: string;
+  latest?: readonly LatestSnapshot[];
+}
+
 /** Today's line of each connection from its latest snapshot, unless a close of today (or later) exists. */
 function todayLines(
   closes: readonly ConnectionClose[],
-  latest: ReadonlyArray<{ connectionId: string; equity: string; capturedAt: Date }>,
-  live: { now: Date; timeZone: string },
+  latest: readonly LatestSnapshot[],
+  live: LiveDay,
 ): ConnectionClose[] {
   const today = localDayOf(live.timeZone, live.now.getTime());
   const day = isoDate(today);

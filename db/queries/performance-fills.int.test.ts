@@ -7,11 +7,10 @@ import { createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspace
 import { fills, tradingAccounts } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import { syncConnection } from "@/lib/sync/sync-connection";
-import { listWorkspaceFillsUntilRows } from "./performance-fills";
-import { listWorkspaceFillsUntilJson } from "./performance-fills-json";
+import { listWorkspaceFillsUntilJson, listWorkspaceFillsUntilRows } from "./performance-fills";
 
 /**
- * /performance's fills read as one JSON value (PGlite's, performance-fills-json.ts) gives
+ * /performance's fills read as one JSON value (PGlite's, performance-fills.ts) gives
  * exactly what the row read gives, on both drivers: the fills of a real demo sync, plus fills
  * that carry what a JSON number or a string-parsed instant could change (numerics with 24
  * digits and trailing zeros, a contract size, microseconds, a null strategy, ties on the

@@ -5,21 +5,6 @@ import { fills } from "../schema";
 import { inIds } from "./id-filter";
 import { epochMs } from "./json-epoch";
 
-/** A fill as trade statistics read it (both reads below give exactly this). */
-export interface WorkspaceFill {
-  symbol: string;
-  side: (typeof fills.$inferSelect)["side"];
-  price: string;
-  quantity: string;
-  fee: string;
-  feeCurrency: string;
-  executedAt: Date;
-  strategy: string | null;
-  venueFillId: string;
-  accountUid: string;
-  contractSize: string | null;
-}
-
 type Scope = { ownerId: string; until: Date; accountIds?: readonly string[] | null };
 const whereOf = (p: Scope) => and(eq(fills.ownerId, p.ownerId), lte(fills.executedAt, p.until), inIds(fills.accountId, p.accountIds));
 
@@ -35,7 +20,7 @@ export function listWorkspaceFillsUntil(db: Db, p: Scope): Promise<WorkspaceFill
 }
 
 /** The row-by-row read (PostgreSQL, where postgres.js decodes rows cheaply). */
-export async function listWorkspaceFillsUntilRows(db: Db, p: Scope): Promise<WorkspaceFill[]> {
+export async function listWorkspaceFillsUntilRows(db: Db, p: Scope) {
   return db
     .select({
       symbol: fills.symbol,
@@ -54,6 +39,9 @@ export async function listWorkspaceFillsUntilRows(db: Db, p: Scope): Promise<Wor
     .where(whereOf(p))
     .orderBy(asc(fills.executedAt), asc(fills.recordedAt), asc(fills.venueFillId));
 }
+
+/** A fill as trade statistics read it: the row read's shape, which the JSON read gives too. */
+export type WorkspaceFill = Awaited<ReturnType<typeof listWorkspaceFillsUntilRows>>[number];
 
 type FillTuple = [string, WorkspaceFill["side"], string, string, string, string, number, string | null, string, string, string | null];
 

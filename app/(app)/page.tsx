@@ -13,6 +13,7 @@ import { loadEquitySeries, loadHoldings, loadSummary } from "@/lib/read-models/d
 import { DEFAULT_EQUITY_RANGE } from "@/lib/read-models/dashboard-schemas";
 import { loadPerformance, loadSelectionPerformance } from "@/lib/read-models/performance-data";
 import { loadSelectionEquitySeries } from "@/lib/read-models/selection-equity";
+import { loadSelectionSeries } from "@/lib/read-models/selection-series";
 import { loadMetricsBar } from "@/lib/read-models/metrics-bar-data";
 import { dashboardKeys } from "@/lib/read-models/query-options";
 import { requirePageScope } from "@/lib/access/page";
@@ -41,6 +42,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const { baseCurrency, timeZone } = viewer.workspace;
   const queryClient = new QueryClient();
+  // A selection's chart, metrics bar and performance card stand on one daily series: read it once.
+  const series = whole ? undefined : loadSelectionSeries(db, { ownerId, baseCurrency, portfolio, live: { now, timeZone } });
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: dashboardKeys.summary(key), queryFn: () => loadSummary(db, { ownerId, now, baseCurrency, portfolio }) }),
     queryClient.prefetchQuery({
@@ -48,14 +51,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       queryFn: () =>
         whole
           ? loadEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone })
-          : loadSelectionEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone, portfolio }),
+          : loadSelectionEquitySeries(db, { ownerId, range: DEFAULT_EQUITY_RANGE, now, baseCurrency, timeZone, portfolio, series }),
     }),
     queryClient.prefetchQuery({ queryKey: dashboardKeys.holdings(key), queryFn: () => loadHoldings(db, { ownerId, baseCurrency, portfolio }) }),
     queryClient.prefetchQuery({
       queryKey: dashboardKeys.performance(key),
-      queryFn: () => (whole ? loadPerformance(db, { ownerId, now, baseCurrency, timeZone }) : loadSelectionPerformance(db, { ownerId, now, baseCurrency, timeZone, portfolio })),
+      queryFn: () => (whole ? loadPerformance(db, { ownerId, now, baseCurrency, timeZone }) : loadSelectionPerformance(db, { ownerId, now, baseCurrency, timeZone, portfolio, series })),
     }),
-    queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(key), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone, portfolio }) }),
+    queryClient.prefetchQuery({ queryKey: dashboardKeys.metrics(key), queryFn: () => loadMetricsBar(db, { ownerId, now, baseCurrency, timeZone, portfolio, series }) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

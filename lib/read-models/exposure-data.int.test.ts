@@ -52,6 +52,9 @@ describe("loadExposure on the synced demo", () => {
     // USDT (cash-like) is money, not a bet: no exposure row.
     expect(names).not.toContain("USDT");
     expect(x.derivatives.map((d) => d.symbol).sort()).toEqual(["BTC/USDT:USDT", "ETH/USDT:USDT"]);
+    // Largest |notional| first, across accounts.
+    const sizes = x.derivatives.map((d) => new D(d.notional).abs());
+    expect(sizes.every((s, i) => i === 0 || sizes[i - 1]!.gte(s))).toBe(true);
   });
 
   it("totals are the stored snapshot's: gross, net and leverage are one number with the overview's", async () => {

@@ -4,12 +4,13 @@ import { listConnections } from "@/db/queries/connections";
 import { getExposureHoldings } from "@/db/queries/exposure";
 import type { InstrumentType } from "@/lib/connectors/types";
 import { assetsBySector, sectorOf } from "@/lib/engines/classify";
-import { type AllocationBucket, calculateExposure } from "@/lib/engines/exposure";
+import type { AllocationBucket } from "@/lib/engines/exposure";
 import { distanceToLiquidation } from "@/lib/engines/exposure/liquidation";
 import { D, type Dec, sum, toDecimalString } from "@/lib/money/decimal";
 import type { Exposure } from "./exposure-schemas";
 import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { exposureEquityNote, scopeView } from "./portfolio-scope";
+import { memoizedExposure } from "./exposure-memo";
 
 /** Instruments a venue can liquidate; spot, margin and stock positions have no liquidation price to show. */
 const DERIVATIVES = new Set<InstrumentType>(["perpetual", "future", "option"]);
@@ -24,6 +25,14 @@ const ASSET_CLASS_LABELS: Record<string, string> = {
   derivatives: "Derivatives",
   equity: "Equities",
 };
+
+/** Largest |notional| first, then by symbol: the order the derivatives table lists positions in. */
+function largestFirst<T extends { notional: string; symbol: string }>(open: T[]): T[] {
+  return open
+    .map((x) => ({ x, size: new D(x.notional).abs() }))
+    .sort((a, b) => b.size.comparedTo(a.size) || (a.x.symbol < b.x.symbol ? -1 : a.x.symbol > b.x.symbol ? 1 : 0))
+    .map(({ x }) => x);
+}
 
 const empty = (baseCurrency: string): Exposure => ({
   state: "empty",
@@ -97,7 +106,7 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
   // Part of a connection has no equity of its own: 0 makes the engine leave every weight null.
   const equityKnown = portfolio.partialConnections.length === 0;
   const equity = equityKnown ? sum(latest.map((s) => s.equity)) : new D(0);
-  const result = calculateExposure({
+  const { result } = memoizedExposure({
     baseCurrency: p.baseCurrency,
     equity: toDecimalString(equity),
     prices,
@@ -150,19 +159,16 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
       leverage: totals.leverage,
       leverageUnnetted: ofEquity(grossUnnetted),
     },
-    underlyings: result.rows.map((r) => {
-      const gross = new D(r.long).minus(r.short);
-      return {
-        underlying: r.underlying,
-        sector: sectorOf(r.underlying, heldAs.get(r.underlying)),
-        long: r.long,
-        short: r.short,
-        net: r.net,
-        gross: toDecimalString(gross),
-        netWeight: r.netWeight,
-        leverage: ofEquity(gross),
-      };
-    }),
+    underlyings: result.rows.map((r) => ({
+      underlying: r.underlying,
+      sector: sectorOf(r.underlying, heldAs.get(r.underlying)),
+      long: r.long,
+      short: r.short,
+      net: r.net,
+      gross: r.gross,
+      netWeight: r.netWeight,
+      leverage: r.leverage,
+    })),
     byVenue: result.allocation.byVenue.map((b) => ({
       ...labelled(b, connectionLabel.get(b.key) ?? b.key),
       equity: equityOf.has(b.key) ? toDecimalString(equityOf.get(b.key)!) : null,
@@ -180,7 +186,7 @@ export async function loadExposure(db: Db, p: { ownerId: string; baseCurrency: s
       top: result.allocation.byAsset.slice(0, TOP_N).map((b) => ({ asset: b.key, weight: b.weight })),
       breaches: result.concentration.breaches,
     },
-    derivatives: held.positions.filter((x) => DERIVATIVES.has(x.instrumentType)).map((x) => {
+    derivatives: largestFirst(held.positions.filter((x) => DERIVATIVES.has(x.instrumentType))).map((x) => {
       const liquidationPrice = x.liquidationPrice === null ? null : toDecimalString(x.liquidationPrice);
       const d = distanceToLiquidation({ side: x.side, markPrice: x.markPrice, liquidationPrice });
       return {

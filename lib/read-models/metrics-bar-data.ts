@@ -8,7 +8,7 @@ import { sum, toDecimalString } from "@/lib/money/decimal";
 import { WHOLE_WORKSPACE, type ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { loadBarPeriods, loadSelectionBarPeriods } from "./metrics-bar-periods";
 import { scopeView } from "./portfolio-scope";
-import { selectionBasisToDate } from "./selection-series";
+import { selectionBasisToDate, type SharedSeries } from "./selection-series";
 import { barMargin, MARGIN_NOT_PUBLISHED } from "./metrics-bar-margin";
 import { METRICS_DOC_ANCHORS, type MetricKey, type MetricsBar } from "./metrics-bar-schemas";
 
@@ -37,7 +37,7 @@ function methods(p: { baseCurrency: string; timeZone: string }): MetricsBar["met
  */
 export async function loadMetricsBar(
   db: Db,
-  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio?: ResolvedPortfolio },
+  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio?: ResolvedPortfolio; series?: SharedSeries },
 ): Promise<MetricsBar> {
   const portfolio = p.portfolio ?? WHOLE_WORKSPACE;
   const whole = portfolio.kind === "workspace";

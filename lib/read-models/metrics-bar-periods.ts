@@ -7,7 +7,7 @@ import { D, toDecimalString } from "@/lib/money/decimal";
 import { isoDate, localDate } from "@/lib/time/zoned";
 import type { MetricsBarPeriod } from "./metrics-bar-schemas";
 import { PERFORMANCE_PERIODS } from "./performance-schemas";
-import { loadSelectionSeries, type LiveDay } from "./selection-series";
+import { loadSelectionSeries, type LiveDay, type SharedSeries } from "./selection-series";
 
 export interface BarPeriods {
   periods: MetricsBarPeriod[];
@@ -50,9 +50,9 @@ export async function loadBarPeriods(db: Db, p: { ownerId: string; now: Date; ti
  */
 export async function loadSelectionBarPeriods(
   db: Db,
-  p: { ownerId: string; now: Date; timeZone: string; baseCurrency: string; portfolio: ResolvedPortfolio; latest: LiveDay["latest"] },
+  p: { ownerId: string; now: Date; timeZone: string; baseCurrency: string; portfolio: ResolvedPortfolio; latest: LiveDay["latest"]; series?: SharedSeries },
 ): Promise<BarPeriods> {
-  const series = await loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone, latest: p.latest } });
+  const series = await (p.series ?? loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone, latest: p.latest } }));
   // Today's point stands at the day's last instant (the close so far); what starts after now is not read.
   return barPeriodsOf(series.points, series.issues, { nowMs: p.now.getTime(), timeZone: p.timeZone });
 }

@@ -14,7 +14,7 @@ import {
 import type { ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { PERFORMANCE_PERIODS, type Performance, type PerformancePeriod } from "./performance-schemas";
 import { scopeView } from "./portfolio-scope";
-import { loadSelectionSeries, selectionBasisToDate } from "./selection-series";
+import { loadSelectionSeries, selectionBasisToDate, type SharedSeries } from "./selection-series";
 
 /** JSON has no NaN or ∞: an undefined or infinite statistic is sent as null. */
 const finite = (x: number | null | undefined) => (typeof x === "number" && Number.isFinite(x) ? x : null);
@@ -67,9 +67,9 @@ export async function loadPerformance(db: Db, p: { ownerId: string; now: Date; b
  */
 export async function loadSelectionPerformance(
   db: Db,
-  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio: ResolvedPortfolio },
+  p: { ownerId: string; now: Date; baseCurrency: string; timeZone: string; portfolio: ResolvedPortfolio; series?: SharedSeries },
 ): Promise<Performance> {
-  const series = await loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } });
+  const series = await (p.series ?? loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } }));
   const doc = performanceOf(series.points, series.issues, p);
   const basis = `measured ${selectionBasisToDate(p.portfolio, p.timeZone)}`;
   const methods = Object.fromEntries(Object.entries(doc.methods).map(([k, v]) => [k, `${v}; ${basis}`])) as Performance["methods"];

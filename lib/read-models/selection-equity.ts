@@ -5,7 +5,7 @@ import type { ResolvedPortfolio } from "@/lib/portfolios/resolve";
 import { localDayOf } from "@/lib/time/zoned";
 import type { EquityRangeParam, EquitySeries } from "./dashboard-schemas";
 import { scopeView } from "./portfolio-scope";
-import { loadSelectionSeries } from "./selection-series";
+import { loadSelectionSeries, type SharedSeries } from "./selection-series";
 
 /**
  * The overview's equity chart for a connection or portfolio selection. The roll-ups the
@@ -17,9 +17,9 @@ import { loadSelectionSeries } from "./selection-series";
  */
 export async function loadSelectionEquitySeries(
   db: Db,
-  p: { ownerId: string; range: EquityRangeParam; now: Date; baseCurrency: string; timeZone: string; portfolio: ResolvedPortfolio },
+  p: { ownerId: string; range: EquityRangeParam; now: Date; baseCurrency: string; timeZone: string; portfolio: ResolvedPortfolio; series?: SharedSeries },
 ): Promise<EquitySeries> {
-  const series = await loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } });
+  const series = await (p.series ?? loadSelectionSeries(db, { ...p, live: { now: p.now, timeZone: p.timeZone } }));
   const { spanMs } = EQUITY_RANGES[p.range];
   const fromMs = spanMs === null ? -Infinity : localDayOf(p.timeZone, p.now.getTime() - spanMs).startMs;
   const points: EquitySeries["points"] = [];

@@ -17,6 +17,7 @@ import { cashSnapshot, insertTestFlow, testConnectionWithAccount } from "@/lib/s
 import { loadMetricsBar } from "./metrics-bar-data";
 import { loadSelectionPerformance } from "./performance-data";
 import { loadSelectionEquitySeries } from "./selection-equity";
+import { loadSelectionSeries } from "./selection-series";
 
 const ZONE = "UTC";
 // Friday 6 March 2026, 10:00: the week began Monday 2 March, the month on the 1st.
@@ -138,5 +139,31 @@ describe("the equity chart for one connection", () => {
       ["2026-03-05", "2193.45"],
       ["2026-03-06", "2300"],
     ]);
+  });
+});
+
+describe("the overview's one read of a selection's series", () => {
+  it("the chart, the metrics bar and the card from one shared series equal their own reads, and each stands on the series it is given", async () => {
+    const portfolio = await connectionA();
+    const p = { ownerId, now: NOW, baseCurrency: "USD", timeZone: ZONE, portfolio };
+    const own = await Promise.all([
+      loadSelectionEquitySeries(h.db, { ...p, range: "30d" }),
+      loadMetricsBar(h.db, p),
+      loadSelectionPerformance(h.db, p),
+    ]);
+    const series = loadSelectionSeries(h.db, { ...p, live: { now: NOW, timeZone: ZONE } });
+    const shared = await Promise.all([
+      loadSelectionEquitySeries(h.db, { ...p, range: "30d", series }),
+      loadMetricsBar(h.db, { ...p, series }),
+      loadSelectionPerformance(h.db, { ...p, series }),
+    ]);
+    expect(shared).toEqual(own);
+    // Given a series, each stands on it and reads none of its own: closes only (no today) show.
+    const closesOnly = loadSelectionSeries(h.db, { ownerId, baseCurrency: "USD", portfolio });
+    const chart = await loadSelectionEquitySeries(h.db, { ...p, range: "30d", series: closesOnly });
+    expect(chart.points.at(-1)?.at.slice(0, 10)).toBe("2026-03-05");
+    const card = await loadSelectionPerformance(h.db, { ...p, series: closesOnly });
+    expect(card.asOf).toBe("2026-03-05T12:00:00.000Z");
+    expect(shared[1].periods.find((x) => x.id === "day")?.pnl).toBe("6.55");
   });
 });

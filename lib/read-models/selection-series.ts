@@ -20,7 +20,7 @@ import { isoDate, localDayOf } from "@/lib/time/zoned";
 export async function loadSelectionSeries(
   db: Db,
   p: { ownerId: string; baseCurrency: string; portfolio: ResolvedPortfolio; live?: LiveDay },
-): Promise<DailyUnitisedSeries & { latestAt: Date | null }> {
+): Promise<SelectionSeries> {
   const connectionIds = p.portfolio.connectionIds ?? [];
   const [lines, flows, latest] = await Promise.all([
     readConnectionCloses(db, { ownerId: p.ownerId, baseCurrency: p.baseCurrency, connectionIds }),
@@ -32,6 +32,16 @@ export async function loadSelectionSeries(
   const latestAt = all.reduce<Date | null>((m, l) => (l.capturedAt && (!m || l.capturedAt > m) ? l.capturedAt : m), null);
   return { ...unitiseDailyCloses(all, flows), latestAt };
 }
+
+export type SelectionSeries = DailyUnitisedSeries & { latestAt: Date | null };
+
+/**
+ * A selection's series to date, read once by the caller and shared: the overview renders the
+ * chart, the metrics bar and the performance card from one series (one read of its closes,
+ * flows and latest snapshots per request, not three). It must be the series of the same
+ * selection, read with `live` at the same instant and time zone.
+ */
+export type SharedSeries = Promise<SelectionSeries>;
 
 type LatestSnapshot = { connectionId: string; equity: string; capturedAt: Date };
 

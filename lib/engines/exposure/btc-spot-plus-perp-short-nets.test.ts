@@ -25,7 +25,7 @@ describe("BTC 1 spot (+60000) + BTC-USDT perp −1 (−60000) = one BTC row, net
 
   it("nets spot and derivatives into one row: long 60000, short −60000, net 0", () => {
     expect(result.rows).toEqual([
-      { underlying: "BTC", long: "60000", short: "-60000", net: "0", longWeight: "0.8571428571428571428571428571428571428571", shortWeight: "-0.8571428571428571428571428571428571428571", netWeight: "0" },
+      { underlying: "BTC", long: "60000", short: "-60000", net: "0", gross: "120000", netWeight: "0", leverage: "1.714285714285714285714285714285714285714" },
     ]);
   });
 

@@ -9,9 +9,11 @@ export interface ExposureRow {
   short: string;
   /** long + short. */
   net: string;
-  longWeight: string | null;
-  shortWeight: string | null;
+  /** long − short: both sides, before they cancel. */
+  gross: string;
   netWeight: string | null;
+  /** gross / equity: this underlying's share of the unnetted leverage. */
+  leverage: string | null;
 }
 
 export interface ExposureTotals {
@@ -96,16 +98,22 @@ export function netLegs(legs: readonly Leg[], equity: Dec, includeCash: boolean)
   const ofEquity = (v: Dec): string | null => (equity.greaterThan(0) ? toDecimalString(v.div(equity)) : null);
   const acc = accumulate(legs, includeCash);
   const rows = [...acc.entries()]
-    .map(([underlying, r]) => ({ underlying, ...r, net: r.long.plus(r.short) }))
-    .sort((a, b) => b.net.abs().comparedTo(a.net.abs()) || a.underlying.localeCompare(b.underlying))
-    .map((r) => ({
-      underlying: r.underlying,
-      long: toDecimalString(r.long),
-      short: toDecimalString(r.short),
-      net: toDecimalString(r.net),
-      longWeight: ofEquity(r.long),
-      shortWeight: ofEquity(r.short),
-      netWeight: ofEquity(r.net),
-    }));
+    .map(([underlying, r]) => {
+      const net = r.long.plus(r.short);
+      return { underlying, ...r, net, size: net.abs() };
+    })
+    .sort((a, b) => b.size.comparedTo(a.size) || a.underlying.localeCompare(b.underlying))
+    .map((r) => {
+      const gross = r.long.minus(r.short);
+      return {
+        underlying: r.underlying,
+        long: toDecimalString(r.long),
+        short: toDecimalString(r.short),
+        net: toDecimalString(r.net),
+        gross: toDecimalString(gross),
+        netWeight: ofEquity(r.net),
+        leverage: ofEquity(gross),
+      };
+    });
   return { rows, totals: totalsOf(acc, equity) };
 }

@@ -81,9 +81,17 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   const accounts = page.getByTestId("accounts-table");
   await expect(accounts).toContainText("Binance Spot");
   await expect(accounts).toContainText("spot");
-  await expect(page.getByTestId("snapshots-table").locator("tbody tr")).toHaveCount(1);
+  const snapshotRows = page.getByTestId("snapshots-table").locator("tbody tr");
+  await expect(snapshotRows.filter({ hasNotText: "reconstructed" })).toHaveCount(1);
   await expect(page.getByText("saved, encrypted")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(BINANCE_EXAMPLE_CREDENTIALS.secret);
+  // Its past follows the first sync, in the background: reconstructed from the fills it read
+  // and the venue's daily candles, each such snapshot marked, all before the one read.
+  await expect(async () => {
+    await page.reload();
+    await expect(snapshotRows.filter({ hasText: "reconstructed" }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(snapshotRows.first()).not.toContainText("reconstructed");
   await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
 
   // Pause: no next run; Resume: back on the schedule.

@@ -42,6 +42,7 @@ export async function recentSnapshots(db: Db, p: { ownerId: string; connectionId
       unrealizedPnl: portfolioSnapshots.unrealizedPnl,
       grossExposure: portfolioSnapshots.grossExposure,
       unpricedAssets: portfolioSnapshots.unpricedAssets,
+      reconstructed: portfolioSnapshots.reconstructed,
     })
     .from(portfolioSnapshots)
     .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.connectionId, p.connectionId)))

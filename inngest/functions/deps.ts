@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import type { SourcesFor } from "@/lib/history/reconstruct-when";
 import type { SyncFn } from "@/lib/schedules/scheduled-sync";
 import type { MaintenanceTasks } from "@/lib/schedules/tasks";
 
@@ -10,4 +11,6 @@ export interface FunctionDeps {
   now?: () => Date;
   /** The sync call; `syncConnection` unless a test injects a failing one. */
   sync?: SyncFn;
+  /** Where a new connection's past prices are read after its first sync; the venues' own unless a test passes a fake. */
+  historySources?: SourcesFor;
 }

@@ -30,6 +30,7 @@ const fakeTasks = (over: Partial<MaintenanceTasks> = {}): MaintenanceTasks => ({
   "ibkr-keepalive": idle(),
   "audit-rewalk": idle(),
   retention: idle(),
+  "history-nightly": idle(),
   ...over,
 });
 const deps = (over: Partial<FunctionDeps> = {}): FunctionDeps => ({ db: async () => h.db, tasks: fakeTasks(), now: () => T0, ...over });

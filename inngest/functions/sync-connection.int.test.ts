@@ -1,12 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
-import { syncBatches } from "@/db/schema";
+import { connections, portfolioSnapshots, syncBatches } from "@/db/schema";
 import { openTestDb } from "@/db/testing";
 import type { SyncFn } from "@/lib/schedules/scheduled-sync";
 import { FIXTURE, fakeSyncResult, seedScheduleFixture } from "@/lib/schedules/testing/fixture";
+import { binanceWithDeposits, noCandles } from "@/lib/history/test-support";
 import { SyncFailedError } from "@/lib/sync/sync-connection";
 import { connectionSyncRequested, type ConnectionSyncRequested } from "../events";
 import { createSyncConnectionFunction } from "./sync-connection";
@@ -98,5 +99,28 @@ describe("sync-connection: failures", () => {
   it("a connection that does not exist (or is not the owner's) is not retried", async () => {
     const { error } = await run({ workspaceId: ownerId, connectionId: "00000000-0000-4000-8000-000000000000", trigger: "manual" });
     expect(error).toMatchObject({ name: "NonRetriableError", message: "connection not found" });
+  });
+});
+
+describe("sync-connection: a new connection's past", () => {
+  it("a manual run that is the connection's first saved one reconstructs its history (19 days from its deposits); a cron run does not", async () => {
+    const now = new Date("2026-11-20T12:00:00Z");
+    const connectionId = await binanceWithDeposits(h.db, ownerId, "New Binance", now);
+    const reconstructed = async () =>
+      (await h.db.select({ id: portfolioSnapshots.id }).from(portfolioSnapshots).where(and(eq(portfolioSnapshots.connectionId, connectionId), eq(portfolioSnapshots.reconstructed, true)))).length;
+    const sync = vi.fn<SyncFn>(async () => fakeSyncResult(BATCH));
+    const go = (trigger: "cron" | "manual") => {
+      const fn = createSyncConnectionFunction({ db: async () => h.db, sync, now: () => now, historySources: () => noCandles });
+      const event = connectionSyncRequested.create({ workspaceId: ownerId, connectionId, provider: "binance", trigger });
+      return new InngestTestEngine({ function: fn, events: [{ name: event.name, data: event.data }] }).execute();
+    };
+    await h.db.update(connections).set({ status: "active" }).where(eq(connections.id, connectionId));
+    // The fake sync saved nothing new: the one saved run is the fixture's, so this is the first.
+    expect((await go("cron")).error).toBeUndefined();
+    expect(await reconstructed()).toBe(0);
+    const { result, error } = await go("manual");
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12 });
+    expect(await reconstructed()).toBe(19);
   });
 });

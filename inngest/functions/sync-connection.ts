@@ -1,6 +1,7 @@
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { SYNC_RETRIES } from "@/lib/schedules/retry-policy";
 import { runScheduledSync } from "@/lib/schedules/scheduled-sync";
+import { reconstructAfterFirstSync } from "@/lib/history/reconstruct-when";
 import { inngest } from "../client";
 import { connectionSyncRequested } from "../events";
 import type { FunctionDeps } from "./deps";
@@ -21,7 +22,7 @@ export const SYNC_THROTTLE = { limit: 10, period: "1m", key: "event.data.provide
  * policy (`toInngestError`); a scheduled (cron) run first checks the connection is still
  * active, a manual one runs as asked.
  */
-export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sync">) {
+export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sync" | "now" | "historySources">) {
   const sync = deps.sync ?? syncConnection;
   return inngest.createFunction(
     {
@@ -35,7 +36,7 @@ export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sy
     },
     async ({ event, step }) => {
       const { workspaceId, connectionId, trigger } = event.data;
-      return step.run("sync", async () => {
+      const synced = await step.run("sync", async () => {
         const db = await deps.db();
         try {
           const r =
@@ -48,6 +49,14 @@ export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sy
           throw toInngestError(e);
         }
       });
+      // A manual run may be a new connection's first sync: its past is then reconstructed
+      // from the fills it read (reconstruct-when.ts decides; a no-op for any later run).
+      if (trigger !== "cron" && "batchId" in synced) {
+        await step.run("reconstruct-history", async () =>
+          reconstructAfterFirstSync(await deps.db(), { ownerId: workspaceId, connectionId, now: (deps.now ?? (() => new Date()))(), sourcesFor: deps.historySources }),
+        );
+      }
+      return synced;
     },
   );
 }

@@ -109,7 +109,13 @@ describe("adding a Binance connection from the browser", () => {
     const detail = await loadConnectionDetail(w.handle.db, { ownerId: w.personal.id, connectionId, now: new Date() });
     expect(detail.accounts.map((a) => a.name)).toContain("Binance Spot");
     expect(detail.accounts.some((a) => a.balances.length > 0)).toBe(true);
-    expect(detail.snapshots).toHaveLength(1);
+    // One snapshot read from the venue; its past, reconstructed right after the first sync
+    // from the fills it read and the fake's daily candles, sits before it, marked.
+    expect(detail.snapshots.filter((s) => !s.reconstructed)).toHaveLength(1);
+    const [observed] = detail.snapshots.filter((s) => !s.reconstructed);
+    const rebuilt = detail.snapshots.filter((s) => s.reconstructed);
+    expect(rebuilt.length).toBeGreaterThan(0);
+    expect(rebuilt.every((s) => s.capturedAt < observed!.capturedAt)).toBe(true);
     expect(detail.settings).toEqual([
       { label: "Environment", value: "Live" },
       { label: "Allow a key that can trade or withdraw", value: "No" },

@@ -6,6 +6,9 @@ import type { HistorySources } from "./reconstruct-connection";
 
 export class NoHistorySourceError extends Error {}
 
+/** The providers `historySourcesFor` has a price source for. */
+export const HISTORY_PROVIDERS: readonly string[] = ["binance"];
+
 /**
  * Where a connection's past prices come from. Binance: its public spot candles on the live
  * venue, whatever the connection's environment (a testnet's candles are not a market), read
@@ -14,7 +17,7 @@ export class NoHistorySourceError extends Error {}
  * candles, OKX Web3 kline, IBKR Flex marks, Groww candles): refused, saying so.
  */
 export function historySourcesFor(provider: string): HistorySources {
-  if (provider !== "binance") throw new NoHistorySourceError(`History reconstruction reads past prices from Binance candles only; ${provider} connections are not supported yet`);
+  if (!HISTORY_PROVIDERS.includes(provider)) throw new NoHistorySourceError(`History reconstruction reads past prices from Binance candles only; ${provider} connections are not supported yet`);
   const override = binanceBaseUrlOverride();
   const { exchange } = createBinanceClient({
     credentials: { apiKey: "", secret: "" },

@@ -55,6 +55,8 @@ export interface ConnectionDetail {
     unrealizedPnl: string;
     grossExposure: string;
     unpricedAssets: string[];
+    /** Written by the history reconstruction from fills, flows and daily closes, not read from the venue. */
+    reconstructed: boolean;
   }>;
   recentRuns: Array<{ id: string; trigger: string; status: string; startedAt: string; durationMs: number | null; apiCalls: number | null; error: string | null }>;
   groww: { mode: string; renewable: boolean; expiresAt: string | null } | null;

@@ -35,6 +35,7 @@ describe("the schedule table", () => {
       "ibkr-keepalive": "TZ=UTC * * * * *",
       "audit-rewalk": "TZ=UTC 30 3 * * *",
       retention: "TZ=UTC 45 4 * * *",
+      "history-nightly": "TZ=UTC 40 0 * * *",
     });
   });
 

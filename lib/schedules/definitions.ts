@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/connectors/types";
 
 /** Background work that is not a venue sync; each is one lib call `(db, { now })`. */
-export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive", "audit-rewalk", "retention"] as const;
+export const MAINTENANCE_TASKS = ["reap-stale-syncs", "reconcile", "end-of-day-snapshots", "snapshot-gaps", "ibkr-keepalive", "audit-rewalk", "retention", "history-nightly"] as const;
 export type MaintenanceTaskId = (typeof MAINTENANCE_TASKS)[number];
 
 export type ScheduleJob =
@@ -69,6 +69,11 @@ export const SCHEDULES = [
   // responses, in small batches. Daily is enough: each run thins the one day that aged past
   // a threshold. 04:45 UTC: after the re-walk, clear of the quarter-hour end-of-day runs.
   { id: "retention", cron: "45 4 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "retention" } },
+  // History reconstruction (lib/history/reconstruct-when.ts): daily closes are stored for
+  // completed UTC days only, and the day just closed has its final candle from 00:00 UTC.
+  // 00:40 UTC reads it (one candle read per asset) and rewrites each connection's
+  // reconstructed days; clear of the quarter-hour end-of-day runs and the 03:30 re-walk.
+  { id: "history-nightly", cron: "40 0 * * *", timeZone: "UTC", job: { kind: "maintenance", task: "history-nightly" } },
 ] as const satisfies readonly ScheduleDefinition[];
 
 export type ScheduleId = (typeof SCHEDULES)[number]["id"];

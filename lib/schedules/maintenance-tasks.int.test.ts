@@ -28,6 +28,7 @@ describe("maintenanceTasks (the real lib calls behind the maintenance schedules)
       "ibkr-keepalive": { gateways: 0, authenticated: 0, failed: 0 },
       "audit-rewalk": { workspaces: 0, accounts: 0, events: 0, broken: 0 },
       retention: { connections: 0, detailDocumentsDeleted: 0, rawResponsesDeleted: 0 },
+      "history-nightly": { workspaces: 0, connections: 0, reconstructed: 0, nothingToDo: 0, failed: 0 },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { evaluateRiskAlertsForAllOwners } from "@/lib/alerts/risk-alerts";
 import { reconcileAll } from "@/lib/attribution/reconcile-job";
 import { rewalkEveryWorkspace } from "@/lib/audit/rewalk";
+import { reconstructEveryConnection } from "@/lib/history/reconstruct-when";
 import { runRetention } from "@/lib/retention/run-retention";
 import { captureEndOfDaySnapshots } from "@/lib/snapshots/end-of-day";
 import { detectSnapshotGaps } from "@/lib/snapshots/gaps";
@@ -28,4 +29,5 @@ export const maintenanceTasks: MaintenanceTasks = {
   },
   "audit-rewalk": (db, p) => rewalkEveryWorkspace(db, { now: p.now }),
   retention: (db, p) => runRetention(db, { now: p.now }),
+  "history-nightly": (db, p) => reconstructEveryConnection(db, { now: p.now }),
 };

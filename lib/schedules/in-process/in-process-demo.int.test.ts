@@ -21,7 +21,7 @@ afterAll(async () => h?.close());
 
 const tasks = (): MaintenanceTasks => {
   const none = () => vi.fn<MaintenanceTask>(async () => 0);
-  return { "reap-stale-syncs": none(), reconcile: none(), "end-of-day-snapshots": none(), "snapshot-gaps": none(), "ibkr-keepalive": none(), "audit-rewalk": none(), retention: none() };
+  return { "reap-stale-syncs": none(), reconcile: none(), "end-of-day-snapshots": none(), "snapshot-gaps": none(), "ibkr-keepalive": none(), "audit-rewalk": none(), retention: none(), "history-nightly": none() };
 };
 
 describe("the embedded default, end to end", () => {

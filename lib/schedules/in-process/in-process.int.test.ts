@@ -28,6 +28,7 @@ const fakeTasks = (): MaintenanceTasks => ({
   "ibkr-keepalive": idle(),
   "audit-rewalk": idle(),
   retention: idle(),
+  "history-nightly": idle(),
 });
 
 function start(over: Partial<InProcessSchedulerOptions> = {}) {

@@ -35,7 +35,8 @@ export function HistoryCard({ connectionId, canRun }: { connectionId: string; ca
       <div className="space-y-3 text-sm">
         <p className="text-fg-muted">
           Rebuilds one value per day from the stored fills, deposits and withdrawals, walking back from today&apos;s balances and valuing each day at
-          Binance&apos;s daily close. Days already measured by a sync are never replaced.
+          Binance&apos;s daily close. Days already measured by a sync are never replaced. It runs by itself after the first sync and every night at
+          00:40 UTC (reading the day that just closed); run it here after changing what it reads.
         </p>
         {canRun && (
           <button

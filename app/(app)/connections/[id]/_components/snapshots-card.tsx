@@ -7,7 +7,7 @@ import type { ConnectionDetail } from "@/lib/read-models/connection-detail";
 
 const th = "py-2 pr-4 font-medium";
 
-/** The connection's last valued snapshots, newest first: equity and its parts, and what could not be priced. */
+/** The connection's last valued snapshots, newest first: equity and its parts, what could not be priced, and which were reconstructed rather than read. */
 export function SnapshotsCard({ snapshots }: { snapshots: ConnectionDetail["snapshots"] }) {
   return (
     <Card title="Last snapshots">
@@ -31,7 +31,14 @@ export function SnapshotsCard({ snapshots }: { snapshots: ConnectionDetail["snap
             <tbody>
               {snapshots.map((s) => (
                 <tr key={s.capturedAt} className="border-b border-line-soft last:border-0">
-                  <td className="py-2 pr-4">{formatDateTime(s.capturedAt)}</td>
+                  <td className="py-2 pr-4">
+                    {formatDateTime(s.capturedAt)}
+                    {s.reconstructed && (
+                      <span className="ml-2 rounded border border-line px-1.5 py-0.5 text-xs text-fg-muted" title="Rebuilt from fills, deposits, withdrawals and daily closes: the venue was not read at this time">
+                        reconstructed
+                      </span>
+                    )}
+                  </td>
                   <td className="py-2 pr-4 text-right font-medium">{formatMoney(s.equity, s.baseCurrency)}</td>
                   <td className="py-2 pr-4 text-right">{formatMoney(s.spotValue, s.baseCurrency)}</td>
                   <td className="py-2 pr-4 text-right">{formatMoney(s.fundingValue, s.baseCurrency)}</td>

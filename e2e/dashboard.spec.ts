@@ -36,8 +36,12 @@ test("the chart switches between equity and NAV per unit, the choice kept in the
   await expect(nav).toHaveAttribute("aria-pressed", "true");
   await expect(page).toHaveURL(/[?&]chart=nav/);
   await expect(chart).toHaveAttribute("data-metric", "nav");
-  // NAV per unit starts at 1.0000: the axis shows four decimals.
-  await expect(chart.getByRole("application")).toContainText(/\b\d+\.\d{4}\b/);
+  // NAV per unit starts at 1.0000: each value-axis tick shows four decimals (read tick by
+  // tick: the chart's text runs the ticks and the "reconstructed" mark's label together).
+  const ticks = chart.locator(".recharts-cartesian-axis-tick-value");
+  await expect(ticks.filter({ hasText: /^\d+\.\d{4}$/ }).first()).toBeVisible();
+  // Every tick is a date (the time axis) or a four-decimal NAV: none is money any more.
+  expect((await ticks.allTextContents()).filter((t) => !/^\d+\.\d{4}$/.test(t)).every((t) => /[A-Za-z]/.test(t) && !t.includes("$"))).toBe(true);
 
   await page.reload();
   await expect(page.getByRole("button", { name: "NAV per unit" })).toHaveAttribute("aria-pressed", "true");

@@ -38,6 +38,7 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   await expect(page.getByRole("complementary", { name: "How to get Binance keys" })).toContainText("tick only “Enable Reading”");
   await page.getByLabel("Name").fill(LABEL);
   await expect(page.getByLabel("Environment")).toHaveValue("live");
+  await expect(page.getByLabel("History to read on the first sync (days)")).toHaveValue("7");
   const apiKey = page.getByLabel("API key", { exact: true });
   const secret = page.getByLabel("Secret key");
   await expect(apiKey).toHaveAttribute("type", "password");
@@ -92,6 +93,11 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
     await expect(snapshotRows.filter({ hasText: "reconstructed" }).first()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
   await expect(snapshotRows.first()).not.toContainText("reconstructed");
+  // What the reconstruction rests on: its days, and each change the fills and flows do not
+  // explain (the fake holds coins older than its 7 days of trades), listed, never hidden.
+  const history = page.getByTestId("history-status");
+  await expect(history).toContainText(/\d+ day\(s\) reconstructed, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
+  await expect(history.getByTestId("residuals-table").locator("tbody tr").first()).toContainText("held before the history");
   await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
 
   // Pause: no next run; Resume: back on the schedule.

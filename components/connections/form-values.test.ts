@@ -35,6 +35,16 @@ describe("form values → the provider schema's input", () => {
     expect(toInput(formSection(ibkr.settings, ibkr.text, { secret: false }).fields, { flexQueryId: " 123 ", gatewayUrl: "" })).toEqual({ flexQueryId: "123" });
   });
 
+  it("Binance: the first sync's history is a number of days, 7 by default, 1 to 3,650; 0 or 5,000 is refused, naming the field", () => {
+    const form = providerForm("binance")!;
+    const field = formSection(form.settings, form.text, { secret: false }).fields.find((f) => f.name === "initialHistoryDays");
+    expect(field).toMatchObject({ kind: "number", defaultValue: 7, min: 1, max: 3650, label: "History to read on the first sync (days)" });
+    const add = (initialHistoryDays: number) =>
+      connectionFormSchema(form).safeParse({ provider: "binance", label: "B", settings: { environment: "live", allowTradingKeys: false, initialHistoryDays }, credentials: { apiKey: "k", secret: "s" } });
+    expect(add(365).success).toBe(true);
+    for (const bad of [0, 5_000]) expect(add(bad).error?.issues.map((i) => i.path.join("."))).toEqual(["settings.initialHistoryDays"]);
+  });
+
   it("errors by field path, from zod issues and from the action's validation errors", () => {
     expect(issuesByPath([{ path: ["settings", "wallets", 0, "address"], message: "Too small" }, { path: ["settings", "wallets", 0, "address"], message: "second" }])).toEqual({
       "settings.wallets.0.address": "Too small",

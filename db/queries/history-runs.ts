@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, min } from "drizzle-orm";
 import type { Db } from "../client";
-import { connections, syncBatches } from "../schema";
+import { connections, historyResiduals, historyRuns, portfolioSnapshots, type HistoryResidualRow } from "../schema";
 import { liveConnection } from "./connections";
 
 /**
@@ -28,11 +28,71 @@ export async function connectionsOfProviders(db: Db, p: { ownerId: string; provi
     .orderBy(asc(connections.createdAt), asc(connections.id));
 }
 
-/** How many runs of a connection saved data (succeeded or partial): 1 right after its first sync. */
-export async function savedRunCount(db: Db, p: { ownerId: string; connectionId: string }): Promise<number> {
+type Scope = { ownerId: string; connectionId: string };
+
+/** The connection's first observed (measured, not reconstructed) snapshot: reconstruction stops before it. */
+export async function firstObservedAt(db: Db, p: Scope): Promise<Date | null> {
   const [row] = await db
-    .select({ n: count() })
-    .from(syncBatches)
-    .where(and(eq(syncBatches.ownerId, p.ownerId), eq(syncBatches.connectionId, p.connectionId), inArray(syncBatches.status, ["succeeded", "partial"])));
-  return row?.n ?? 0;
+    .select({ first: min(portfolioSnapshots.capturedAt) })
+    .from(portfolioSnapshots)
+    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.connectionId, p.connectionId), eq(portfolioSnapshots.reconstructed, false)));
+  return row?.first ?? null;
+}
+
+export type ResidualInsert = Omit<HistoryResidualRow, "id" | "ownerId" | "connectionId">;
+
+/**
+ * A successful run's record (in the transaction that wrote its snapshots): its residuals
+ * replace the previous run's, and the connection's run row says when, how many days, and
+ * clears a previous failure.
+ */
+export async function recordHistorySuccess(
+  tx: Db,
+  p: Scope & { at: Date; days: number; firstDay: string | null; lastDay: string | null; residuals: readonly ResidualInsert[] },
+): Promise<void> {
+  await tx.delete(historyResiduals).where(and(eq(historyResiduals.ownerId, p.ownerId), eq(historyResiduals.connectionId, p.connectionId)));
+  const rows = p.residuals.map((r) => ({ ...r, ownerId: p.ownerId, connectionId: p.connectionId }));
+  for (let i = 0; i < rows.length; i += 1_000) await tx.insert(historyResiduals).values(rows.slice(i, i + 1_000));
+  const run = { outcome: "succeeded" as const, ranAt: p.at, succeededAt: p.at, days: p.days, firstDay: p.firstDay, lastDay: p.lastDay, error: null };
+  await tx
+    .insert(historyRuns)
+    .values({ ownerId: p.ownerId, connectionId: p.connectionId, ...run })
+    .onConflictDoUpdate({ target: historyRuns.connectionId, set: run, where: eq(historyRuns.ownerId, p.ownerId) });
+}
+
+/**
+ * A failed run: when and why, beside the figures of the last run that wrote (kept, as its
+ * history is). Nothing is recorded for a connection that is not the workspace's.
+ */
+export async function recordHistoryFailure(db: Db, p: Scope & { at: Date; error: string }): Promise<void> {
+  const [own] = await db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(and(eq(connections.ownerId, p.ownerId), eq(connections.id, p.connectionId)));
+  if (!own) return;
+  await db
+    .insert(historyRuns)
+    .values({ ownerId: p.ownerId, connectionId: p.connectionId, outcome: "failed", ranAt: p.at, error: p.error })
+    .onConflictDoUpdate({ target: historyRuns.connectionId, set: { outcome: "failed", ranAt: p.at, error: p.error }, where: eq(historyRuns.ownerId, p.ownerId) });
+}
+
+export interface HistoryStatus {
+  run: typeof historyRuns.$inferSelect | null;
+  /** The residuals in day order, at most `limit` of them. */
+  residuals: HistoryResidualRow[];
+  residualCount: number;
+}
+
+/** A connection's reconstruction, for its page: the last run and its residuals. */
+export async function getHistoryStatus(db: Db, p: Scope & { limit: number }): Promise<HistoryStatus> {
+  const ofConnection = and(eq(historyResiduals.ownerId, p.ownerId), eq(historyResiduals.connectionId, p.connectionId));
+  const [[run], residuals, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(historyRuns)
+      .where(and(eq(historyRuns.ownerId, p.ownerId), eq(historyRuns.connectionId, p.connectionId))),
+    db.select().from(historyResiduals).where(ofConnection).orderBy(asc(historyResiduals.day), asc(historyResiduals.asset), asc(historyResiduals.id)).limit(p.limit),
+    db.select({ n: count() }).from(historyResiduals).where(ofConnection),
+  ]);
+  return { run: run ?? null, residuals, residualCount: counted?.n ?? 0 };
 }

@@ -7,6 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
+import { recordHistorySuccess } from "@/db/queries/history-runs";
 import { addMember, createWorkspace, ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import {
   alertDeliveries,
@@ -136,6 +137,8 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   await db.insert(alertDeliveries).values({ ownerId, channelId: channel.id, alertId: null, ok: true, httpStatus: 200, durationMs: 12, at: START });
   // A person's rebalance targets for the whole workspace.
   await replaceRebalanceTargets(db, { ownerId, portfolioKey: "all", targets: [{ asset: "BTC", weight: "1", band: "0.05" }], updatedBy: inviterId, at: START });
+  // A history reconstruction's record and its residual.
+  await recordHistorySuccess(db, { ownerId, connectionId, at: START, days: 1, firstDay: "2026-11-17", lastDay: "2026-11-17", residuals: [{ day: "2026-11-17", at: "start", kind: "opening", asset: "BTC", quantity: "0.1", valueBase: null, baseCurrency: "USD" }] });
   // Telegram: the workspace's own bot, a person's link code, and a chat linked with alerts to a channel.
   await db.insert(telegramBots).values({ ownerId, tokenSealed: "v1.sealed", tokenHint: "abcd", updatedBy: inviterId });
   await db.insert(telegramLinkCodes).values({ ownerId, userId: inviterId, codeHash: `hash-${seed}`, expiresAt: at(HOUR) });

@@ -24,3 +24,4 @@ export * from "./rebalance-targets";
 export * from "./retention";
 export * from "./telegram";
 export * from "./daily-prices";
+export * from "./history-runs";

@@ -69,7 +69,7 @@ describe("sync-connection: a run", () => {
   it("a manual run syncs even a paused connection, as the person asked", async () => {
     const sync = vi.fn<SyncFn>(async () => fakeSyncResult(BATCH));
     const { result } = await run({ workspaceId: ownerId, connectionId: FIXTURE.paused, provider: "binance", trigger: "manual" }, sync);
-    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12 });
+    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12, earliestNewAt: null });
     expect(sync).toHaveBeenCalledWith(h.db, { ownerId, connectionId: FIXTURE.paused, trigger: "manual" });
   });
 });
@@ -102,25 +102,27 @@ describe("sync-connection: failures", () => {
   });
 });
 
-describe("sync-connection: a new connection's past", () => {
-  it("a manual run that is the connection's first saved one reconstructs its history (19 days from its deposits); a cron run does not", async () => {
+describe("sync-connection: a connection's past", () => {
+  it("a run that stored fills or flows older than the first observed snapshot (a first sync, a backfill) reconstructs its history (19 days from its deposits); a run that stored nothing new does not", async () => {
     const now = new Date("2026-11-20T12:00:00Z");
     const connectionId = await binanceWithDeposits(h.db, ownerId, "New Binance", now);
     const reconstructed = async () =>
       (await h.db.select({ id: portfolioSnapshots.id }).from(portfolioSnapshots).where(and(eq(portfolioSnapshots.connectionId, connectionId), eq(portfolioSnapshots.reconstructed, true)))).length;
-    const sync = vi.fn<SyncFn>(async () => fakeSyncResult(BATCH));
-    const go = (trigger: "cron" | "manual") => {
+    const go = (trigger: "cron" | "manual", earliestNewAt: Date | null) => {
+      const sync = vi.fn<SyncFn>(async () => ({ ...fakeSyncResult(BATCH), earliestNewAt }));
       const fn = createSyncConnectionFunction({ db: async () => h.db, sync, now: () => now, historySources: () => noCandles });
       const event = connectionSyncRequested.create({ workspaceId: ownerId, connectionId, provider: "binance", trigger });
       return new InngestTestEngine({ function: fn, events: [{ name: event.name, data: event.data }] }).execute();
     };
     await h.db.update(connections).set({ status: "active" }).where(eq(connections.id, connectionId));
-    // The fake sync saved nothing new: the one saved run is the fixture's, so this is the first.
-    expect((await go("cron")).error).toBeUndefined();
+    const quiet = await go("manual", null);
+    expect(quiet.error).toBeUndefined();
+    expect(quiet.result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12, earliestNewAt: null });
     expect(await reconstructed()).toBe(0);
-    const { result, error } = await go("manual");
+    // A scheduled run is no different: what it stored decides.
+    const { result, error } = await go("cron", new Date("2026-11-01T09:00:00Z"));
     expect(error).toBeUndefined();
-    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12 });
+    expect(result).toEqual({ batchId: BATCH, counts: fakeSyncResult(BATCH).counts, durationMs: 12, earliestNewAt: "2026-11-01T09:00:00.000Z" });
     expect(await reconstructed()).toBe(19);
   });
 });

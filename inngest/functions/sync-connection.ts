@@ -1,7 +1,7 @@
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { SYNC_RETRIES } from "@/lib/schedules/retry-policy";
 import { runScheduledSync } from "@/lib/schedules/scheduled-sync";
-import { reconstructAfterFirstSync } from "@/lib/history/reconstruct-when";
+import { reconstructAfterSync } from "@/lib/history/reconstruct-when";
 import { inngest } from "../client";
 import { connectionSyncRequested } from "../events";
 import type { FunctionDeps } from "./deps";
@@ -44,16 +44,19 @@ export function createSyncConnectionFunction(deps: Pick<FunctionDeps, "db" | "sy
               ? await runScheduledSync(db, { workspaceId, connectionId }, sync)
               : await sync(db, { ownerId: workspaceId, connectionId, trigger });
           if ("skipped" in r) return { skipped: r.skipped };
-          return { batchId: r.batchId, counts: r.counts, durationMs: r.durationMs };
+          return { batchId: r.batchId, counts: r.counts, durationMs: r.durationMs, earliestNewAt: r.earliestNewAt?.toISOString() ?? null };
         } catch (e) {
           throw toInngestError(e);
         }
       });
-      // A manual run may be a new connection's first sync: its past is then reconstructed
-      // from the fills it read (reconstruct-when.ts decides; a no-op for any later run).
-      if (trigger !== "cron" && "batchId" in synced) {
+      // A run that stored fills or flows may have reached the past (a new connection's first
+      // sync, a backfill): its connection's history is then reconstructed again. Only such
+      // runs get the step (reconstruct-when.ts decides whether what they stored is older than
+      // the first observed snapshot), so a routine cron run adds none.
+      if ("batchId" in synced && synced.earliestNewAt) {
+        const earliestNewAt = new Date(synced.earliestNewAt);
         await step.run("reconstruct-history", async () =>
-          reconstructAfterFirstSync(await deps.db(), { ownerId: workspaceId, connectionId, now: (deps.now ?? (() => new Date()))(), sourcesFor: deps.historySources }),
+          reconstructAfterSync(await deps.db(), { ownerId: workspaceId, connectionId, earliestNewAt, now: (deps.now ?? (() => new Date()))(), sourcesFor: deps.historySources }),
         );
       }
       return synced;

@@ -3,7 +3,6 @@
 import { after } from "next/server";
 import { addConnection as addVenueConnection } from "@/lib/connections/add-connection";
 import { previewConnection } from "@/lib/connections/test-connection";
-import { reconstructAfterFirstSync } from "@/lib/history/reconstruct-when";
 import { actionClient } from "@/lib/access/action-client";
 import { newConnectionSchema } from "@/lib/read-models/connection-forms";
 import type { AddResult, TestResult } from "@/lib/read-models/connection-results";
@@ -57,10 +56,10 @@ export const addConnection = actionClient
       return refusalOf(e);
     }
     const { result, settled } = await requestResync(ctx.db, { ownerId: ctx.ownerId, connectionId: added.id, queue: syncQueue() });
-    // The first sync runs on after the answer; `after` keeps hosts that freeze idle functions from cutting it off.
-    // Run here (no Inngest), it is followed by the reconstruction of the connection's past from the fills it read;
-    // through Inngest, the sync function does the same (inngest/functions/sync-connection.ts).
-    after(result.ok && result.mode !== "queued" ? settled.then(async () => void (await reconstructAfterFirstSync(ctx.db, { ownerId: ctx.ownerId, connectionId: added.id, now: new Date() }))) : settled);
+    // The first sync runs on after the answer, followed by the reconstruction of the connection's past from the
+    // fills it read (request-resync.ts; through Inngest, the sync function's step). `after` keeps hosts that
+    // freeze idle functions from cutting either off.
+    after(settled);
     const firstSync: Extract<AddResult, { ok: true }>["firstSync"] = !result.ok
       ? { mode: "not-started", reason: result.error }
       : result.mode === "queued"

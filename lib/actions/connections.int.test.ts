@@ -119,6 +119,7 @@ describe("adding a Binance connection from the browser", () => {
     expect(detail.settings).toEqual([
       { label: "Environment", value: "Live" },
       { label: "Allow a key that can trade or withdraw", value: "No" },
+      { label: "History to read on the first sync (days)", value: "7" },
     ]);
     // A first sync reads 7 days of history in Binance's 24 h windows, through ccxt's own throttle.
   }, 120_000);

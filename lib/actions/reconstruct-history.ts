@@ -23,7 +23,7 @@ export const reconstructConnectionHistory = actionClient
   .action(async ({ parsedInput, ctx }): Promise<ReconstructAnswer> => {
     const conn = await getConnection(ctx.db, { ownerId: ctx.ownerId, connectionId: parsedInput.connectionId });
     try {
-      const out = await runReconstruction(ctx.db, { ownerId: ctx.ownerId, connectionId: conn.id, now: new Date(), sources: historySourcesFor(conn.provider) });
+      const out = await runReconstruction(ctx.db, { ownerId: ctx.ownerId, connectionId: conn.id, now: new Date(), sources: () => historySourcesFor(conn.provider) });
       if (!out) return { ok: false, message: "No fills, deposits or withdrawals stored for this connection yet: nothing to reconstruct from" };
       return { ok: true, written: out.written, until: out.lastAt?.toISOString() ?? null, residuals: out.residuals.length, fetchedCloses: out.fetchedCloses };
     } catch (e) {

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { listConnections } from "@/db/queries/connections";
 import type { ResyncResult } from "@/lib/read-models/dashboard-schemas";
+import { reconstructAfterSync } from "@/lib/history/reconstruct-when";
 import { redact } from "@/lib/security/redact";
 import { startSync, type StartedSync, type SyncOptions } from "@/lib/sync/sync-connection";
 
@@ -11,7 +12,11 @@ export interface SyncQueue {
 
 export interface ResyncRequest {
   result: ResyncResult;
-  /** Resolves when every inline run has ended (never rejects: outcomes are on the batches). */
+  /**
+   * Resolves when every inline run has ended, with the reconstruction of its connection's past
+   * where the run reached back before it (lib/history/reconstruct-when.ts: a first sync, a
+   * backfill). Never rejects: outcomes are on the batches and the history runs.
+   */
   settled: Promise<void>;
 }
 
@@ -21,8 +26,9 @@ const nothingRunning = Promise.resolve();
  * "Resync now" for a viewer: their connections that are active or were stopped by the
  * failure policy, or the one named (whatever its status: a person asking for one
  * connection is checking that it works again). A successful run lifts the policy's stop.
- * Queued when a queue is given (Inngest carries the syncs); otherwise started here, and
- * answered as soon as each run has its batch, so the caller can follow the runs by id.
+ * Queued when a queue is given (Inngest carries the syncs, and its sync function the
+ * reconstruction); otherwise started here, and answered as soon as each run has its batch,
+ * so the caller can follow the runs by id.
  *
  * A venue's Retry-After is honoured even here: pressing the button during a ban would
  * only lengthen it.
@@ -68,7 +74,12 @@ export async function requestResync(
       await startSync(db, { ...p.syncOptions, ownerId: p.ownerId, connectionId: c.id, trigger: "manual", now: p.now }),
     );
   }
-  const settled = Promise.allSettled(started.map((s) => s.done)).then(() => undefined);
+  const clock = p.now ?? (() => new Date());
+  // A run this request only joined is followed by its starter's reconstruction, not a second one.
+  const followed = started.map((s) =>
+    s.coalesced ? s.done : s.done.then((r) => reconstructAfterSync(db, { ownerId: p.ownerId, connectionId: s.connectionId, earliestNewAt: r.earliestNewAt, now: clock() })),
+  );
+  const settled = Promise.allSettled(followed).then(() => undefined);
   return {
     result: { ok: true, mode: "inline", syncedAt: null, connections: started.length, batchIds: started.map((s) => s.batchId) },
     settled,

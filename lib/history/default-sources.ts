@@ -2,12 +2,10 @@ import { createBinanceClient } from "@/lib/connectors/binance/client";
 import { redirectingFetch } from "@/lib/connectors/http/redirect-fetch";
 import { binanceBaseUrlOverride } from "@/lib/env/venue-override";
 import { readEcbHistory } from "@/lib/prices/ecb-fx-history";
+import { RECONSTRUCTABLE_PROVIDERS } from "./providers";
 import type { HistorySources } from "./reconstruct-connection";
 
 export class NoHistorySourceError extends Error {}
-
-/** The providers `historySourcesFor` has a price source for. */
-export const HISTORY_PROVIDERS: readonly string[] = ["binance"];
 
 /**
  * Where a connection's past prices come from. Binance: its public spot candles on the live
@@ -17,7 +15,7 @@ export const HISTORY_PROVIDERS: readonly string[] = ["binance"];
  * candles, OKX Web3 kline, IBKR Flex marks, Groww candles): refused, saying so.
  */
 export function historySourcesFor(provider: string): HistorySources {
-  if (!HISTORY_PROVIDERS.includes(provider)) throw new NoHistorySourceError(`History reconstruction reads past prices from Binance candles only; ${provider} connections are not supported yet`);
+  if (!RECONSTRUCTABLE_PROVIDERS.includes(provider)) throw new NoHistorySourceError(`History reconstruction reads past prices from Binance candles only; ${provider} connections are not supported yet`);
   const override = binanceBaseUrlOverride();
   const { exchange } = createBinanceClient({
     credentials: { apiKey: "", secret: "" },

@@ -110,7 +110,7 @@ describe("reconstructing a connection's year of fills (fake Binance klines over 
   let firstRollups: Awaited<ReturnType<typeof rollupRows>>;
 
   it("writes one reconstructed snapshot per day before the first observed one; the observed row is untouched", async () => {
-    const out = await runReconstruction(h.db, { ownerId, connectionId, now: NOW, sources });
+    const out = await runReconstruction(h.db, { ownerId, connectionId, now: NOW, sources: () => sources });
     expect(out).not.toBeNull();
     expect(out!.residuals).toEqual([]);
     expect(out!.fetchedCloses).toBeGreaterThan(360);
@@ -148,7 +148,7 @@ describe("reconstructing a connection's year of fills (fake Binance klines over 
   it("a re-run reads no candle (the table holds them) and leaves the same rows and roll-ups", async () => {
     fake.clearRequests();
     const stored = (await h.db.select().from(dailyPrices)).length;
-    const out = await runReconstruction(h.db, { ownerId, connectionId, now: NOW, sources });
+    const out = await runReconstruction(h.db, { ownerId, connectionId, now: NOW, sources: () => sources });
     expect(out!.fetchedCloses).toBe(0);
     expect(fake.requests.filter((r) => r.path === "/api/v3/klines")).toHaveLength(0);
     expect((await h.db.select().from(dailyPrices)).length).toBe(stored);

@@ -38,7 +38,7 @@ export async function reconstructConnection(db: Db, p: { ownerId: string; connec
     throw new RangeError(`baseCurrency ${baseCurrency}: history reconstruction converts to USD, its stablecoins or an ECB currency only`);
   }
   const inputs = await loadConnectionInputs(db, p);
-  const times = [...inputs.fills.map((f) => f.at as Date), ...inputs.flows.map((f) => f.at as Date)].map((d) => d.getTime());
+  const times = [...inputs.fills, ...inputs.flows, ...inputs.income].map((f) => (f.at as Date).getTime());
   if (times.length === 0) return null;
   const to = isoDate(localDate(p.now.getTime(), timeZone));
   // One UTC day of margin each side: a local day's close is the candle of the same date.
@@ -47,7 +47,7 @@ export async function reconstructConnection(db: Db, p: { ownerId: string; connec
 
   const assets = new Set<string>([...Object.keys(inputs.balances)]);
   for (const f of inputs.fills) assets.add(f.base).add(f.quote);
-  for (const f of inputs.flows) assets.add(f.asset);
+  for (const f of [...inputs.flows, ...inputs.income]) assets.add(f.asset);
   assets.delete(baseCurrency);
 
   let fetched = 0;
@@ -72,7 +72,7 @@ export async function reconstructConnection(db: Db, p: { ownerId: string; connec
     fetched += c.fetched;
     prices[asset] = closesInBase(c.closes, { quote, baseCurrency, usdPerBase });
   }
-  const result = reconstructHistory({ baseCurrency, timeZone, to, balances: inputs.balances, fills: inputs.fills, flows: inputs.flows, prices });
+  const result = reconstructHistory({ baseCurrency, timeZone, to, balances: inputs.balances, fills: inputs.fills, flows: inputs.flows, income: inputs.income, prices });
   return { result, fetchedCloses: fetched };
 }
 

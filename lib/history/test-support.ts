@@ -26,15 +26,16 @@ export const noCandles: HistorySources = {
 
 /**
  * A Binance connection with one saved run, 1,000 USDT deposited on 1 Nov 2026 and 500 on
- * 10 Nov, holding the 1,500: reconstructed from its flows alone in a USD workspace.
+ * 10 Nov, holding the 1,500: reconstructed from its flows alone in a USD workspace. `extra`
+ * balances are held with nothing in the history to explain them (residuals).
  */
-export async function binanceWithDeposits(db: Db, owner: string, label: string, now: Date): Promise<string> {
+export async function binanceWithDeposits(db: Db, owner: string, label: string, now: Date, extra: Array<{ asset: string; total: string }> = []): Promise<string> {
   const { id } = await createConnection(db, { ownerId: owner, provider: "binance", label });
   const [acct] = await db.insert(tradingAccounts).values({ ownerId: owner, connectionId: id, accountUid: "spot", name: "Spot", venue: "binance", kind: "spot" }).returning();
   const [batch] = await db.insert(syncBatches).values({ ownerId: owner, connectionId: id, trigger: "manual", status: "succeeded", startedAt: now }).returning();
   await insertTestFlow(db, { ownerId: owner, id, accountId: acct!.id }, { kind: "deposit", at: "2026-11-01T09:00:00Z", amount: "1000", asset: "USDT", value: "1000" });
   await insertTestFlow(db, { ownerId: owner, id, accountId: acct!.id }, { kind: "deposit", at: "2026-11-10T09:00:00Z", amount: "500", asset: "USDT", value: "500" });
-  await db.insert(accountHoldings).values({ accountId: acct!.id, ownerId: owner, balances: [{ asset: "USDT", wallet: "spot", free: "1500", locked: "0", total: "1500" }], positions: [], syncBatchId: batch!.id, updatedAt: now });
+  await db.insert(accountHoldings).values({ accountId: acct!.id, ownerId: owner, balances: [{ asset: "USDT", wallet: "spot", free: "1500", locked: "0", total: "1500" }, ...extra.map((b) => ({ asset: b.asset, wallet: "spot" as const, free: b.total, locked: "0", total: b.total }))], positions: [], syncBatchId: batch!.id, updatedAt: now });
   return id;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, gte, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { firstObservedAt as firstObservedSnapshot, recordHistorySuccess } from "@/db/queries/history-runs";
 import { equityRollups, portfolioSnapshots } from "@/db/schema";
 import { amountToString, isZero } from "@/lib/money/amount";
 import type { HistoryResult } from "@/lib/engines/history";
@@ -27,11 +28,13 @@ export interface WrittenHistory {
  *
  * A day's snapshot is taken at the last millisecond of the local day: its daily roll-up
  * bucket is that day (the day's end instant is the next day's start).
+ *
+ * The run is recorded with them: its residual events (all of them, on whatever day: they
+ * explain the whole reconstruction) replace the previous run's, for the connection's page.
  */
 export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; connectionId: string; history: HistoryResult; now: Date }): Promise<WrittenHistory> {
   const ofConnection = and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.connectionId, p.connectionId));
-  const [observed] = await tx.select({ first: min(portfolioSnapshots.capturedAt) }).from(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, false)));
-  const firstObservedAt = observed?.first ?? null;
+  const firstObservedAt = await firstObservedSnapshot(tx, p);
   const [old] = await tx.select({ first: min(portfolioSnapshots.capturedAt) }).from(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
   await tx.delete(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
 
@@ -58,5 +61,14 @@ export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; co
   if (Number.isFinite(from)) await tx.delete(equityRollups).where(and(eq(equityRollups.ownerId, p.ownerId), gte(equityRollups.lastAt, new Date(from))));
   const ids = await materializeSnapshots(tx, items);
   if (Number.isFinite(from)) await refreshEquityRollups(tx, { ownerId: p.ownerId, from: new Date(from) });
+  await recordHistorySuccess(tx, {
+    ownerId: p.ownerId,
+    connectionId: p.connectionId,
+    at: p.now,
+    days: items.length,
+    firstDay: items.length > 0 ? days[0]!.date : null,
+    lastDay: items.length > 0 ? days[items.length - 1]!.date : null,
+    residuals: p.history.residuals.map((r) => ({ day: r.date, at: r.at, kind: r.kind, asset: r.asset, quantity: r.quantity, valueBase: r.value, baseCurrency })),
+  });
   return { written: ids.length, lastAt: items.at(-1)?.capturedAt ?? null, firstObservedAt };
 }

@@ -3,9 +3,11 @@ import { listConnectionAccounts, recentAccountValuations, recentSnapshots } from
 import { checkpointsOf } from "@/db/queries/audit-checkpoints";
 import { apiUsageSince, openSyncRuns } from "@/db/queries/connection-stats";
 import { getConnection } from "@/db/queries/connections";
+import { getHistoryStatus } from "@/db/queries/history-runs";
 import { listSyncBatches } from "@/db/queries/sync-batches";
 import type { HeldBalance, HeldPosition, SyncBatchRow } from "@/db/schema";
 import { growwTokenOf } from "@/lib/connections/groww-token";
+import { RECONSTRUCTABLE_PROVIDERS } from "@/lib/history/providers";
 import { scheduleOf } from "@/lib/schedules/next-run";
 import { auditStatusView, type AuditStatusView } from "./audit-status";
 import { formSection, type FormField } from "./connection-form-fields";
@@ -66,6 +68,24 @@ export interface ConnectionDetail {
    * when it read everything or no run has finished.
    */
   notRead: { items: string[]; runStartedAt: string } | null;
+  /** Its history reconstruction (lib/history); null for a venue whose past cannot be priced yet. */
+  history: HistoryView | null;
+}
+
+export interface HistoryView {
+  /** The last run: when, its outcome, and the figures of the last run that wrote; null before any. */
+  run: {
+    outcome: "succeeded" | "failed";
+    ranAt: string;
+    succeededAt: string | null;
+    days: number;
+    firstDay: string | null;
+    lastDay: string | null;
+    error: string | null;
+  } | null;
+  /** The changes nothing in the history explains, in day order (at most RESIDUALS_SHOWN). */
+  residuals: Array<{ day: string; at: "start" | "end"; kind: "opening" | "negative-balance" | "unexplained-change"; asset: string; quantity: string; valueBase: string | null; baseCurrency: string }>;
+  residualCount: number;
 }
 
 export interface AccountDetail {
@@ -88,6 +108,7 @@ export interface AccountDetail {
 const SNAPSHOTS_SHOWN = 10;
 const VALUATIONS_PER_ACCOUNT = 5;
 const RUNS_SHOWN = 5;
+const RESIDUALS_SHOWN = 50;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function settingValue(field: FormField, value: unknown): string {
@@ -132,12 +153,13 @@ function notReadOf(runs: SyncBatchRow[]): ConnectionDetail["notRead"] {
 export async function loadConnectionDetail(db: Db, p: { ownerId: string; connectionId: string; now: Date }): Promise<ConnectionDetail> {
   const conn = await getConnection(db, p);
   const scope = { ownerId: p.ownerId, connectionId: conn.id };
-  const [accounts, snapshots, runs, open, usage] = await Promise.all([
+  const [accounts, snapshots, runs, open, usage, history] = await Promise.all([
     listConnectionAccounts(db, scope),
     recentSnapshots(db, { ...scope, limit: SNAPSHOTS_SHOWN }),
     listSyncBatches(db, { ...scope, limit: RUNS_SHOWN }),
     openSyncRuns(db, { ownerId: p.ownerId }),
     apiUsageSince(db, { ownerId: p.ownerId, since: new Date(p.now.getTime() - 86_400_000) }),
+    RECONSTRUCTABLE_PROVIDERS.includes(conn.provider) ? getHistoryStatus(db, { ...scope, limit: RESIDUALS_SHOWN }) : null,
   ]);
   const accountIds = accounts.map((a) => a.id);
   const [navPoints, checkpoints] = await Promise.all([
@@ -179,5 +201,18 @@ export async function loadConnectionDetail(db: Db, p: { ownerId: string; connect
     recentRuns: runs.map(runView),
     groww: token ? { mode: token.mode, renewable: token.renewable, expiresAt: iso(token.expiresAt) } : null,
     notRead: notReadOf(runs),
+    history: history && {
+      run: history.run && {
+        outcome: history.run.outcome,
+        ranAt: history.run.ranAt.toISOString(),
+        succeededAt: iso(history.run.succeededAt),
+        days: history.run.days,
+        firstDay: history.run.firstDay,
+        lastDay: history.run.lastDay,
+        error: history.run.error,
+      },
+      residuals: history.residuals.map((r) => ({ day: r.day, at: r.at, kind: r.kind, asset: r.asset, quantity: r.quantity, valueBase: r.valueBase, baseCurrency: r.baseCurrency })),
+      residualCount: history.residualCount,
+    },
   };
 }

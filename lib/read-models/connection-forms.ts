@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { binanceConfigSchema, binanceCredentialsSchema } from "@/lib/connectors/binance/config";
+import { DEFAULT_INITIAL_HISTORY_DAYS, initialHistoryDaysSchema } from "@/lib/connectors/ccxt/config";
 import { demoConfigSchema } from "@/lib/connectors/demo/config";
 import { growwConfigSchema, growwCredentialsSchema } from "@/lib/connectors/groww/settings";
 import { ibkrConfigSchema, ibkrCredentialsSchema } from "@/lib/connectors/ibkr/settings";
@@ -70,7 +71,10 @@ export const PROVIDER_FORMS = [
     provider: "binance",
     name: "Binance",
     summary: "Spot, funding, USDⓈ-M and COIN-M futures: balances, positions, orders and fills.",
-    settings: binanceConfigSchema.pick({ environment: true, allowTradingKeys: true }).strict(),
+    settings: binanceConfigSchema
+      .pick({ environment: true, allowTradingKeys: true })
+      .extend({ initialHistoryDays: initialHistoryDaysSchema.default(DEFAULT_INITIAL_HISTORY_DAYS) })
+      .strict(),
     credentials: binanceCredentialsSchema,
     keyHelp: {
       where: "binance.com → Account → API Management → Create API (system generated)",
@@ -83,6 +87,10 @@ export const PROVIDER_FORMS = [
     text: {
       environment: environmentText("Binance", { testnet: "Spot and futures testnet", demo: "Demo trading" }),
       allowTradingKeys: allowTradingText,
+      initialHistoryDays: {
+        label: "History to read on the first sync (days)",
+        help: "Orders and fills this far back; the equity chart's past is rebuilt from them. Binance answers one day per request and market, so a year takes a few minutes once.",
+      },
       apiKey: { label: "API key" },
       secret: { label: "Secret key", help: "Shown once by Binance when the key is created." },
     },

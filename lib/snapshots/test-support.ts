@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { createConnection } from "@/db/queries/connections";
 import { cashFlows, tradingAccounts } from "@/db/schema";
-import type { CashFlowKind, CashFlowStatus } from "@/lib/connectors/types";
+import type { CashFlowKind, CashFlowStatus, IncomeKind } from "@/lib/connectors/types";
 import type { CaptureParams } from "./capture";
 
 /**
@@ -34,6 +34,8 @@ export async function testConnectionWithAccount(db: Db, p: { ownerId: string; la
 
 export interface TestFlow {
   kind: CashFlowKind;
+  /** For `income`: what it is (the ledger's kinds). */
+  incomeKind?: IncomeKind;
   at: string;
   amount: string;
   /** Default USD, valued at par; another asset needs `value` (null: unvalued). */
@@ -60,6 +62,7 @@ export async function insertTestFlow(db: Db, c: { ownerId: string; id: string; a
       accountId: c.accountId,
       venueFlowId: p.id ?? `test-flow-${++flowSeq}`,
       kind: p.kind,
+      incomeKind: p.incomeKind ?? null,
       asset,
       amount: p.amount,
       valueBase: p.value === undefined ? (asset === "USD" ? p.amount : null) : p.value,

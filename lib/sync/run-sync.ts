@@ -178,6 +178,7 @@ export async function runSync(
       snapshotId: outcome.snapshotId,
       finishedAt: at,
       auditedEvents: outcome.audits.reduce((n, a) => n + a.hashed, 0),
+      earliestNewAt: outcome.earliestNewAt,
     };
   } catch (e) {
     await progress?.settle();

@@ -49,6 +49,8 @@ export interface SyncResult {
   finishedAt: Date;
   /** Order events hashed by the run's audit check: the new ones only (from each account's checkpoint). */
   auditedEvents: number;
+  /** The earliest time among the fills and cash flows this run stored for the first time (null if none). */
+  earliestNewAt: Date | null;
 }
 
 /**

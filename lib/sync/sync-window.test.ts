@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INITIAL_HISTORY_DAYS, initialHistoryDays, LOOKBACK_MS, planSyncWindow } from "./sync-window";
+import { DEFAULT_INITIAL_HISTORY_DAYS } from "@/lib/connectors/ccxt/config";
+import { initialHistoryDays, LOOKBACK_MS, planSyncWindow } from "./sync-window";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const base = { now: NOW, trigger: "cron" as const, historyDays: 7, cursors: {}, lastSuccessAt: null };

@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { CURSOR_STREAMS, type CursorStream, type SyncMode, type SyncTrigger } from "@/db/schema";
+import { DEFAULT_INITIAL_HISTORY_DAYS, initialHistoryDaysSchema } from "@/lib/connectors/ccxt/config";
 
 /** Re-read this much before a cursor: venues publish late fills and edits. */
 export const LOOKBACK_MS = 60 * 60_000;
-export const DEFAULT_INITIAL_HISTORY_DAYS = 7;
 const DAY_MS = 86_400_000;
-
-const historyDaysSchema = z.number().int().min(1).max(3650);
 
 /** The connection's `initialHistoryDays` setting, or the default when unset or not a sane whole number. */
 export function initialHistoryDays(config: Record<string, unknown>): number {
-  const parsed = historyDaysSchema.safeParse(config.initialHistoryDays);
+  const parsed = initialHistoryDaysSchema.safeParse(config.initialHistoryDays);
   return parsed.success ? parsed.data : DEFAULT_INITIAL_HISTORY_DAYS;
 }
 

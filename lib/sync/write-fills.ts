@@ -4,12 +4,17 @@ import type { Fill } from "@/lib/connectors/types";
 import { chunk } from "@/db/chunk";
 import { strategyFromClientOrderId } from "./strategy-tag";
 
-/** Appends fills not seen before; a fill id already stored is skipped. Returns how many were new. */
+/**
+ * Appends fills not seen before; a fill id already stored is skipped. Returns how many were
+ * new and the earliest execution among them (a run that found older history, e.g. a newly
+ * discovered market, has its connection's reconstructed past rebuilt: lib/history/reconstruct-when.ts).
+ */
 export async function appendFills(
   tx: Db,
   p: { ownerId: string; provider: string; batchId: string; accountIds: Map<string, string>; fills: Fill[] },
-): Promise<number> {
+): Promise<{ written: number; earliestAt: Date | null }> {
   let inserted = 0;
+  let earliest: number | null = null;
   for (const part of chunk(p.fills)) {
     const rows = await tx
       .insert(fills)
@@ -35,8 +40,9 @@ export async function appendFills(
         })),
       )
       .onConflictDoNothing({ target: [fills.accountId, fills.venueFillId] })
-      .returning({ id: fills.id });
+      .returning({ executedAt: fills.executedAt });
     inserted += rows.length;
+    for (const r of rows) earliest = Math.min(earliest ?? r.executedAt.getTime(), r.executedAt.getTime());
   }
-  return inserted;
+  return { written: inserted, earliestAt: earliest === null ? null : new Date(earliest) };
 }

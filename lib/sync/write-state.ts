@@ -21,8 +21,10 @@ import { storeRawResponses } from "./write-raw-responses";
  * its account here. A failed independent stream arrives with no items and writes nothing.
  *
  * `earliestFlowAt`: the earliest time among the flow rows this run added (null if none),
- * where the workspace's unitised series must be recomputed from. `eventAccounts`: the
- * accounts this run appended order events to.
+ * where the workspace's unitised series must be recomputed from. `earliestNewAt`: the earliest
+ * time among the fills and flow rows this run added (null if none), which tells whether the run
+ * reached back before the connection's first observed snapshot. `eventAccounts`: the accounts
+ * this run appended order events to.
  */
 export async function writeState(
   tx: Db,
@@ -37,7 +39,7 @@ export async function writeState(
     baseCurrency: string;
     prices: Record<string, string>;
   },
-): Promise<{ counts: SyncCounts; snapshotId: string | null; earliestFlowAt: Date | null; eventAccounts: string[] }> {
+): Promise<{ counts: SyncCounts; snapshotId: string | null; earliestFlowAt: Date | null; earliestNewAt: Date | null; eventAccounts: string[] }> {
   const { state } = p;
   const portfolioIds = await materializePortfolios(tx, { ownerId: p.ownerId, connectionId: p.connectionId, portfolios: state.portfolios });
   const accountIds = await materializeAccounts(tx, {
@@ -109,13 +111,14 @@ export async function writeState(
   return {
     snapshotId,
     earliestFlowAt: flows.earliestAt,
+    earliestNewAt: earlierOf(fills.earliestAt, flows.earliestAt),
     eventAccounts,
     counts: {
       accounts: accountIds.size,
       balances: state.balances.length,
       positions: state.positions.length,
       ...orderCounts,
-      fills,
+      fills: fills.written,
       snapshots: snapshotId ? 1 : 0,
       portfolios: portfolioIds.size,
       valuations,
@@ -124,3 +127,5 @@ export async function writeState(
     },
   };
 }
+
+const earlierOf = (a: Date | null, b: Date | null): Date | null => (a && b ? (a < b ? a : b) : (a ?? b));

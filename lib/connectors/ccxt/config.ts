@@ -17,6 +17,13 @@ export type ApiKeySecret = z.infer<typeof apiKeySecretSchema>;
 export type ApiKeySecretPassphrase = z.infer<typeof apiKeySecretPassphraseSchema>;
 
 /**
+ * How many days of orders and fills a connection's first sync reads (lib/sync/sync-window.ts;
+ * later runs read from their cursors). The history reconstruction starts from what it read.
+ */
+export const initialHistoryDaysSchema = z.number().int().min(1).max(3650);
+export const DEFAULT_INITIAL_HISTORY_DAYS = 7;
+
+/**
  * Settings every exchange connection accepts. Other keys (the sync's
  * `initialHistoryDays`, say) pass through untouched.
  */

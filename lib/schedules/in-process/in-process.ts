@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import type { Db } from "@/db/client";
+import { reconstructAfterSync } from "@/lib/history/reconstruct-when";
 import { SCHEDULES, type ScheduleDefinition } from "@/lib/schedules/definitions";
 import { inProcessRetryDelayMs } from "@/lib/schedules/retry-policy";
 import { runScheduledSync, type SyncFn } from "@/lib/schedules/scheduled-sync";
@@ -47,7 +48,12 @@ export function startInProcessScheduler(o: InProcessSchedulerOptions): InProcess
   const log = o.log ?? ((msg: string) => console.info(msg));
   const now = o.now ?? (() => new Date());
   const dispatcher = new SyncDispatcher({
-    run: (t) => runScheduledSync(o.db, t, o.sync),
+    run: async (t) => {
+      const r = await runScheduledSync(o.db, t, o.sync);
+      // A run that reached the past (a backfill) has its connection's history rebuilt; a no-op otherwise.
+      if ("batchId" in r) await reconstructAfterSync(o.db, { ownerId: t.workspaceId, connectionId: t.connectionId, earliestNewAt: r.earliestNewAt, now: now() });
+      return r;
+    },
     limiter: new ProviderLimiter(o.maxConcurrentPerProvider ?? DEFAULT_MAX_CONCURRENT_PER_PROVIDER),
     now,
     retryDelayMs: inProcessRetryDelayMs,

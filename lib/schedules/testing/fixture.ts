@@ -80,5 +80,6 @@ export function fakeSyncResult(batchId: string): SyncResult {
     snapshotId: null,
     finishedAt: T0,
     auditedEvents: 0,
+    earliestNewAt: null,
   };
 }

@@ -6,13 +6,13 @@ import { z } from "zod";
 import { NotFoundError } from "@/db/queries/not-found";
 import { requirePageScope } from "@/lib/access/page";
 import { hasRole } from "@/lib/auth/roles";
-import { RECONSTRUCTABLE_PROVIDERS } from "@/lib/history/providers";
 import { loadConnectionDetail, type ConnectionDetail } from "@/lib/read-models/connection-detail";
 import { AccountHoldings } from "./_components/account-holdings";
 import { AccountsCard } from "./_components/accounts-card";
 import { ConnectionHeader } from "./_components/connection-header";
 import { GrowwTokenCard } from "./_components/groww-token-card";
 import { HistoryCard } from "./_components/history-card";
+import { HistoryStatus } from "./_components/history-status";
 import { NotReadCard } from "./_components/not-read-card";
 import { RecentRuns } from "./_components/recent-runs";
 import { ScheduleCard } from "./_components/schedule-card";
@@ -58,7 +58,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ id:
         <AccountHoldings key={a.id} account={a} />
       ))}
       <SnapshotsCard snapshots={detail.snapshots} />
-      {RECONSTRUCTABLE_PROVIDERS.includes(detail.provider) && <HistoryCard connectionId={detail.id} canRun={can.resync} />}
+      {detail.history && (
+        <HistoryCard connectionId={detail.id} canRun={can.resync}>
+          <HistoryStatus history={detail.history} />
+        </HistoryCard>
+      )}
       <RecentRuns connectionId={detail.id} runs={detail.recentRuns} />
     </div>
   );

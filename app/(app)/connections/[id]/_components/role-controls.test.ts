@@ -45,6 +45,7 @@ const detail: ConnectionDetail = {
   recentRuns: [],
   groww: { mode: "access_token", renewable: false, expiresAt: "2026-11-21T00:30:00.000Z" },
   notRead: null,
+  history: null,
 };
 
 const render = (can: { resync: boolean; admin: boolean }) => {

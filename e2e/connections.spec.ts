@@ -96,7 +96,7 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   // What the reconstruction rests on: its days, and each change the fills and flows do not
   // explain (the fake holds coins older than its 7 days of trades), listed, never hidden.
   const history = page.getByTestId("history-status");
-  await expect(history).toContainText(/\d+ day\(s\) reconstructed, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
+  await expect(history).toContainText(/\d+ day\(s\) reconstructed before the first measured snapshot, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
   await expect(history.getByTestId("residuals-table").locator("tbody tr").first()).toContainText("held before the history");
   await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
 

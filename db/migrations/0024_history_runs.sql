@@ -22,6 +22,8 @@ CREATE TABLE "history_runs" (
 	"days" integer DEFAULT 0 NOT NULL,
 	"first_day" date,
 	"last_day" date,
+	"gap_days" integer DEFAULT 0 NOT NULL,
+	"gaps_filled" integer DEFAULT 0 NOT NULL,
 	"error" text,
 	CONSTRAINT "history_runs_connection_id_pk" PRIMARY KEY("connection_id")
 );

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import {
   connections,
@@ -164,15 +165,30 @@ export async function getSyncOverview(db: Db, p: { ownerId: string; connectionId
 }
 
 /**
- * Where the owner's reconstructed history (lib/history) ends: the latest reconstructed
- * snapshot instant in `baseCurrency`, across its connections; null when none was rebuilt.
- * Every value after it is measured. One probe of the partial index on reconstructed rows.
+ * Where the owner's reconstructed past (lib/history) ends: the latest reconstructed snapshot
+ * instant in `baseCurrency`, across its connections, that comes before its connection's first
+ * measured snapshot; null when none was rebuilt. Days rebuilt inside a gap between measured
+ * snapshots are not that boundary (the walk back from the newest skips those few). Served by
+ * the partial index on reconstructed rows, and the (connection, time) index for the check.
  */
 export async function getReconstructedUntil(db: Db, p: { ownerId: string; baseCurrency: string }): Promise<Date | null> {
+  const measured = alias(portfolioSnapshots, "measured");
   const [row] = await db
     .select({ at: portfolioSnapshots.capturedAt })
     .from(portfolioSnapshots)
-    .where(and(eq(portfolioSnapshots.ownerId, p.ownerId), eq(portfolioSnapshots.reconstructed, true), eq(portfolioSnapshots.baseCurrency, p.baseCurrency)))
+    .where(
+      and(
+        eq(portfolioSnapshots.ownerId, p.ownerId),
+        eq(portfolioSnapshots.reconstructed, true),
+        eq(portfolioSnapshots.baseCurrency, p.baseCurrency),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(measured)
+            .where(and(eq(measured.connectionId, portfolioSnapshots.connectionId), eq(measured.reconstructed, false), lt(measured.capturedAt, portfolioSnapshots.capturedAt))),
+        ),
+      ),
+    )
     .orderBy(desc(portfolioSnapshots.capturedAt))
     .limit(1);
   return row?.at ?? null;

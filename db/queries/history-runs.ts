@@ -48,12 +48,12 @@ export type ResidualInsert = Omit<HistoryResidualRow, "id" | "ownerId" | "connec
  */
 export async function recordHistorySuccess(
   tx: Db,
-  p: Scope & { at: Date; days: number; firstDay: string | null; lastDay: string | null; residuals: readonly ResidualInsert[] },
+  p: Scope & { at: Date; days: number; firstDay: string | null; lastDay: string | null; gapDays: number; gapsFilled: number; residuals: readonly ResidualInsert[] },
 ): Promise<void> {
   await tx.delete(historyResiduals).where(and(eq(historyResiduals.ownerId, p.ownerId), eq(historyResiduals.connectionId, p.connectionId)));
   const rows = p.residuals.map((r) => ({ ...r, ownerId: p.ownerId, connectionId: p.connectionId }));
   for (let i = 0; i < rows.length; i += 1_000) await tx.insert(historyResiduals).values(rows.slice(i, i + 1_000));
-  const run = { outcome: "succeeded" as const, ranAt: p.at, succeededAt: p.at, days: p.days, firstDay: p.firstDay, lastDay: p.lastDay, error: null };
+  const run = { outcome: "succeeded" as const, ranAt: p.at, succeededAt: p.at, days: p.days, firstDay: p.firstDay, lastDay: p.lastDay, gapDays: p.gapDays, gapsFilled: p.gapsFilled, error: null };
   await tx
     .insert(historyRuns)
     .values({ ownerId: p.ownerId, connectionId: p.connectionId, ...run })

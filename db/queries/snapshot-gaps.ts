@@ -131,3 +131,34 @@ export async function listConnectionGaps(db: Db, p: { ownerId: string; connectio
     .orderBy(desc(snapshotGaps.fromAt))
     .limit(p.limit ?? 100);
 }
+
+/**
+ * The connection's closed gaps with no measured snapshot inside: holes the history
+ * reconstruction may fill (lib/history/write-reconstructed.ts). A gap the venue's own history
+ * filled holds measured snapshots and is left alone (measured wins); an open-ended gap is
+ * left too: the run that closes it reads the fills and flows of the silent time first.
+ */
+export async function gapsToReconstruct(db: Db, p: { ownerId: string; connectionId: string }): Promise<Array<{ id: string; fromAt: Date; toAt: Date }>> {
+  const rows = await db
+    .select({ id: snapshotGaps.id, fromAt: snapshotGaps.fromAt, toAt: snapshotGaps.toAt })
+    .from(snapshotGaps)
+    .where(
+      and(
+        eq(snapshotGaps.ownerId, p.ownerId),
+        eq(snapshotGaps.connectionId, p.connectionId),
+        sql`${snapshotGaps.toAt} is not null`,
+        sql`not exists (select 1 from ${portfolioSnapshots} s where s.connection_id = ${snapshotGaps.connectionId} and not s.reconstructed
+              and s.captured_at > ${snapshotGaps.fromAt} and s.captured_at < ${snapshotGaps.toAt})`,
+      ),
+    )
+    .orderBy(asc(snapshotGaps.fromAt));
+  return rows.map((r) => ({ id: r.id, fromAt: r.fromAt, toAt: r.toAt! }));
+}
+
+/** A gap filled by the reconstruction: `snapshots` days written into it (set, not added: a re-run writes them again). */
+export async function markGapReconstructed(db: Db, p: { ownerId: string; gapId: string; snapshots: number }): Promise<void> {
+  await db
+    .update(snapshotGaps)
+    .set({ status: "backfilled", backfilledSnapshots: p.snapshots })
+    .where(and(eq(snapshotGaps.ownerId, p.ownerId), eq(snapshotGaps.id, p.gapId)));
+}

@@ -138,7 +138,7 @@ async function fillWorkspace(db: Db, ownerId: string, seed: string, inviterId: s
   // A person's rebalance targets for the whole workspace.
   await replaceRebalanceTargets(db, { ownerId, portfolioKey: "all", targets: [{ asset: "BTC", weight: "1", band: "0.05" }], updatedBy: inviterId, at: START });
   // A history reconstruction's record and its residual.
-  await recordHistorySuccess(db, { ownerId, connectionId, at: START, days: 1, firstDay: "2026-11-17", lastDay: "2026-11-17", residuals: [{ day: "2026-11-17", at: "start", kind: "opening", asset: "BTC", quantity: "0.1", valueBase: null, baseCurrency: "USD" }] });
+  await recordHistorySuccess(db, { ownerId, connectionId, at: START, days: 1, firstDay: "2026-11-17", lastDay: "2026-11-17", gapDays: 0, gapsFilled: 0, residuals: [{ day: "2026-11-17", at: "start", kind: "opening", asset: "BTC", quantity: "0.1", valueBase: null, baseCurrency: "USD" }] });
   // Telegram: the workspace's own bot, a person's link code, and a chat linked with alerts to a channel.
   await db.insert(telegramBots).values({ ownerId, tokenSealed: "v1.sealed", tokenHint: "abcd", updatedBy: inviterId });
   await db.insert(telegramLinkCodes).values({ ownerId, userId: inviterId, codeHash: `hash-${seed}`, expiresAt: at(HOUR) });

@@ -24,11 +24,14 @@ export const historyRuns = pgTable(
     outcome: text("outcome").$type<HistoryRunOutcome>().notNull(),
     /** When the last run ended, whatever its outcome. */
     ranAt: utc("ran_at").notNull(),
-    /** The last run that wrote: when, how many local days, and their first and last. */
+    /** The last run that wrote: when, how many local days before the first measured snapshot, and their first and last. */
     succeededAt: utc("succeeded_at"),
     days: integer("days").notNull().default(0),
     firstDay: date("first_day", { mode: "string" }),
     lastDay: date("last_day", { mode: "string" }),
+    /** Days it wrote into gaps between measured snapshots, and how many gaps those filled. */
+    gapDays: integer("gap_days").notNull().default(0),
+    gapsFilled: integer("gaps_filled").notNull().default(0),
     /** The last failure's message (redacted), cleared by the next success. */
     error: text("error"),
   },

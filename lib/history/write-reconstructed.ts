@@ -1,6 +1,7 @@
 import { and, eq, gte, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { firstObservedAt as firstObservedSnapshot, recordHistorySuccess } from "@/db/queries/history-runs";
+import { gapsToReconstruct, markGapReconstructed } from "@/db/queries/snapshot-gaps";
 import { equityRollups, portfolioSnapshots } from "@/db/schema";
 import { amountToString, isZero } from "@/lib/money/amount";
 import type { HistoryResult } from "@/lib/engines/history";
@@ -8,8 +9,10 @@ import { materializeSnapshots, type CaptureParams } from "@/lib/snapshots/captur
 import { refreshEquityRollups } from "@/lib/snapshots/rollups";
 
 export interface WrittenHistory {
-  /** Reconstructed snapshots written (one per local day). */
+  /** Reconstructed snapshots written (one per local day), before the first measured one and in gaps. */
   written: number;
+  /** Of those, the days written into gaps between measured snapshots. */
+  gapDays: number;
   /** The end of the last reconstructed day (the chart's boundary); null when none was written. */
   lastAt: Date | null;
   /** The connection's first observed snapshot: reconstruction stops before it. */
@@ -19,7 +22,11 @@ export interface WrittenHistory {
 /**
  * Writes a reconstructed series as one snapshot per local day, marked `reconstructed`, into
  * the snapshots the equity chart's roll-ups are built from — only for days that end before
- * the connection's first observed snapshot: a measured value always wins over a rebuilt one.
+ * the connection's first observed snapshot, or inside a closed gap between two measured
+ * snapshots that nothing measured fills (the server was down): a measured value always wins
+ * over a rebuilt one. A gap that got days is marked filled (`backfilled`, with the count), so
+ * the chart draws the rebuilt days instead of a break; one shorter than a day's end gets none
+ * and stays open (daily closes are the resolution prices allow).
  *
  * A re-run replaces the connection's reconstructed rows whole (new closes or fills may change
  * any day), in one transaction with the roll-ups: the same inputs give the same rows. The
@@ -38,12 +45,23 @@ export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; co
   const [old] = await tx.select({ first: min(portfolioSnapshots.capturedAt) }).from(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
   await tx.delete(portfolioSnapshots).where(and(ofConnection, eq(portfolioSnapshots.reconstructed, true)));
 
-  const limit = Math.min(firstObservedAt?.getTime() ?? Infinity, p.now.getTime());
+  const gaps = await gapsToReconstruct(tx, p);
+  const first = firstObservedAt?.getTime() ?? Infinity;
   const { days, assets, baseCurrency } = p.history;
   const items: CaptureParams[] = [];
+  const perGap = new Map<string, number>();
+  let before = 0;
+  let lastBefore = -1;
   for (let i = 0; i < days.length; i++) {
     const at = days[i]!.endMs - 1;
-    if (at >= limit) break;
+    if (at >= p.now.getTime()) break;
+    const gap = at < first ? undefined : gaps.find((g) => at > g.fromAt.getTime() && at < g.toAt.getTime());
+    if (at >= first && !gap) continue;
+    if (gap) perGap.set(gap.id, (perGap.get(gap.id) ?? 0) + 1);
+    else {
+      before++;
+      lastBefore = i;
+    }
     const balances: CaptureParams["balances"] = [];
     const prices: Record<string, string> = {};
     for (const a of assets) {
@@ -61,14 +79,18 @@ export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; co
   if (Number.isFinite(from)) await tx.delete(equityRollups).where(and(eq(equityRollups.ownerId, p.ownerId), gte(equityRollups.lastAt, new Date(from))));
   const ids = await materializeSnapshots(tx, items);
   if (Number.isFinite(from)) await refreshEquityRollups(tx, { ownerId: p.ownerId, from: new Date(from) });
+  for (const [gapId, n] of perGap) await markGapReconstructed(tx, { ownerId: p.ownerId, gapId, snapshots: n });
+  const gapDays = items.length - before;
   await recordHistorySuccess(tx, {
     ownerId: p.ownerId,
     connectionId: p.connectionId,
     at: p.now,
-    days: items.length,
-    firstDay: items.length > 0 ? days[0]!.date : null,
-    lastDay: items.length > 0 ? days[items.length - 1]!.date : null,
+    days: before,
+    firstDay: before > 0 ? days[0]!.date : null,
+    lastDay: before > 0 ? days[lastBefore]!.date : null,
+    gapDays,
+    gapsFilled: perGap.size,
     residuals: p.history.residuals.map((r) => ({ day: r.date, at: r.at, kind: r.kind, asset: r.asset, quantity: r.quantity, valueBase: r.value, baseCurrency })),
   });
-  return { written: ids.length, lastAt: items.at(-1)?.capturedAt ?? null, firstObservedAt };
+  return { written: ids.length, gapDays, lastAt: lastBefore >= 0 ? new Date(days[lastBefore]!.endMs - 1) : null, firstObservedAt };
 }

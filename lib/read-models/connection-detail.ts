@@ -78,9 +78,13 @@ export interface HistoryView {
     outcome: "succeeded" | "failed";
     ranAt: string;
     succeededAt: string | null;
+    /** Days before the first measured snapshot, from firstDay to lastDay. */
     days: number;
     firstDay: string | null;
     lastDay: string | null;
+    /** Days written into gaps between measured snapshots, and how many gaps. */
+    gapDays: number;
+    gapsFilled: number;
     error: string | null;
   } | null;
   /** The changes nothing in the history explains, in day order (at most RESIDUALS_SHOWN). */
@@ -209,6 +213,8 @@ export async function loadConnectionDetail(db: Db, p: { ownerId: string; connect
         days: history.run.days,
         firstDay: history.run.firstDay,
         lastDay: history.run.lastDay,
+        gapDays: history.run.gapDays,
+        gapsFilled: history.run.gapsFilled,
         error: history.run.error,
       },
       residuals: history.residuals.map((r) => ({ day: r.day, at: r.at, kind: r.kind, asset: r.asset, quantity: r.quantity, valueBase: r.valueBase, baseCurrency: r.baseCurrency })),

@@ -31,7 +31,7 @@ export function HistoryCard({ connectionId, canRun, children }: { connectionId: 
     });
 
   return (
-    <Card title="History before the first sync">
+    <Card title="Reconstructed history">
       <div className="space-y-3 text-sm">
         <p className="text-fg-muted">
           Rebuilds one value per day from the stored fills, deposits and withdrawals, walking back from today&apos;s balances and valuing each day at

@@ -18,6 +18,8 @@ const run: NonNullable<HistoryView["run"]> = {
   days: 26,
   firstDay: "2026-10-25",
   lastDay: "2026-11-19",
+  gapDays: 0,
+  gapsFilled: 0,
   error: null,
 };
 const residual: HistoryView["residuals"][number] = { day: "2026-10-25", at: "start", kind: "opening", asset: "USDC", quantity: "200", valueBase: "200", baseCurrency: "USD" };
@@ -29,8 +31,14 @@ describe("a connection's reconstruction status", () => {
 
   it("a run with no residual: 26 days, 25 Oct 2026 to 19 Nov 2026, and says every change is explained", () => {
     const t = text({ run, residuals: [], residualCount: 0 });
-    expect(t).toContain("26 day(s) reconstructed, 25 Oct 2026 to 19 Nov 2026");
+    expect(t).toContain("26 day(s) reconstructed before the first measured snapshot, 25 Oct 2026 to 19 Nov 2026 , by the run of 20 Nov 2026, 12:00");
     expect(t).toContain("No residual: every change of holdings is explained");
+  });
+
+  it("days filling gaps between measured snapshots are counted apart: 7 day(s) filling 1 gap(s)", () => {
+    expect(text({ run: { ...run, gapDays: 7, gapsFilled: 1 }, residuals: [], residualCount: 0 })).toContain(
+      "19 Nov 2026 , and 7 day(s) filling 1 gap(s) between measured snapshots , by the run of",
+    );
   });
 
   it("residuals: the count, each in words with a signed quantity and value; 1 of 3 listed says so", () => {

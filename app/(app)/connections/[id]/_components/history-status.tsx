@@ -37,12 +37,19 @@ export function HistoryStatus({ history }: { history: HistoryView }) {
             <p>
               {run.days > 0 && run.firstDay && run.lastDay ? (
                 <>
-                  <span className="font-medium">{run.days.toLocaleString("en-GB")} day(s)</span> reconstructed, {day(run.firstDay)} to {day(run.lastDay)}, by the run of{" "}
-                  {formatDateTime(run.succeededAt)}.
+                  <span className="font-medium">{run.days.toLocaleString("en-GB")} day(s)</span> reconstructed before the first measured snapshot, {day(run.firstDay)} to{" "}
+                  {day(run.lastDay)}
                 </>
               ) : (
-                <>The run of {formatDateTime(run.succeededAt)} found no day before the first measured snapshot to write.</>
+                <>No day before the first measured snapshot to rebuild</>
               )}
+              {run.gapDays > 0 && (
+                <>
+                  , and <span className="font-medium">{run.gapDays.toLocaleString("en-GB")} day(s)</span> filling {run.gapsFilled.toLocaleString("en-GB")} gap(s) between measured
+                  snapshots
+                </>
+              )}
+              , by the run of {formatDateTime(run.succeededAt)}.
             </p>
           )}
         </>

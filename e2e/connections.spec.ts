@@ -99,6 +99,15 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   await expect(history).toContainText(/\d+ day\(s\) reconstructed before the first measured snapshot, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
   await expect(history.getByTestId("residuals-table").locator("tbody tr").first()).toContainText("held before the history");
   await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
+  // At 390 px the page fits the width: the residuals table scrolls inside its card.
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(history.getByTestId("residuals-table")).toBeVisible();
+  const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(overflow.scroll).toBeLessThanOrEqual(overflow.viewport);
+  await page.screenshot({ path: "e2e/screenshots/connection-detail-390.png", fullPage: true });
+  await page.setViewportSize(wide);
 
   // Pause: no next run; Resume: back on the schedule.
   await page.getByRole("button", { name: "Pause", exact: true }).click();

@@ -12,8 +12,31 @@ import { FAKE_BINANCE_PORT } from "../playwright.config";
  */
 let fake: FakeBinance;
 
+const DAY = 86_400_000;
+
+/**
+ * A year of daily candles per USDT market, closing every day at the fake's ticker price, so
+ * the history reconstructed after the first sync values every coin it holds (the klines the
+ * reconstruction asks for, up to yesterday).
+ */
+function flatDailyKlines(prices: Array<Record<string, unknown>>): Record<string, unknown[][]> {
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  const out: Record<string, unknown[][]> = {};
+  for (const t of prices) {
+    const symbol = String(t.symbol);
+    if (!symbol.endsWith("USDT")) continue;
+    const c = String(t.price);
+    out[symbol] = Array.from({ length: 366 }, (_, i) => {
+      const open = today - (365 - i) * DAY;
+      return [open, c, c, c, c, "1.0", open + DAY - 1, c, 10, "0.5", c, "0"];
+    });
+  }
+  return out;
+}
+
 test.beforeAll(async () => {
   fake = await FakeBinance.start({ port: FAKE_BINANCE_PORT });
+  fake.state.klines = flatDailyKlines(fake.state.prices);
 });
 test.afterAll(async () => {
   await fake?.close();
@@ -97,7 +120,11 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   // explain (the fake holds coins older than its 7 days of trades), listed, never hidden.
   const history = page.getByTestId("history-status");
   await expect(history).toContainText(/\d+ day\(s\) reconstructed before the first measured snapshot, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
-  await expect(history.getByTestId("residuals-table").locator("tbody tr").first()).toContainText("held before the history");
+  const residualRows = history.getByTestId("residuals-table").locator("tbody tr");
+  await expect(residualRows.first()).toContainText("held before the history");
+  // Every coin has a daily close (the fake's candles): each residual is valued, none unpriced.
+  await expect(residualRows.filter({ hasText: "unpriced" })).toHaveCount(0);
+  await expect(snapshotRows.filter({ hasText: "reconstructed" }).first()).not.toContainText("BTC");
   await page.screenshot({ path: "e2e/screenshots/connection-detail.png", fullPage: true });
   // At 390 px the page fits the width: the residuals table scrolls inside its card.
   const wide = page.viewportSize()!;

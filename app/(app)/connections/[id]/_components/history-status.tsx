@@ -1,4 +1,4 @@
-import { formatDateTime, formatMoney, formatQuantity } from "@/components/format";
+import { formatDate, formatDateTime, formatMoney, formatQuantity } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { HistoryView } from "@/lib/read-models/connection-detail";
@@ -12,7 +12,8 @@ const KIND = {
   "unexplained-change": { label: "differs from a snapshot", why: "A measured snapshot disagrees with the history (an airdrop, a venue-internal conversion, a missed event): the measurement wins" },
 } as const;
 
-const day = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+/** A local day as stored ("2026-11-17"): the date itself, whatever zone the page renders in. */
+const day = (d: string) => formatDate(`${d}T00:00:00Z`, "UTC");
 
 /**
  * A connection's reconstruction as it stands: the last run (when, how many days, or why it

@@ -11,12 +11,8 @@ import { refreshEquityRollups } from "@/lib/snapshots/rollups";
 export interface WrittenHistory {
   /** Reconstructed snapshots written (one per local day), before the first measured one and in gaps. */
   written: number;
-  /** Of those, the days written into gaps between measured snapshots. */
-  gapDays: number;
-  /** The end of the last reconstructed day (the chart's boundary); null when none was written. */
+  /** The end of the last day before the first measured snapshot (the chart's boundary); null when none was written. */
   lastAt: Date | null;
-  /** The connection's first observed snapshot: reconstruction stops before it. */
-  firstObservedAt: Date | null;
 }
 
 /**
@@ -80,7 +76,6 @@ export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; co
   const ids = await materializeSnapshots(tx, items);
   if (Number.isFinite(from)) await refreshEquityRollups(tx, { ownerId: p.ownerId, from: new Date(from) });
   for (const [gapId, n] of perGap) await markGapReconstructed(tx, { ownerId: p.ownerId, gapId, snapshots: n });
-  const gapDays = items.length - before;
   await recordHistorySuccess(tx, {
     ownerId: p.ownerId,
     connectionId: p.connectionId,
@@ -88,9 +83,9 @@ export async function writeReconstructedHistory(tx: Db, p: { ownerId: string; co
     days: before,
     firstDay: before > 0 ? days[0]!.date : null,
     lastDay: before > 0 ? days[lastBefore]!.date : null,
-    gapDays,
+    gapDays: items.length - before,
     gapsFilled: perGap.size,
     residuals: p.history.residuals.map((r) => ({ day: r.date, at: r.at, kind: r.kind, asset: r.asset, quantity: r.quantity, valueBase: r.value, baseCurrency })),
   });
-  return { written: ids.length, gapDays, lastAt: lastBefore >= 0 ? new Date(days[lastBefore]!.endMs - 1) : null, firstObservedAt };
+  return { written: ids.length, lastAt: lastBefore >= 0 ? new Date(days[lastBefore]!.endMs - 1) : null };
 }

@@ -6,8 +6,8 @@ import vm from "node:vm";
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
-import type { ExportKey } from "@/db/queries/export-batch";
-import { readOrderEventExportBatch } from "@/db/queries/export-orders";
+import { readExportBatchRows, type ExportBatch, type ExportKey } from "@/db/queries/export-batch";
+import { orderEventExportSpec } from "@/db/queries/export-orders";
 import { createConnection } from "@/db/queries/connections";
 import { ensurePersonalWorkspace } from "@/db/queries/workspaces";
 import { exportResponse } from "@/lib/exports/export-response";
@@ -24,7 +24,10 @@ const SEED_CHUNK = 100_000;
 
 export interface ExportBenchResult {
   driver: DbHandle["driver"];
+  /** How the route made the CSV: one COPY written by PostgreSQL, or batches read and written here (PGlite). */
+  exportPath: "copy" | "batches";
   rows: number;
+  /** The baselines' batch size, and the export's when it goes by batches. */
   batchSize: number;
   export: {
     ms: number;
@@ -153,7 +156,7 @@ export async function benchOrderEventExport(
   // what a running server has, and no measurement below pays a one-time cost the others do not.
   const warmUp = await sampled(async () => {
     for (let after: ExportKey | null = null; ; ) {
-      const batch = await readOrderEventExportBatch(db, { ownerId: p.ownerId, from: FROM, to: TO, after, limit, filters: {} });
+      const batch: ExportBatch = await readExportBatchRows(db, orderEventExportSpec({ ownerId: p.ownerId, from: FROM, to: TO, after, filters: {} }), limit);
       after = batch.last;
       if (batch.rows.length < limit) break;
     }
@@ -172,7 +175,8 @@ export async function benchOrderEventExport(
       for (let i = value.indexOf(10); i >= 0; i = value.indexOf(10, i + 1)) lines++;
     }
   });
-  // The same export again, collecting garbage every 40 chunks (200,000 rows) and noting the
+  // The same export again, collecting garbage every 40 chunks (200,000 rows by batches; a COPY's
+  // chunks are the socket's reads, smaller) and noting the
   // memory still in use: what the export holds, apart from garbage V8 has not yet collected
   // (the timed pass's RSS includes that, and so does the plain read's). Not timed.
   const retained = await retainedMemory(async (checkpoint) => {
@@ -207,7 +211,7 @@ export async function benchOrderEventExport(
   let readRows = 0;
   const t0 = performance.now();
   for (let after: ExportKey | null = null; ; ) {
-    const batch = await readOrderEventExportBatch(db, { ownerId: p.ownerId, from: FROM, to: TO, after, limit, filters: {} });
+    const batch: ExportBatch = await readExportBatchRows(db, orderEventExportSpec({ ownerId: p.ownerId, from: FROM, to: TO, after, filters: {} }), limit);
     readRows += batch.rows.length;
     after = batch.last;
     if (batch.rows.length < limit) break;
@@ -219,6 +223,7 @@ export async function benchOrderEventExport(
   const rowsPerSecond = perSecond(rows, exported.ms);
   return {
     driver: h.driver,
+    exportPath: h.driver === "postgres" ? "copy" : "batches",
     rows,
     batchSize: limit,
     export: { ms: exported.ms, rowsPerSecond, bytes, rssMb: exported.rssMb, retainedAfterGcMb: retained },

@@ -48,9 +48,21 @@ export interface ExportRange {
   from: string;
   /** Exclusive, as `from`. */
   to: string;
-  /** Read rows strictly after this key; null for the first batch. */
+  /** Read rows strictly after this key; null for the first batch (and for a whole-range COPY). */
   after: ExportKey | null;
-  limit: number;
+}
+
+/**
+ * What one dataset's export reads: its columns, its `from … where` (range, keyset and
+ * filters, without order or limit), its order (the keyset: instant, tie-breaker) and the
+ * names of the columns holding the key. Read a batch at a time (readExportBatchRows) or, on
+ * PostgreSQL, the whole range at once as CSV made by the server (./export-copy.ts).
+ */
+export interface ExportReadSpec {
+  columns: ExportColumnSql;
+  body: SQL;
+  order: readonly [SQL, SQL];
+  key: readonly [at: string, id: string];
 }
 
 /** The /orders filters as the order, order-event and fill exports apply them (lib/read-models/order-data.ts validates them). */
@@ -80,10 +92,7 @@ export function rangeAndKeyset(p: ExportRange, key: { at: SQL; id: SQL; idType: 
  * at most `limit`, each row its columns' text in order. `key` names the columns holding the
  * keyset's instant and tie-breaker (the same one twice for a unique instant).
  */
-export async function readExportBatchRows(
-  db: Db,
-  p: { columns: ExportColumnSql; body: SQL; order: readonly [SQL, SQL]; limit: number; key: readonly [at: string, id: string] },
-): Promise<ExportBatch> {
+export async function readExportBatchRows(db: Db, p: ExportReadSpec, limit: number): Promise<ExportBatch> {
   const [k0, k1] = p.order;
   let rows: ExportRow[];
   if (driverOf(db) === "pglite") {
@@ -93,7 +102,7 @@ export async function readExportBatchRows(
         select json_build_array(${sql.join(p.columns.map(([, text]) => text), sql`, `)}) as r, ${k0} as k0, ${k1} as k1
         ${p.body}
         order by ${k0}, ${k1}
-        limit ${p.limit}
+        limit ${limit}
       ) x`,
     );
     rows = JSON.parse(row!.batch) as ExportRow[];
@@ -105,7 +114,7 @@ export async function readExportBatchRows(
       sql`select ${sql.join(p.columns.map(([, text], i) => sql`${text} as ${sql.raw(aliases[i]!)}`), sql`, `)}
         ${p.body}
         order by ${k0}, ${k1}
-        limit ${p.limit}`,
+        limit ${limit}`,
     );
     rows = cells.map((c) => aliases.map((a) => c[a] ?? null));
   }

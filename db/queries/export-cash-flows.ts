@@ -1,7 +1,6 @@
 import { and, sql } from "drizzle-orm";
-import type { Db } from "../client";
 import { countsForWorkspace, currentFlowRows, valueInBase } from "./cash-flows";
-import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, type ExportReadSpec, type ExportColumnSql, type ExportRange } from "./export-batch";
 
 const yesNo = (condition: ReturnType<typeof sql>) => sql`case when ${condition} then 'true' else 'false' end`;
 
@@ -43,22 +42,21 @@ function cashFlowColumns(baseCurrency: string): ExportColumnSql {
 export const CASH_FLOW_EXPORT_COLUMNS = columnNames(cashFlowColumns("USD"));
 
 /**
- * One batch of the workspace's cash flows that occurred in [from, to), oldest first, keyset
+ * The export of the workspace's cash flows that occurred in [from, to), oldest first, keyset
  * on (occurred_at, id): each flow's current row, as /flows lists it (`currentFlowRows`:
  * reversal rows are marks on the flow they reverse), with whether it counts for the
  * workspace and its value in `baseCurrency` by the rule that counts it. A workspace holds
  * thousands of flows, not millions: the current-row subquery is bounded by the owner's flows.
  */
-export function readCashFlowExportBatch(db: Db, p: ExportRange & { baseCurrency: string }): Promise<ExportBatch> {
+export function cashFlowExportSpec(p: ExportRange & { baseCurrency: string }): ExportReadSpec {
   const key = { at: sql`f.occurred_at`, id: sql`f.id`, idType: "uuid" } as const;
-  return readExportBatchRows(db, {
+  return {
     columns: cashFlowColumns(p.baseCurrency),
     body: sql`from (${currentFlowRows(p.ownerId)}) f
       join connections c on c.id = f.connection_id
       left join trading_accounts a on a.id = f.account_id
       where ${and(...rangeAndKeyset(p, key))}`,
     order: [key.at, key.id],
-    limit: p.limit,
     key: ["occurred_at", "id"],
-  });
+  };
 }

@@ -1,6 +1,5 @@
 import { and, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, type ExportReadSpec, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
 
 /** The fills export's columns. The raw venue payload is not among them. */
 const FILL_COLUMNS: ExportColumnSql = [
@@ -25,12 +24,12 @@ const FILL_COLUMNS: ExportColumnSql = [
 export const FILL_EXPORT_COLUMNS = columnNames(FILL_COLUMNS);
 
 /**
- * One batch of the workspace's fills executed in [from, to), oldest first, keyset on
+ * The export of the workspace's fills executed in [from, to), oldest first, keyset on
  * (executed_at, id): the shape of the index migration 0016 adds, (owner_id, executed_at, id).
  * The /orders filters apply to the fill's own columns (a fill has no status: the export
  * refuses that filter before it gets here).
  */
-export function readFillExportBatch(db: Db, p: ExportRange & { filters: Omit<ExportOrderFilters, "status"> }): Promise<ExportBatch> {
+export function fillExportSpec(p: ExportRange & { filters: Omit<ExportOrderFilters, "status"> }): ExportReadSpec {
   const f = p.filters;
   const key = { at: sql`f.executed_at`, id: sql`f.id`, idType: "uuid" } as const;
   const where = [sql`f.owner_id = ${p.ownerId}::uuid`, ...rangeAndKeyset(p, key)];
@@ -40,11 +39,10 @@ export function readFillExportBatch(db: Db, p: ExportRange & { filters: Omit<Exp
   if (f.side) where.push(sql`f.side = ${f.side}`);
   if (f.strategy) where.push(sql`f.strategy = ${f.strategy}`);
   if (f.find) where.push(sql`(f.venue_order_id = ${f.find} or f.client_order_id = ${f.find})`);
-  return readExportBatchRows(db, {
+  return {
     columns: FILL_COLUMNS,
     body: sql`from fills f join trading_accounts a on a.id = f.account_id where ${and(...where)}`,
     order: [key.at, key.id],
-    limit: p.limit,
     key: ["executed_at", "id"],
-  });
+  };
 }

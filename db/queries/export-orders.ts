@@ -1,6 +1,5 @@
 import { and, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { columnNames, isoUtc, rangeAndKeyset, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, rangeAndKeyset, type ExportReadSpec, type ExportColumnSql, type ExportOrderFilters, type ExportRange } from "./export-batch";
 import { ORDER_FILTER_COLUMNS, orderStrategySql } from "./order-list";
 import { tradeFilterWhere } from "./trade-filters";
 
@@ -39,19 +38,18 @@ const ORDER_COLUMNS: ExportColumnSql = [
 export const ORDER_EXPORT_COLUMNS = columnNames(ORDER_COLUMNS);
 
 /**
- * One batch of the workspace's orders placed in [from, to), oldest first, keyset on
+ * The export of the workspace's orders placed in [from, to), oldest first, keyset on
  * (venue_created_at, id): the index orders_owner_placed_idx (owner_id, venue_created_at, id).
  */
-export function readOrderExportBatch(db: Db, p: ExportRange & { filters: ExportOrderFilters }): Promise<ExportBatch> {
+export function orderExportSpec(p: ExportRange & { filters: ExportOrderFilters }): ExportReadSpec {
   const key = { at: sql`o.venue_created_at`, id: sql`o.id`, idType: "uuid" } as const;
   const where = [sql`o.owner_id = ${p.ownerId}::uuid`, ...rangeAndKeyset(p, key), ...orderFilterSql(p.filters)];
-  return readExportBatchRows(db, {
+  return {
     columns: ORDER_COLUMNS,
     body: sql`from orders o join trading_accounts a on a.id = o.account_id join connections c on c.id = a.connection_id where ${and(...where)}`,
     order: [key.at, key.id],
-    limit: p.limit,
     key: ["placed_at", "id"],
-  });
+  };
 }
 
 /** The order events export's columns. The raw venue payload is not among them. */
@@ -81,12 +79,12 @@ export const ORDER_EVENT_EXPORT_COLUMNS = columnNames(ORDER_EVENT_COLUMNS);
 const needsOrder = (f: ExportOrderFilters) => Boolean(f.side || f.status || f.strategy || f.find);
 
 /**
- * One batch of the workspace's order events that occurred in [from, to), oldest first,
+ * The export of the workspace's order events that occurred in [from, to), oldest first,
  * keyset on (occurred_at, seq): the shape of the index migration 0016 adds,
  * (owner_id, occurred_at, seq). The /orders filters select the events of the orders they
  * match (status: the order's current status).
  */
-export function readOrderEventExportBatch(db: Db, p: ExportRange & { filters: ExportOrderFilters }): Promise<ExportBatch> {
+export function orderEventExportSpec(p: ExportRange & { filters: ExportOrderFilters }): ExportReadSpec {
   const f = p.filters;
   const key = { at: sql`e.occurred_at`, id: sql`e.seq`, idType: "bigint" } as const;
   const where = [sql`e.owner_id = ${p.ownerId}::uuid`, ...rangeAndKeyset(p, key)];
@@ -95,13 +93,12 @@ export function readOrderEventExportBatch(db: Db, p: ExportRange & { filters: Ex
   if (f.symbol) where.push(sql`e.symbol = ${f.symbol}`);
   const withOrder = needsOrder(f);
   if (withOrder) where.push(...orderFilterSql({ side: f.side, status: f.status, strategy: f.strategy, find: f.find }));
-  return readExportBatchRows(db, {
+  return {
     columns: ORDER_EVENT_COLUMNS,
     body: sql`from order_events e join trading_accounts a on a.id = e.account_id
       ${withOrder ? sql`join orders o on o.id = e.order_id join connections c on c.id = a.connection_id` : sql``}
       where ${and(...where)}`,
     order: [key.at, key.id],
-    limit: p.limit,
     key: ["occurred_at", "seq"],
-  });
+  };
 }

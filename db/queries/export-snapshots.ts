@@ -1,7 +1,6 @@
 import { and, sql } from "drizzle-orm";
-import type { Db } from "../client";
 import type { RollupBucket } from "../schema";
-import { columnNames, isoUtc, readExportBatchRows, type ExportBatch, type ExportColumnSql, type ExportRange } from "./export-batch";
+import { columnNames, isoUtc, type ExportReadSpec, type ExportColumnSql, type ExportRange } from "./export-batch";
 
 /** The equity series export's columns, over a roll-up row `r` in `baseCurrency`. */
 function snapshotColumns(baseCurrency: string): ExportColumnSql {
@@ -20,13 +19,13 @@ function snapshotColumns(baseCurrency: string): ExportColumnSql {
 export const SNAPSHOT_EXPORT_COLUMNS = columnNames(snapshotColumns("USD"));
 
 /**
- * One batch of the workspace's equity series at one bucket size (equity_rollups): the
+ * The export of the workspace's equity series at one bucket size (equity_rollups): the
  * workspace's total equity at the last snapshot in each bucket, in its current base currency,
  * with the unitised series (units, NAV per unit, net flows) where it has been built. Buckets
  * starting in [from, to), oldest first, keyset on bucket_start (unique per owner and bucket:
  * the primary key's range read).
  */
-export function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket: RollupBucket; baseCurrency: string }): Promise<ExportBatch> {
+export function snapshotExportSpec(p: ExportRange & { bucket: RollupBucket; baseCurrency: string }): ExportReadSpec {
   const where = [
     sql`r.owner_id = ${p.ownerId}::uuid`,
     sql`r.bucket = ${p.bucket}`,
@@ -34,11 +33,10 @@ export function readSnapshotExportBatch(db: Db, p: ExportRange & { bucket: Rollu
     sql`r.bucket_start < ${p.to}::timestamptz`,
   ];
   if (p.after) where.push(sql`r.bucket_start > ${p.after.at}::timestamptz`);
-  return readExportBatchRows(db, {
+  return {
     columns: snapshotColumns(p.baseCurrency),
     body: sql`from equity_rollups r where ${and(...where)}`,
     order: [sql`r.bucket_start`, sql`r.bucket_start`],
-    limit: p.limit,
     key: ["bucket_start", "bucket_start"],
-  });
+  };
 }

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
-import type { ExportBatch, ExportKey, ExportOrderFilters } from "@/db/queries/export-batch";
-import { readCashFlowExportBatch } from "@/db/queries/export-cash-flows";
-import { readFillExportBatch } from "@/db/queries/export-fills";
-import { readOrderEventExportBatch, readOrderExportBatch } from "@/db/queries/export-orders";
-import { readSnapshotExportBatch } from "@/db/queries/export-snapshots";
+import { readExportBatchRows, type ExportBatch, type ExportKey, type ExportOrderFilters, type ExportReadSpec } from "@/db/queries/export-batch";
+import { cashFlowExportSpec } from "@/db/queries/export-cash-flows";
+import { fillExportSpec } from "@/db/queries/export-fills";
+import { orderEventExportSpec, orderExportSpec } from "@/db/queries/export-orders";
+import { snapshotExportSpec } from "@/db/queries/export-snapshots";
 import type { RollupBucket } from "@/db/schema";
 import type { ExportDataset } from "./export-options";
 
@@ -22,23 +22,28 @@ export interface ExportQuery {
   bucket: RollupBucket;
 }
 
-/** Reads the batch of `q`'s dataset after `after`. */
-export function readExportBatch(db: Db, q: ExportQuery, after: ExportKey | null, limit: number): Promise<ExportBatch> {
-  const range = { ownerId: q.ownerId, from: q.from, to: q.to, after, limit };
+/** What `q`'s dataset reads, from after `after` (null: the range's start) to the range's end. */
+export function exportSpec(q: ExportQuery, after: ExportKey | null): ExportReadSpec {
+  const range = { ownerId: q.ownerId, from: q.from, to: q.to, after };
   switch (q.dataset) {
     case "orders":
-      return readOrderExportBatch(db, { ...range, filters: q.filters });
+      return orderExportSpec({ ...range, filters: q.filters });
     case "order-events":
-      return readOrderEventExportBatch(db, { ...range, filters: q.filters });
+      return orderEventExportSpec({ ...range, filters: q.filters });
     case "fills":
-      return readFillExportBatch(db, { ...range, filters: q.filters });
+      return fillExportSpec({ ...range, filters: q.filters });
     case "cash-flows":
-      return readCashFlowExportBatch(db, { ...range, baseCurrency: q.baseCurrency });
+      return cashFlowExportSpec({ ...range, baseCurrency: q.baseCurrency });
     case "snapshots":
-      return readSnapshotExportBatch(db, { ...range, bucket: q.bucket, baseCurrency: q.baseCurrency });
+      return snapshotExportSpec({ ...range, bucket: q.bucket, baseCurrency: q.baseCurrency });
     default: {
       const unknown: never = q.dataset;
       throw new Error(`no export for ${String(unknown)}`);
     }
   }
+}
+
+/** Reads the batch of `q`'s dataset after `after`. */
+export function readExportBatch(db: Db, q: ExportQuery, after: ExportKey | null, limit: number): Promise<ExportBatch> {
+  return readExportBatchRows(db, exportSpec(q, after), limit);
 }

@@ -168,6 +168,9 @@ describe("the orders list", () => {
     expect(fields("connection=abc")).toEqual(["connection"]);
     expect(fields("from=2026-13-40")).toEqual(["from"]);
     expect(fields("strategy=mm btc")).toEqual(["strategy"]);
+    expect(fields("symbol=BTC%00USDT")).toEqual(["symbol"]);
+    expect(fields("find=abc%0A")).toEqual([]);
+    expect(fields("find=a%00b")).toEqual(["find"]);
     expect(fields("from=2026-11-20&to=2026-11-19")).toEqual(["to"]);
     expect(fields("status=partially_filled&cursor=xyz&limit=25&sort=placedAt.desc")).toEqual([]);
   });

@@ -18,15 +18,24 @@ export const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
   .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "not a calendar day");
 
+/** Free text a filter compares as it is: no control characters (a NUL, which PostgreSQL text cannot hold, would fail the read instead of the request). */
+const filterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "no control characters");
+
 export const tradeFilterShape = {
   connection: z.uuid(),
   account: z.uuid(),
-  symbol: z.string().trim().min(1).max(64),
+  symbol: filterText(64),
   side: z.enum(ORDER_SIDES),
   strategy: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, "a strategy tag: 1–32 of A–Z a–z 0–9 _ -, starting with a letter or digit"),
   from: day,
   to: day,
-  find: z.string().trim().min(1).max(200),
+  find: filterText(200),
 };
 
 /** A list's filter schema: every field optional, the range's end not before its start. */

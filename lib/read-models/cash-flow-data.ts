@@ -5,6 +5,7 @@ import { readCountedFlows } from "@/db/queries/cash-flows";
 import { decodeCursor } from "@/db/queries/keyset";
 import { CASH_FLOW_KINDS, CASH_FLOW_STATUSES } from "@/lib/connectors/types";
 import { sum, toDecimalString } from "@/lib/money/decimal";
+import { filterText } from "./trade-filters";
 import { CASH_FLOW_SOURCES, flowCountState, type FlowAccountOption, type FlowView, type NetDepositsView } from "./cash-flow-schemas";
 import type { KeysetPage, KeysetPageRequest } from "./keyset-page";
 
@@ -15,7 +16,7 @@ const filtersSchema = z.object({
   status: z.enum(CASH_FLOW_STATUSES).optional().catch(undefined),
   source: z.enum(CASH_FLOW_SOURCES).optional().catch(undefined),
   counted: z.enum(["yes", "no"]).optional().catch(undefined),
-  find: z.string().trim().min(1).max(200).optional().catch(undefined),
+  find: filterText(200).optional().catch(undefined),
 });
 
 /** One page of the workspace's flows for a table request, valued in its base currency. */

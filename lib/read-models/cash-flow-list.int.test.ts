@@ -118,6 +118,8 @@ describe("filters", () => {
 
   it("an unknown filter value drops that filter only", async () => {
     expect(await names({ kind: "gift", status: "failed" })).toEqual(["failed"]);
+    // A NUL (which PostgreSQL text cannot hold) is an unknown value too, not a failed read.
+    expect(await names({ find: "0xabc\u0000", status: "failed" })).toEqual(["failed"]);
   });
 });
 

@@ -19,7 +19,7 @@ export const day = z
   .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), "not a calendar day");
 
 /** Free text a filter compares as it is: no control characters (a NUL, which PostgreSQL text cannot hold, would fail the read instead of the request). */
-const filterText = (max: number) =>
+export const filterText = (max: number) =>
   z
     .string()
     .trim()

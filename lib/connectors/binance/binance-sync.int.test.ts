@@ -129,17 +129,20 @@ describe("Binance end to end", () => {
     ]);
     expect(snap).toMatchObject({ marginUsed: "0", marginAvailable: "0" });
 
-    // Cost of a first sync: markets, wallets, positions, open orders, 7 days of history
-    // in Binance's windows for the derived symbols, one price request, and the deposit and
+    // Cost of a first sync: markets, wallets, positions, open orders, 7 days of history for
+    // the derived symbols (each one read of its latest trades and orders, which hold the
+    // whole week here; 7 one-day windows each before), one price request, and the deposit and
     // withdrawal histories from just under 90 days back (no flows cursor yet): one window
     // each, inside Binance's 90-day limit, the withdrawal window costing 18,000 of the UID
     // weight (two windows, 36,000, when the default reached a millisecond past the limit).
     expect(paths().filter((p) => p.endsWith("/exchangeInfo"))).toHaveLength(3);
-    expect(paths().filter((p) => p === "/api/v3/myTrades")).toHaveLength(7 * 7);
+    expect(paths().filter((p) => p === "/api/v3/myTrades")).toHaveLength(7);
+    expect(paths().filter((p) => p === "/api/v3/allOrders")).toHaveLength(7);
     expect(paths().filter((p) => p === "/sapi/v1/capital/deposit/hisrec")).toHaveLength(1);
     expect(paths().filter((p) => p === "/sapi/v1/capital/withdraw/history")).toHaveLength(1);
     // Issue 17: + GET /fapi/v1/symbolConfig (5: leverage after positionRisk V3) and the /papi/v1/account probe (20).
-    expect(weightOfSync()).toEqual({ requests: 124, weight: 20299 });
+    // Issue 18: 124 requests and 20,299 weight before the latest-page read (84 one-day windows fewer).
+    expect(weightOfSync()).toEqual({ requests: 40, weight: 18619 });
   });
 
   it("an incremental sync asks only for what is new, and records what changed", async () => {

@@ -254,21 +254,37 @@ describe("Binance orders and fills", () => {
     expect(withKnown.items.filter((o) => o.symbol === "SOL/USDT").map((o) => o.venueOrderId)).toEqual(["5501", "5502"]);
   });
 
-  it("queries history in windows Binance accepts: 24 h on spot, under 7 days on futures, covering since..now", async () => {
-    await connector().fetchFills({ since: SINCE });
-    const spans = (path: string, symbol: string) =>
-      requestsTo(path)
-        .filter((r) => r.params.symbol === symbol)
-        .map((r) => [Number(r.params.startTime), Number(r.params.endTime)] as const);
-    const spot = spans("/api/v3/myTrades", "BTCUSDT");
-    expect(spot).toHaveLength(7);
-    expect(spot[0]![0]).toBe(SINCE.getTime());
-    expect(spot.at(-1)![1]).toBe(T1.getTime());
-    for (const [i, [s, e]] of spot.entries()) {
+  it("a spot range longer than a day starts with one read of the latest trades: a page that holds the whole range is all it reads", async () => {
+    const { items } = await connector().fetchFills({ since: SINCE });
+    const btc = requestsTo("/api/v3/myTrades").filter((r) => r.params.symbol === "BTCUSDT");
+    expect(btc.map((r) => r.params)).toEqual([{ symbol: "BTCUSDT", limit: "1000", timestamp: expect.any(String), recvWindow: expect.any(String) }]);
+    const spot = items.filter((f) => f.accountUid === "spot");
+    expect(spot.length).toBeGreaterThan(0);
+    for (const f of spot) expect(f.executedAt.getTime()).toBeGreaterThanOrEqual(SINCE.getTime());
+  });
+
+  it("queries history in windows Binance accepts: 24 h on spot (before the latest page's oldest trade), under 7 days on futures, covering since..now", async () => {
+    const base = (binanceFixture("trades-spot.json") as Array<Record<string, unknown>>)[1]!;
+    const recent = T1.getTime() - 20 * 3_600_000;
+    fake.state.trades.spot = Array.from({ length: 1500 }, (_, i) => ({ ...base, id: 5_000_000 + i, time: recent + i * 1000 }));
+    const { items } = await connector().fetchFills({ since: SINCE });
+    expect(items.filter((f) => f.symbol === "BTC/USDT")).toHaveLength(1500);
+    const btc = requestsTo("/api/v3/myTrades").filter((r) => r.params.symbol === "BTCUSDT");
+    // The latest 1000 start 500 s after `recent`: a full page inside the range, so the windows before it are read.
+    expect(btc[0]!.params.startTime).toBeUndefined();
+    const spans = btc.filter((r) => r.params.startTime !== undefined).map((r) => [Number(r.params.startTime), Number(r.params.endTime)] as const);
+    expect(spans).toHaveLength(7);
+    expect(spans[0]![0]).toBe(SINCE.getTime());
+    expect(spans.at(-1)![1]).toBe(recent + 500 * 1000);
+    for (const [i, [s, e]] of spans.entries()) {
       expect(e - s).toBeLessThanOrEqual(DAY);
-      if (i > 0) expect(s).toBe(spot[i - 1]![1] + 1);
+      if (i > 0) expect(s).toBe(spans[i - 1]![1] + 1);
     }
-    expect(spans("/fapi/v1/userTrades", "ETHUSDT")).toEqual([[SINCE.getTime(), T1.getTime()]]);
+    expect(
+      requestsTo("/fapi/v1/userTrades")
+        .filter((r) => r.params.symbol === "ETHUSDT")
+        .map((r) => [Number(r.params.startTime), Number(r.params.endTime)]),
+    ).toEqual([[SINCE.getTime(), T1.getTime()]]);
   });
 
   it("a full page continues from the last trade id instead of the time range", async () => {

@@ -290,7 +290,7 @@ export class BinanceConnector implements Connector {
     for (const { market: m, start: from } of found.orderMarkets) {
       const r = await readHistory(
         this.reader,
-        { endpoint: "GET /api/v3/allOrders", call: (q) => ex.privateGetAllOrders(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "orderId" },
+        { endpoint: "GET /api/v3/allOrders", call: (q) => ex.privateGetAllOrders(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "orderId", latestWithoutRange: true },
         spotOrdersSchema, m, Math.min(from, start), end, (o) => o.orderId, (o) => o.time,
       );
       raw.push(...r.raw);
@@ -512,7 +512,14 @@ export class BinanceConnector implements Connector {
     const raw: RawCapture[] = [];
     const trades: SpotDiscovery["trades"] = [];
     const orderMarkets: SpotDiscovery["orderMarkets"] = [];
-    const myTrades = { endpoint: "GET /api/v3/myTrades", call: (q: Record<string, string>) => ex.privateGetMyTrades(q), limit: 1000, windowMs: SPOT_WINDOW_MS, cursor: "fromId" as const };
+    const myTrades = {
+      endpoint: "GET /api/v3/myTrades",
+      call: (q: Record<string, string>) => ex.privateGetMyTrades(q),
+      limit: 1000,
+      windowMs: SPOT_WINDOW_MS,
+      cursor: "fromId" as const,
+      latestWithoutRange: true,
+    };
     const readFrom = async (m: MarketInfo, from: number) => {
       const r = await readHistory(this.reader, myTrades, spotTradesSchema, m, from, end, (t) => t.id, (t) => t.time);
       raw.push(...r.raw);
@@ -554,16 +561,10 @@ export class BinanceConnector implements Connector {
       for (const m of due) {
         const through = params.sweep.sweptThrough[m.id];
         const from = through ? through.getTime() - SWEEP_LOOKBACK_MS : end - DEFAULT_HISTORY_MS;
-        const probe = await this.reader.read(myTrades.endpoint, spotTradesSchema, () => ex.privateGetMyTrades({ symbol: m.id, limit: String(myTrades.limit) }));
-        raw.push(probe.raw);
-        const bodies = rawItems(probe.raw.body);
-        let hits = probe.data.map((row, i) => ({ row, raw: bodies[i] })).filter((t) => t.row.time >= from);
-        const oldest = probe.data.reduce((a, t) => Math.min(a, t.time), Number.POSITIVE_INFINITY);
-        // A full page that starts inside the range may hide older trades in it: read them by window.
-        if (probe.data.length >= myTrades.limit && oldest > from) {
-          const ids = new Set(hits.map((t) => t.row.id));
-          hits = [...(await readFrom(m, from)).filter((t) => !ids.has(t.row.id)), ...hits];
-        }
+        // Swept at least a day after the last sweep, so the range spans more than one window:
+        // readHistory's first read is the latest 1000 trades, and windows follow only when
+        // that page is full and starts inside the range.
+        const hits = await readFrom(m, from);
         swept.push(m.id);
         if (hits.length === 0) continue;
         for (const t of hits) trades.push({ market: m, ...t });

@@ -17,6 +17,12 @@ export type HistoryEndpoint = {
   windowMs: number;
   /** Parameter that continues a full page from an id (fromId for trades, orderId for orders). */
   cursor: "fromId" | "orderId";
+  /**
+   * Given neither a time range nor a cursor, the endpoint returns the symbol's most recent
+   * `limit` rows, however old (Binance spot allOrders and myTrades; the futures endpoints
+   * return the last 7 days instead, so they never set this).
+   */
+  latestWithoutRange?: boolean;
 };
 
 export type Rows<T> = Array<{ row: T; raw: unknown }>;
@@ -30,6 +36,15 @@ export function rawItems(body: unknown): unknown[] {
  * One symbol's history over [start, end], in windows the endpoint accepts. A full page
  * continues from the last id (the time filter cannot be combined with the id cursor),
  * keeping rows up to the window's end.
+ *
+ * A range longer than one window, on an endpoint that returns its latest rows unasked
+ * (`latestWithoutRange`), starts with one such read: when it holds fewer rows than a page,
+ * or its oldest row is at or before `start`, it holds every row of the range (ids and times
+ * rise together), and nothing else is read. A year of a light trader's history is then one
+ * request per symbol instead of 365 one-day windows (Binance spot's 24-hour limit), which
+ * at weight 20 each is what made a long first sync wait minutes on the weight budget.
+ * Otherwise only the windows before its oldest row are read, so it never costs more than
+ * the one request. Rows come back in id order either way.
  */
 export async function readHistory<S extends z.ZodType<Array<unknown>>>(
   reader: VenueReader,
@@ -44,7 +59,23 @@ export async function readHistory<S extends z.ZodType<Array<unknown>>>(
   const rows: Rows<z.output<S>[number]> = [];
   const raw: RawCapture[] = [];
   const seen = new Set<string>();
-  for (const w of timeWindows(start, end, e.windowMs)) {
+  let windowsEnd = end;
+  if (e.latestWithoutRange && end - start > e.windowMs) {
+    const r = await reader.read(e.endpoint, schema, () => e.call({ symbol: m.id, limit: String(e.limit) }));
+    raw.push(r.raw);
+    const bodies = rawItems(r.raw.body);
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const [i, row] of r.data.entries()) {
+      const at = timeOf(row);
+      oldest = Math.min(oldest, at);
+      if (at < start || at > end) continue;
+      seen.add(idOf(row));
+      rows.push({ row, raw: bodies[i] });
+    }
+    if (r.data.length < e.limit || oldest <= start) return { rows: byId(rows, idOf), raw };
+    windowsEnd = oldest;
+  }
+  for (const w of timeWindows(start, windowsEnd, e.windowMs)) {
     let params: Record<string, string> = { symbol: m.id, startTime: String(w.start), endTime: String(w.end), limit: String(e.limit) };
     for (;;) {
       const r = await reader.read(e.endpoint, schema, () => e.call(params));
@@ -69,7 +100,15 @@ export async function readHistory<S extends z.ZodType<Array<unknown>>>(
       params = { symbol: m.id, [e.cursor]: String(lastId + 1n), limit: String(e.limit) };
     }
   }
-  return { rows, raw };
+  return { rows: windowsEnd === end ? rows : byId(rows, idOf), raw };
+}
+
+function byId<T>(rows: Rows<T>, idOf: (row: T) => string): Rows<T> {
+  return rows.sort((a, b) => {
+    const x = BigInt(idOf(a.row));
+    const y = BigInt(idOf(b.row));
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 /**

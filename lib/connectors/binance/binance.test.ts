@@ -261,6 +261,12 @@ describe("Binance orders and fills", () => {
     const spot = items.filter((f) => f.accountUid === "spot");
     expect(spot.length).toBeGreaterThan(0);
     for (const f of spot) expect(f.executedAt.getTime()).toBeGreaterThanOrEqual(SINCE.getTime());
+
+    // A year (a first sync asked to read 365 days): still one request, not 365 one-day windows.
+    fake.requests.length = 0;
+    const year = await connector().fetchFills({ since: new Date(T1.getTime() - 365 * DAY) });
+    expect(requestsTo("/api/v3/myTrades").filter((r) => r.params.symbol === "BTCUSDT")).toHaveLength(1);
+    expect(year.items.filter((f) => f.accountUid === "spot").length).toBeGreaterThanOrEqual(spot.length);
   });
 
   it("queries history in windows Binance accepts: 24 h on spot (before the latest page's oldest trade), under 7 days on futures, covering since..now", async () => {

@@ -34,9 +34,34 @@ function flatDailyKlines(prices: Array<Record<string, unknown>>): Record<string,
   return out;
 }
 
+/**
+ * A year of trading before the fixture's own trades: a BTC/USDT buy every 30 days from 360
+ * days back, ids below the fixture's (Binance's ids rise with time). The first sync is asked
+ * to read 365 days, so the reconstructed past starts a year back.
+ */
+function aYearOfTrades(fixtureTrades: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const model = fixtureTrades.find((t) => t.symbol === "BTCUSDT")!;
+  return Array.from({ length: 11 }, (_, k) => {
+    const price = (40_000 + k * 1_000).toFixed(8);
+    return {
+      ...model,
+      id: 3_000_000 + k,
+      orderId: 20_000 + k,
+      price,
+      qty: "0.00100000",
+      quoteQty: (Number(price) * 0.001).toFixed(8),
+      commission: "0.00000100",
+      commissionAsset: "BTC",
+      time: Date.now() - (360 - k * 30) * DAY,
+      isBuyer: true,
+    };
+  });
+}
+
 test.beforeAll(async () => {
   fake = await FakeBinance.start({ port: FAKE_BINANCE_PORT });
   fake.state.klines = flatDailyKlines(fake.state.prices);
+  fake.state.trades.spot = [...aYearOfTrades(fake.state.trades.spot), ...fake.state.trades.spot];
 });
 test.afterAll(async () => {
   await fake?.close();
@@ -62,6 +87,7 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   await page.getByLabel("Name").fill(LABEL);
   await expect(page.getByLabel("Environment")).toHaveValue("live");
   await expect(page.getByLabel("History to read on the first sync (days)")).toHaveValue("7");
+  await page.getByLabel("History to read on the first sync (days)").fill("365");
   const apiKey = page.getByLabel("API key", { exact: true });
   const secret = page.getByLabel("Secret key");
   await expect(apiKey).toHaveAttribute("type", "password");
@@ -116,10 +142,13 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
     await expect(snapshotRows.filter({ hasText: "reconstructed" }).first()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
   await expect(snapshotRows.first()).not.toContainText("reconstructed");
-  // What the reconstruction rests on: its days, and each change the fills and flows do not
-  // explain (the fake holds coins older than its 7 days of trades), listed, never hidden.
+  // What the reconstruction rests on: its days (a year of them: the first sync read 365 days of
+  // fills, the oldest 360 days back), and each change the fills and flows do not explain (the
+  // fake holds coins its trades never bought), listed, never hidden.
   const history = page.getByTestId("history-status");
   await expect(history).toContainText(/\d+ day\(s\) reconstructed before the first measured snapshot, \d+ \w+ \d{4} to \d+ \w+ \d{4}/);
+  const reconstructedDays = Number(/(\d+) day\(s\) reconstructed/.exec((await history.textContent()) ?? "")![1]);
+  expect(reconstructedDays).toBeGreaterThanOrEqual(355);
   const residualRows = history.getByTestId("residuals-table").locator("tbody tr");
   await expect(residualRows.first()).toContainText("held before the history");
   // Every coin has a daily close (the fake's candles): each residual is valued, none unpriced.
@@ -135,6 +164,18 @@ test("add a Binance connection, test it, save it, watch the first sync, see its 
   expect(overflow.scroll).toBeLessThanOrEqual(overflow.viewport);
   await page.screenshot({ path: "e2e/screenshots/connection-detail-390.png", fullPage: true });
   await page.setViewportSize(wide);
+
+  // The overview's equity chart, all of it: it starts a year back, and says where the
+  // reconstructed past ends and measured snapshots begin (the dashed line's mark).
+  const series = (await (await page.request.get("/api/dashboard/equity?range=all")).json()) as { points: Array<{ at: string }>; reconstructedUntil: string | null };
+  expect(Date.parse(series.points[0]!.at)).toBeLessThanOrEqual(Date.now() - 350 * DAY);
+  expect(series.reconstructedUntil).not.toBeNull();
+  await page.goto("/");
+  await page.getByRole("group", { name: "Chart range" }).getByRole("button", { name: "All" }).click();
+  await expect(page.getByTestId("equity-chart")).toBeVisible();
+  await expect(page.getByText(/the history is reconstructed from fills, deposits, withdrawals and daily closes/)).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/dashboard-year-of-history.png", fullPage: true });
+  await page.goto(connectionUrl);
 
   // Pause: no next run; Resume: back on the schedule.
   await page.getByRole("button", { name: "Pause", exact: true }).click();

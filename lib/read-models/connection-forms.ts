@@ -89,7 +89,7 @@ export const PROVIDER_FORMS = [
       allowTradingKeys: allowTradingText,
       initialHistoryDays: {
         label: "History to read on the first sync (days)",
-        help: "Orders and fills this far back; the equity chart's past is rebuilt from them. Binance answers one day per request and market, so a year takes a few minutes once.",
+        help: "Orders and fills this far back; the equity chart's past is rebuilt from them. A spot market's latest 1,000 trades come in one request; a busier market, and futures (a week per request), take longer, so a year can take a few minutes once.",
       },
       apiKey: { label: "API key" },
       secret: { label: "Secret key", help: "Shown once by Binance when the key is created." },

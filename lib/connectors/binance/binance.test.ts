@@ -263,7 +263,7 @@ describe("Binance orders and fills", () => {
     for (const f of spot) expect(f.executedAt.getTime()).toBeGreaterThanOrEqual(SINCE.getTime());
 
     // A year (a first sync asked to read 365 days): still one request, not 365 one-day windows.
-    fake.requests.length = 0;
+    fake.clearRequests();
     const year = await connector().fetchFills({ since: new Date(T1.getTime() - 365 * DAY) });
     expect(requestsTo("/api/v3/myTrades").filter((r) => r.params.symbol === "BTCUSDT")).toHaveLength(1);
     expect(year.items.filter((f) => f.accountUid === "spot").length).toBeGreaterThanOrEqual(spot.length);
@@ -510,6 +510,25 @@ describe("Binance request budget and side calls", () => {
     // until the next minute (17.5 s + a 250 ms margin), once.
     expect(sleeps).toEqual([17_750]);
     expect(c.requestStats().waitedForBudgetMs).toBe(17_750);
+  });
+
+  it("a request held for the weight budget is signed after the wait, not before (held past recvWindow, Binance refuses it with -1021)", async () => {
+    let clock = Date.UTC(2026, 10, 20, 10, 0, 42, 500);
+    let wokeAt = 0;
+    const sleep = async (ms: number) => {
+      await new Promise((r) => setTimeout(r, 30));
+      wokeAt = Date.now();
+      clock += ms;
+      fake.resetWeight();
+    };
+    const c = connector({ weightBudgetShare: 0.5 }, { budgetClock: () => clock, sleep });
+    fake.setUsedWeight("spot", 2990);
+    await c.fetchBalances();
+    fake.clearRequests();
+    await c.fetchOrders({ since: new Date(T1.getTime() - 3_600_000) });
+    expect(wokeAt).toBeGreaterThan(0);
+    const waited = fake.requests.find((r) => r.path.startsWith("/api/"))!;
+    expect(Number(waited.params.timestamp)).toBeGreaterThanOrEqual(wokeAt);
   });
 
   it("a 429 for a spent minute carries Binance's Retry-After", async () => {

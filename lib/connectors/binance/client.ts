@@ -38,9 +38,18 @@ export class StrictBinance extends ccxt.binance {
   observe?: (r: ObservedResponse) => void;
   beforeRequest?: (url: URL) => Promise<void>;
 
-  override async fetch(url: string, method = "GET", headers?: Dict, body?: string): Promise<unknown> {
-    await this.beforeRequest?.(new URL(url));
-    return super.fetch(url, method, headers, body);
+  /**
+   * The weight budget's wait (up to a minute) comes before ccxt signs the request: signed
+   * first and held past Binance's recvWindow (10 s here), the request was refused with -1021
+   * "Timestamp for this request is outside of the recvWindow", which is what a first sync
+   * reading a year of futures history ran into. The URL is the one ccxt's sign() will build
+   * (`urls.api[api]` + path), so the bucket is the same one the response reports.
+   */
+  override async fetch2(path: string, api: unknown = "public", method = "GET", params = {}, headers?: unknown, body?: unknown, config = {}): Promise<unknown> {
+    const base = typeof api === "string" ? (this.urls.api as Record<string, unknown>)[api] : undefined;
+    if (typeof base !== "string") throw new Error(`binance: no base URL for ccxt api ${JSON.stringify(api)}`);
+    await this.beforeRequest?.(new URL(`${base}/${path}`));
+    return super.fetch2(path, api, method, params, headers, body, config);
   }
 
   override handleErrors(

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { demoConnectionId } from "./demo-connection";
 
 /**
  * /fills and the quantity changes by symbol on the demo venue: the market-making bots'
@@ -24,12 +25,13 @@ const DEMO_SYMBOLS = ["BTC/USDT", "ETH/USDT", "SOL/USDT"];
 const count = (n: number) => n.toLocaleString("en-US");
 
 test("/fills lists the demo's fills with the totals of every fill, by asset, and links each fill's order", async ({ page }) => {
-  const api = (await (await page.request.get("/api/fills?limit=25")).json()) as FillPage;
+  const demo = await demoConnectionId(page.request);
+  const api = (await (await page.request.get(`/api/fills?limit=25&connection=${demo}`)).json()) as FillPage;
   expect(api.totals.fills).toBeGreaterThan(api.rows.length);
   expect(api.totals.notional.map((t) => t.asset)).toEqual(["USDT"]);
   expect(api.totals.quantity.map((t) => t.asset).sort()).toEqual(["BTC", "ETH", "SOL"]);
 
-  await page.goto("/fills");
+  await page.goto(`/fills?connection=${demo}`);
   await expect(page).toHaveTitle("Fills · Venuefolio");
   await expect(page.getByRole("heading", { level: 1, name: "Fills" })).toBeVisible();
   const table = page.getByTestId("data-table");

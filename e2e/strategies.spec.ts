@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { demoConnectionId } from "./demo-connection";
 
 interface StrategiesBody {
   strategies: Array<{ strategy: string; untagged: boolean; fills: { count: number; href: string } }>;
@@ -36,7 +37,8 @@ test("/strategies lists the demo's strategies; Run now reconciles and the residu
     expect(after).not.toBe(before);
   }).toPass({ timeout: 10_000 });
 
-  const api = await page.request.get("/api/strategies");
+  // The demo's own strategies (a deleted connection's tagged fills stay in the workspace).
+  const api = await page.request.get(`/api/strategies?connection=${await demoConnectionId(page.request)}`);
   expect(api.status()).toBe(200);
   const body = (await api.json()) as StrategiesBody;
   expect(body.strategies.map((s) => s.strategy)).toEqual(["mm-btc", "mm-eth", "mm-sol", "untagged"]);

@@ -49,7 +49,8 @@ function aYearOfTrades(fixtureTrades: Array<Record<string, unknown>>): Array<Rec
       orderId: 20_000 + k,
       price,
       qty: "0.00100000",
-      quoteQty: (Number(price) * 0.001).toFixed(8),
+      // price × 0.001 BTC, written exactly (no float near money).
+      quoteQty: `${40 + k}.00000000`,
       commission: "0.00000100",
       commissionAsset: "BTC",
       time: Date.now() - (360 - k * 30) * DAY,
